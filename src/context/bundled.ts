@@ -1,0 +1,51 @@
+/**
+ * The contexts served offline. Each comes from the package that publishes it (or, for ours, from
+ * `contexts/v1.jsonld`), and every entry is deep-frozen so no caller can alter what others verify against.
+ */
+import { readFileSync } from 'node:fs'
+import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context'
+import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context'
+import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context'
+import { contexts as securityContexts } from '@digitalbazaar/security-context'
+import { contexts as statusListContexts } from '@digitalbazaar/vc-bitstring-status-list-context'
+import { contexts as didContexts } from 'did-context'
+import { CONTEXT_V1_URL } from '../model/vocabulary.js'
+
+export const VC_V2_CONTEXT_URL = 'https://www.w3.org/ns/credentials/v2'
+export const VC_V1_CONTEXT_URL = 'https://www.w3.org/2018/credentials/v1'
+export const UNDEFINED_TERMS_CONTEXT_URL = 'https://www.w3.org/ns/credentials/undefined-terms/v2'
+export const DID_V1_CONTEXT_URL = 'https://www.w3.org/ns/did/v1'
+export const MULTIKEY_V1_CONTEXT_URL = 'https://w3id.org/security/multikey/v1'
+export const PASSPORT_CONTEXT_URL = CONTEXT_V1_URL
+
+/** Freezes a JSON value and everything inside it. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
+}
+
+const passportContext: unknown = JSON.parse(
+  readFileSync(new URL('../../contexts/v1.jsonld', import.meta.url), 'utf8'),
+)
+
+/** URL → context document, for every context the default loader serves. */
+export const bundledContexts: ReadonlyMap<string, unknown> = (() => {
+  const map = new Map<string, unknown>()
+  const add = (source: ReadonlyMap<string, unknown>) => {
+    for (const [url, doc] of source) map.set(url, deepFreeze(structuredClone(doc)))
+  }
+  add(credentialsContexts)
+  add(dataIntegrityContexts)
+  add(multikeyContexts)
+  add(securityContexts)
+  add(statusListContexts)
+  add(didContexts)
+  // The undefined-terms context turns every undefined term into an issuer-dependent IRI, which defeats
+  // the safe-mode check that keeps unsigned properties out of a signed passport: never serve it by default.
+  map.delete(UNDEFINED_TERMS_CONTEXT_URL)
+  map.set(PASSPORT_CONTEXT_URL, deepFreeze(passportContext))
+  return map
+})()

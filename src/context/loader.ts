@@ -1,0 +1,106 @@
+/**
+ * The strict offline JSON-LD document loader. It serves bundled contexts, did:key documents derived
+ * locally and the DID documents the caller supplies; every other URL is refused, never fetched.
+ */
+import { CarbonPassportError } from '../errors.js'
+import { bundledContexts, deepFreeze } from './bundled.js'
+import { didKeyDocument } from './did-key.js'
+
+/** What a JSON-LD document loader returns (the shape jsonld.js expects). */
+export interface RemoteDocument {
+  contextUrl: null
+  documentUrl: string
+  document: unknown
+}
+
+/** A JSON-LD document loader: URL in, document out, or a thrown `ERR_DOCUMENT_NOT_FOUND`. */
+export type DocumentLoader = (url: string) => Promise<RemoteDocument>
+
+/** A DID document as the caller supplies it (for did:web and other methods). */
+export interface DidDocument {
+  '@context'?: unknown
+  id: string
+  verificationMethod?: readonly Record<string, unknown>[]
+  [key: string]: unknown
+}
+
+export interface DocumentLoaderOptions {
+  /** Extra contexts, URL → document (for example for other credential types you accept). */
+  contexts?: Readonly<Record<string, unknown>> | ReadonlyMap<string, unknown>
+  /** DID documents to serve by DID, and their verification methods by DID URL. */
+  didDocuments?: readonly DidDocument[]
+  /**
+   * Other documents to serve by URL: controller documents of https issuers, status list
+   * credentials you already hold. Served as given (deep-frozen).
+   */
+  documents?: Readonly<Record<string, unknown>> | ReadonlyMap<string, unknown>
+}
+
+const entries = (source: DocumentLoaderOptions['contexts']): [string, unknown][] =>
+  source === undefined ? [] : source instanceof Map ? [...source] : Object.entries(source)
+
+/** Absolute id of a verification method, resolving `#fragment` ids against the DID. */
+const absoluteId = (did: string, id: unknown): string | undefined =>
+  typeof id !== 'string' ? undefined : id.startsWith('#') ? `${did}${id}` : id
+
+/**
+ * Creates the strict offline loader. Bundled: VC v1 and v2, Data Integrity v1/v2, Multikey v1,
+ * DID v1, Security v1/v2, Bitstring Status List v1 and the carbon-passport v1 context.
+ *
+ * @example
+ * ```ts
+ * const documentLoader = createDocumentLoader({ didDocuments: [issuerDidDocument] })
+ * const { document } = await documentLoader('https://w3id.org/carbon-passport/v1')
+ * ```
+ * @throws CarbonPassportError `ERR_DOCUMENT_NOT_FOUND` for any URL it does not serve.
+ */
+export function createDocumentLoader(options: DocumentLoaderOptions = {}): DocumentLoader {
+  const documents = new Map<string, unknown>(bundledContexts)
+  for (const [url, doc] of entries(options.contexts))
+    documents.set(url, deepFreeze(structuredClone(doc)))
+  for (const [url, doc] of entries(options.documents))
+    documents.set(url, deepFreeze(structuredClone(doc)))
+  const dids = new Map<string, DidDocument>()
+  for (const doc of options.didDocuments ?? []) {
+    if (!doc || typeof doc.id !== 'string') {
+      throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'every DID document needs a string id')
+    }
+    dids.set(doc.id, deepFreeze(structuredClone(doc)))
+  }
+
+  const didDocument = (did: string): DidDocument | undefined => {
+    const supplied = dids.get(did)
+    if (supplied) return supplied
+    if (did.startsWith('did:key:')) return didKeyDocument(did) as DidDocument
+    return undefined
+  }
+
+  return async (url: string): Promise<RemoteDocument> => {
+    if (typeof url !== 'string') {
+      throw new CarbonPassportError('ERR_DOCUMENT_NOT_FOUND', 'document URL must be a string')
+    }
+    const known = documents.get(url)
+    if (known !== undefined) return { contextUrl: null, documentUrl: url, document: known }
+    if (url.startsWith('did:')) {
+      const [did = '', fragment] = url.split('#', 2)
+      const doc = didDocument(did)
+      if (doc && fragment === undefined)
+        return { contextUrl: null, documentUrl: url, document: doc }
+      const vm = doc?.verificationMethod?.find((m) => absoluteId(did, m.id) === url)
+      if (doc && vm) {
+        const document = { '@context': doc['@context'], ...vm, id: url }
+        return { contextUrl: null, documentUrl: url, document }
+      }
+      throw new CarbonPassportError(
+        'ERR_DID_NOT_RESOLVED',
+        `"${url}" is not a did:key and no DID document for it was supplied`,
+        { details: { url } },
+      )
+    }
+    throw new CarbonPassportError(
+      'ERR_DOCUMENT_NOT_FOUND',
+      `"${url}" is not bundled and was not supplied; the loader never fetches`,
+      { details: { url } },
+    )
+  }
+}

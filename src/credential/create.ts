@@ -1,0 +1,93 @@
+/** Builds unsigned passport credentials from subject data. */
+import { randomUUID } from 'node:crypto'
+import { PASSPORT_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../context/bundled.js'
+import { CarbonPassportError } from '../errors.js'
+import type { CarbonPassport, Issuer, PassportCredential } from '../model/types.js'
+import { PASSPORT_SCHEMA_ID, schemaErrors } from '../schema/registry.js'
+
+export interface CreatePassportOptions {
+  /** The issuer: a DID or IRI, or `{ id, name }`. It must control the key that will sign. */
+  issuer: string | Issuer
+  /** The passport id; a new `urn:uuid:` by default. A new version of a passport gets a new id. */
+  id?: string
+  /** Start of validity; `now` by default. */
+  validFrom?: Date
+  /** End of validity; none by default. Must be after `validFrom`. */
+  validUntil?: Date
+  /** The clock, for reproducible output. */
+  now?: Date
+  name?: string
+  description?: string
+}
+
+/** The subject as callers write it: `type` may be left out. */
+export type PassportSubjectInput = Omit<CarbonPassport, 'type'> & { type?: 'CarbonPassport' }
+
+/** RFC 3339 without milliseconds: `2026-03-01T00:00:00Z`. */
+export function toDateTime(date: Date): string {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'dates must be valid Date objects')
+  }
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/**
+ * Builds an unsigned passport credential: `@context`, types, a `urn:uuid` id, validity dates and
+ * `credentialSchema` filled in, then checks the result against the passport schema.
+ *
+ * @example
+ * ```ts
+ * const passport = createPassport(subject, { issuer: { id: 'did:web:cells.example', name: 'Cells Ltd' } })
+ * ```
+ * @throws CarbonPassportError `ERR_INVALID_ARGUMENT` for a missing issuer or bad dates,
+ *   `ERR_PASSPORT_INVALID` (with `details.errors`) when the result does not match the schema.
+ */
+export function createPassport(
+  subject: PassportSubjectInput,
+  options: CreatePassportOptions,
+): PassportCredential {
+  if (subject === null || typeof subject !== 'object' || Array.isArray(subject)) {
+    throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'the passport subject must be an object')
+  }
+  const issuerId = typeof options?.issuer === 'string' ? options.issuer : options?.issuer?.id
+  if (typeof issuerId !== 'string' || issuerId === '') {
+    throw new CarbonPassportError(
+      'ERR_INVALID_ARGUMENT',
+      'options.issuer (a DID or IRI) is required',
+    )
+  }
+  const validFrom = options.validFrom ?? options.now ?? new Date()
+  if (options.validUntil && options.validUntil.getTime() <= validFrom.getTime()) {
+    throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'validUntil must be after validFrom')
+  }
+  const { type: _ignored, ...rest } = subject
+  const credential: PassportCredential = {
+    '@context': [VC_V2_CONTEXT_URL, PASSPORT_CONTEXT_URL],
+    id: options.id ?? `urn:uuid:${randomUUID()}`,
+    type: ['VerifiableCredential', 'CarbonPassportCredential'],
+    issuer: options.issuer,
+    ...(options.name === undefined ? {} : { name: options.name }),
+    ...(options.description === undefined ? {} : { description: options.description }),
+    validFrom: toDateTime(validFrom),
+    ...(options.validUntil ? { validUntil: toDateTime(options.validUntil) } : {}),
+    credentialSchema: { id: PASSPORT_SCHEMA_ID, type: 'JsonSchema' },
+    credentialSubject: { ...structuredClone(rest), type: 'CarbonPassport' } as CarbonPassport,
+  }
+  const errors = schemaErrors(PASSPORT_SCHEMA_ID, credential)
+  if (errors.length > 0) {
+    const list = errors.map((e) => ({
+      path: e.instancePath,
+      keyword: e.keyword,
+      message: e.message,
+    }))
+    throw new CarbonPassportError(
+      'ERR_PASSPORT_INVALID',
+      `the passport does not match the schema: ${list
+        .slice(0, 5)
+        .map((e) => `${e.path || '/'} ${e.message}`)
+        .join('; ')}`,
+      { details: { errors: list } },
+    )
+  }
+  return credential
+}

@@ -1,0 +1,1013 @@
+/**
+ * The single source of the carbon-passport v1 vocabulary.
+ *
+ * `contexts/v1.jsonld`, `contexts/vocab.jsonld` and `docs/vocabulary.md` are generated from this
+ * table by `npm run generate`; a test regenerates them and fails on any difference, so the
+ * context, the machine-readable vocabulary and the human one cannot drift apart.
+ */
+
+export const VOCAB_IRI = 'https://w3id.org/carbon-passport/vocab#'
+export const CONTEXT_V1_URL = 'https://w3id.org/carbon-passport/v1'
+export const XSD = 'http://www.w3.org/2001/XMLSchema#'
+
+/** How a property's value is interpreted in JSON-LD. */
+export type TermRange =
+  | 'string' // plain literal
+  | 'decimal' // Decimal string typed xsd:decimal
+  | 'dateTime' // xsd:dateTime
+  | 'duration' // ISO 8601 duration, xsd:duration
+  | 'integer' // native JSON integer
+  | 'boolean' // native JSON boolean
+  | 'iri' // the value is an IRI (@type: @id)
+  | 'node' // a nested object (blank node, or an IRI node when it has an id)
+  | 'vocab' // a term of one of the enumerations below (@type: @vocab)
+
+export interface PropertyDefinition {
+  readonly term: string
+  readonly range: TermRange
+  /** For `vocab` ranges: the enumeration whose values are allowed. */
+  readonly enumeration?: string
+  /** Arrays are unordered sets (`@container: @set`): never `@list` of blank nodes (see DESIGN.md). */
+  readonly set?: boolean
+  /**
+   * A property-scoped context: inside this property's values, the key term means the value term.
+   * JSON-LD 1.1 lets property-scoped contexts override protected terms, so `category` can mean a
+   * battery category at one place and a scope 3 category inside `scope3`.
+   */
+  readonly scoped?: Readonly<Record<string, string>>
+  /** Where a property belongs, for the human documentation. */
+  readonly group: string
+  readonly label: string
+  readonly comment: string
+}
+
+export interface ClassDefinition {
+  readonly term: string
+  readonly label: string
+  readonly comment: string
+}
+
+export interface EnumerationDefinition {
+  readonly name: string
+  readonly comment: string
+  readonly values: readonly { readonly term: string; readonly label: string }[]
+}
+
+export const classes: readonly ClassDefinition[] = [
+  {
+    term: 'CarbonPassportCredential',
+    label: 'Carbon passport credential',
+    comment: 'A Verifiable Credential whose subject is a product and its carbon footprint.',
+  },
+  {
+    term: 'CarbonPassport',
+    label: 'Carbon passport',
+    comment:
+      'The credential subject: one product (item, batch or model), its footprint, activity data and upstream passports.',
+  },
+]
+
+export const enumerations: readonly EnumerationDefinition[] = [
+  {
+    name: 'Granularity',
+    comment:
+      'What a product passport or an activity data line describes: one item, a batch, a model, or data gathered at a coarser level.',
+    values: [
+      { term: 'item', label: 'Item (one serialised unit)' },
+      { term: 'batch', label: 'Batch or lot' },
+      { term: 'model', label: 'Model (all units of a product type)' },
+      { term: 'production-line', label: 'Production line' },
+      { term: 'site', label: 'Manufacturing site' },
+      { term: 'organization', label: 'Whole organisation' },
+    ],
+  },
+  {
+    name: 'SystemBoundary',
+    comment: 'The life-cycle boundary of the footprint (ISO 14067 partial or full CFP).',
+    values: [
+      { term: 'cradle-to-gate', label: 'Cradle to gate' },
+      { term: 'cradle-to-grave', label: 'Cradle to grave' },
+      { term: 'cradle-to-grave-excluding-use', label: 'Cradle to grave, use stage excluded' },
+      { term: 'gate-to-gate', label: 'Gate to gate' },
+    ],
+  },
+  {
+    name: 'LifecycleStage',
+    comment:
+      'Canonical life-cycle stages; the first two, distribution and end of life are the four stages of EU Battery Regulation Annex II.',
+    values: [
+      { term: 'raw-material-acquisition', label: 'Raw material acquisition and pre-processing' },
+      { term: 'main-production', label: 'Main product production' },
+      { term: 'distribution', label: 'Distribution' },
+      { term: 'use', label: 'Use' },
+      { term: 'end-of-life', label: 'End of life and recycling' },
+    ],
+  },
+  {
+    name: 'EmissionFactorProvenance',
+    comment: 'Where an emission factor comes from (IEC 63782 mandatory digital field).',
+    values: [
+      { term: 'primary', label: 'Primary data measured by the reporting company' },
+      { term: 'supplier-specific', label: 'Supplier-specific data' },
+      { term: 'secondary', label: 'Secondary data from a database' },
+      { term: 'proxy', label: 'Proxy or estimate' },
+    ],
+  },
+  {
+    name: 'ActivityType',
+    comment: 'The kind of activity an activity data line quantifies.',
+    values: [
+      { term: 'material', label: 'Material or purchased component' },
+      { term: 'energy', label: 'Energy use' },
+      { term: 'fuel', label: 'Fuel combustion' },
+      { term: 'transport', label: 'Transport' },
+      { term: 'process', label: 'Process emissions' },
+      { term: 'waste', label: 'Waste treatment' },
+      { term: 'end-of-life-treatment', label: 'End-of-life treatment' },
+      { term: 'service', label: 'Service' },
+    ],
+  },
+  {
+    name: 'BatteryCategory',
+    comment: 'Battery categories of EU Regulation 2023/1542, Article 3.',
+    values: [
+      { term: 'EV', label: 'Electric vehicle battery' },
+      { term: 'LMT', label: 'Light means of transport battery' },
+      { term: 'industrial', label: 'Industrial battery' },
+      { term: 'industrial-external-storage', label: 'Industrial battery with external storage' },
+      { term: 'portable', label: 'Portable battery' },
+      { term: 'SLI', label: 'Starting, lighting and ignition battery' },
+    ],
+  },
+  {
+    name: 'BatteryChemistry',
+    comment: 'Cell chemistry (cathode family for lithium-ion).',
+    values: [
+      { term: 'LFP', label: 'Lithium iron phosphate' },
+      { term: 'NMC', label: 'Lithium nickel manganese cobalt oxide' },
+      { term: 'NCA', label: 'Lithium nickel cobalt aluminium oxide' },
+      { term: 'LMO', label: 'Lithium manganese oxide' },
+      { term: 'LMFP', label: 'Lithium manganese iron phosphate' },
+      { term: 'LTO', label: 'Lithium titanate anode' },
+      { term: 'LCO', label: 'Lithium cobalt oxide' },
+      { term: 'sodium-ion', label: 'Sodium-ion' },
+      { term: 'lead-acid', label: 'Lead-acid' },
+      { term: 'other-chemistry', label: 'Other chemistry' },
+    ],
+  },
+  {
+    name: 'BatteryApplication',
+    comment:
+      'What the battery is used for; IEC 63369-1 covers energy storage, UPS and backup power.',
+    values: [
+      { term: 'energy-storage', label: 'Stationary energy storage' },
+      { term: 'ups', label: 'Uninterruptible power supply' },
+      { term: 'backup-power', label: 'Backup power (telecom, data centre)' },
+      { term: 'traction', label: 'Vehicle traction' },
+      { term: 'light-transport', label: 'Light means of transport' },
+      { term: 'portable-device', label: 'Portable device' },
+      { term: 'starting-lighting-ignition', label: 'Starting, lighting and ignition' },
+      { term: 'other-application', label: 'Other application' },
+    ],
+  },
+  {
+    name: 'FunctionalUnitKind',
+    comment: 'What the functional unit of a battery footprint is.',
+    values: [
+      { term: 'cumulated-requested-service', label: 'Cumulated requested service (IEC 63369-1)' },
+      {
+        term: 'lifetime-energy',
+        label: 'Total energy over the service life (EU 2023/1542 Art. 7)',
+      },
+      { term: 'declared-unit', label: 'The declared unit of the footprint' },
+    ],
+  },
+  {
+    name: 'VerificationLevel',
+    comment: 'Assurance level of a third-party verification (ISO 14064-3).',
+    values: [
+      { term: 'limited', label: 'Limited assurance' },
+      { term: 'reasonable', label: 'Reasonable assurance' },
+    ],
+  },
+  {
+    name: 'ClassificationScheme',
+    comment: 'Product classification schemes.',
+    values: [
+      { term: 'un-cpc', label: 'UN Central Product Classification' },
+      { term: 'hs', label: 'Harmonized System (WCO)' },
+      { term: 'cn', label: 'EU Combined Nomenclature' },
+      { term: 'eclass', label: 'ECLASS' },
+      { term: 'unspsc', label: 'UNSPSC' },
+    ],
+  },
+]
+
+const d = (
+  term: string,
+  range: TermRange,
+  group: string,
+  label: string,
+  comment: string,
+  extra: Partial<Pick<PropertyDefinition, 'enumeration' | 'set' | 'scoped'>> = {},
+): PropertyDefinition => ({ term, range, group, label, comment, ...extra })
+
+const PER_DU = 'kgCO2e per declared unit (Decimal string).'
+
+export const properties: readonly PropertyDefinition[] = [
+  // The passport (credential subject)
+  d(
+    'precedingPassports',
+    'iri',
+    'CarbonPassport',
+    'Preceding passports',
+    'Ids of the passports this version replaces.',
+    { set: true },
+  ),
+  d('product', 'node', 'CarbonPassport', 'Product', 'The product the passport is about.'),
+  d(
+    'footprint',
+    'node',
+    'CarbonPassport',
+    'Footprint',
+    'The carbon footprint (PACT v3 CarbonFootprint fields plus boundary, stages and scopes).',
+  ),
+  d(
+    'activityData',
+    'node',
+    'CarbonPassport',
+    'Activity data',
+    'Activity data lines that make up the footprint.',
+    { set: true },
+  ),
+  d(
+    'components',
+    'node',
+    'CarbonPassport',
+    'Components',
+    'Upstream product passports, referenced by id and digest.',
+    { set: true },
+  ),
+  d(
+    'battery',
+    'node',
+    'CarbonPassport',
+    'Battery',
+    'Battery-specific data (EU 2023/1542, IEC 63369-1).',
+  ),
+  d(
+    'verification',
+    'node',
+    'CarbonPassport',
+    'Verification',
+    'Third-party verification of the footprint.',
+  ),
+
+  // Product
+  d(
+    'identifiers',
+    'iri',
+    'Product',
+    'Identifiers',
+    'IRIs that identify the product: GS1 Digital Link URIs preferred, URNs accepted.',
+    { set: true },
+  ),
+  d(
+    'classifications',
+    'node',
+    'Product',
+    'Classifications',
+    'Product classification codes (UN CPC, HS, …).',
+    { set: true },
+  ),
+  d('scheme', 'vocab', 'Classification', 'Scheme', 'The classification scheme.', {
+    enumeration: 'ClassificationScheme',
+  }),
+  d('code', 'string', 'Classification', 'Code', 'The code within the scheme.'),
+  d(
+    'manufacturer',
+    'node',
+    'Product',
+    'Manufacturer',
+    'The organisation that makes the product; its id is a DID or another IRI.',
+  ),
+  d(
+    'manufacturingSite',
+    'node',
+    'Product',
+    'Manufacturing site',
+    'The plant where the product is made (EU 2023/1542 Art. 7(1)(c)).',
+  ),
+  d('address', 'string', 'Site', 'Address', 'Postal address, one line.'),
+  d('country', 'string', 'Organization or site', 'Country', 'ISO 3166-1 alpha-2 country code.'),
+  d(
+    'countryOfProduction',
+    'string',
+    'Product',
+    'Country of production',
+    'ISO 3166-1 alpha-2 code of the country where the product was made.',
+  ),
+  d(
+    'granularity',
+    'vocab',
+    'Product / activity data',
+    'Granularity',
+    'What the passport or activity data line describes: an item, a batch, a model, or coarser-level data.',
+    { enumeration: 'Granularity' },
+  ),
+  d('modelNumber', 'string', 'Product', 'Model number', 'Manufacturer model or type designation.'),
+  d(
+    'batchNumber',
+    'string',
+    'Product',
+    'Batch number',
+    'Batch or lot number, when the granularity is batch.',
+  ),
+  d(
+    'serialNumber',
+    'string',
+    'Product',
+    'Serial number',
+    'Serial number, when the granularity is item.',
+  ),
+
+  // Footprint: PACT v3 CarbonFootprint fields, same names and encodings
+  d(
+    'declaredUnitOfMeasurement',
+    'string',
+    'Footprint',
+    'Declared unit of measurement',
+    'PACT v3 declared unit (liter, kilogram, cubic meter, kilowatt hour, megajoule, ton kilometer, square meter, piece, hour, megabit second).',
+  ),
+  d(
+    'declaredUnitAmount',
+    'decimal',
+    'Footprint',
+    'Declared unit amount',
+    'Amount of the declared unit contained in the product (PACT v3).',
+  ),
+  d(
+    'productMassPerDeclaredUnit',
+    'decimal',
+    'Footprint',
+    'Product mass per declared unit',
+    'Mass of the product per declared unit, in kg (PACT v3).',
+  ),
+  d(
+    'referencePeriodStart',
+    'dateTime',
+    'Footprint',
+    'Reference period start',
+    'Start of the period the footprint data covers (inclusive).',
+  ),
+  d(
+    'referencePeriodEnd',
+    'dateTime',
+    'Footprint',
+    'Reference period end',
+    'End of the period the footprint data covers (exclusive).',
+  ),
+  d(
+    'geographyRegionOrSubregion',
+    'string',
+    'Footprint',
+    'Geography: region',
+    'UN M49 region or subregion name (PACT v3).',
+  ),
+  d(
+    'geographyCountry',
+    'string',
+    'Footprint',
+    'Geography: country',
+    'ISO 3166-1 alpha-2 country code (PACT v3).',
+  ),
+  d(
+    'geographyCountrySubdivision',
+    'string',
+    'Footprint',
+    'Geography: subdivision',
+    'ISO 3166-2 subdivision code (PACT v3).',
+  ),
+  d(
+    'boundaryProcessesDescription',
+    'string',
+    'Footprint',
+    'Boundary processes description',
+    'Processes included in the system boundary (PACT v3).',
+  ),
+  d(
+    'pcfExcludingBiogenicUptake',
+    'decimal',
+    'Footprint',
+    'PCF excluding biogenic uptake',
+    `Product carbon footprint excluding biogenic CO2 uptake, ${PER_DU}`,
+  ),
+  d(
+    'pcfIncludingBiogenicUptake',
+    'decimal',
+    'Footprint',
+    'PCF including biogenic uptake',
+    `Product carbon footprint including biogenic CO2 uptake, ${PER_DU}`,
+  ),
+  d(
+    'fossilGhgEmissions',
+    'decimal',
+    'Footprint',
+    'Fossil GHG emissions',
+    `Emissions from fossil sources, ${PER_DU}`,
+  ),
+  d(
+    'fossilCarbonContent',
+    'decimal',
+    'Footprint',
+    'Fossil carbon content',
+    'Fossil carbon content, kgC per declared unit.',
+  ),
+  d(
+    'biogenicCarbonContent',
+    'decimal',
+    'Footprint',
+    'Biogenic carbon content',
+    'Biogenic carbon content, kgC per declared unit.',
+  ),
+  d(
+    'recycledCarbonContent',
+    'decimal',
+    'Footprint',
+    'Recycled carbon content',
+    'Recycled carbon content, kgC per declared unit.',
+  ),
+  d(
+    'landUseChangeGhgEmissions',
+    'decimal',
+    'Footprint',
+    'Land use change GHG emissions',
+    `Direct land use change emissions, ${PER_DU}`,
+  ),
+  d(
+    'landCarbonLeakage',
+    'decimal',
+    'Footprint',
+    'Land carbon leakage',
+    `Indirect land use change emissions, ${PER_DU}`,
+  ),
+  d(
+    'landManagementFossilGhgEmissions',
+    'decimal',
+    'Footprint',
+    'Land management fossil GHG emissions',
+    `Fossil emissions from land management, ${PER_DU}`,
+  ),
+  d(
+    'landManagementBiogenicCO2Emissions',
+    'decimal',
+    'Footprint',
+    'Land management biogenic CO2 emissions',
+    `Biogenic CO2 emissions from land management, ${PER_DU}`,
+  ),
+  d(
+    'landManagementBiogenicCO2Removals',
+    'decimal',
+    'Footprint',
+    'Land management biogenic CO2 removals',
+    `Biogenic CO2 removals from land management (≤ 0), ${PER_DU}`,
+  ),
+  d(
+    'biogenicNonCO2Emissions',
+    'decimal',
+    'Footprint',
+    'Biogenic non-CO2 emissions',
+    `Biogenic emissions of gases other than CO2, ${PER_DU}`,
+  ),
+  d(
+    'biogenicCO2Uptake',
+    'decimal',
+    'Footprint',
+    'Biogenic CO2 uptake',
+    `Biogenic CO2 uptake (≤ 0), ${PER_DU}`,
+  ),
+  d(
+    'landAreaOccupation',
+    'decimal',
+    'Footprint',
+    'Land area occupation',
+    'Land area occupied, m²·year per declared unit.',
+  ),
+  d(
+    'aircraftGhgEmissions',
+    'decimal',
+    'Footprint',
+    'Aircraft GHG emissions',
+    `Emissions from air transport, ${PER_DU}`,
+  ),
+  d(
+    'packagingEmissionsIncluded',
+    'boolean',
+    'Footprint',
+    'Packaging emissions included',
+    'Whether packaging emissions are included in the PCF.',
+  ),
+  d(
+    'packagingGhgEmissions',
+    'decimal',
+    'Footprint',
+    'Packaging GHG emissions',
+    `Emissions from packaging, ${PER_DU}`,
+  ),
+  d(
+    'packagingBiogenicCarbonContent',
+    'decimal',
+    'Footprint',
+    'Packaging biogenic carbon content',
+    'Biogenic carbon in packaging, kgC per declared unit.',
+  ),
+  d(
+    'outboundLogisticsGhgEmissions',
+    'decimal',
+    'Footprint',
+    'Outbound logistics GHG emissions',
+    `Outbound logistics emissions, ${PER_DU}`,
+  ),
+  d(
+    'ccsTechnologicalCO2CaptureIncluded',
+    'boolean',
+    'Footprint',
+    'CCS capture included',
+    'Whether technological CO2 capture and storage is included.',
+  ),
+  d(
+    'ccsTechnologicalCO2Capture',
+    'decimal',
+    'Footprint',
+    'CCS technological CO2 capture',
+    `Technological CO2 captured and stored (≤ 0), ${PER_DU}`,
+  ),
+  d(
+    'technologicalCO2CaptureOrigin',
+    'string',
+    'Footprint',
+    'Technological CO2 capture origin',
+    'Where the captured CO2 comes from.',
+  ),
+  d(
+    'technologicalCO2Removals',
+    'decimal',
+    'Footprint',
+    'Technological CO2 removals',
+    `Technological CO2 removals (≤ 0), ${PER_DU}`,
+  ),
+  d(
+    'ccuCarbonContent',
+    'decimal',
+    'Footprint',
+    'CCU carbon content',
+    'Carbon from carbon capture and utilisation, kgC per declared unit.',
+  ),
+  d(
+    'ccuCalculationApproach',
+    'string',
+    'Footprint',
+    'CCU calculation approach',
+    'Cut-off or Credit (PACT v3).',
+  ),
+  d(
+    'ccuCreditCertification',
+    'iri',
+    'Footprint',
+    'CCU credit certification',
+    'Link to the certification of CCU credits.',
+  ),
+  d(
+    'ipccCharacterizationFactors',
+    'string',
+    'Footprint',
+    'IPCC characterization factors',
+    'IPCC assessment reports whose GWP factors were used (AR5, AR6, …).',
+    { set: true },
+  ),
+  d(
+    'crossSectoralStandards',
+    'string',
+    'Footprint',
+    'Cross-sectoral standards',
+    'Standards followed (ISO14067, GHGP-Product, PACT-3.0, …); an open list.',
+    { set: true },
+  ),
+  d(
+    'productOrSectorSpecificRules',
+    'node',
+    'Footprint',
+    'Product or sector specific rules',
+    'Product category rules followed (PACT v3).',
+    { set: true },
+  ),
+  d(
+    'operator',
+    'string',
+    'Product or sector specific rule',
+    'Operator',
+    'PEF, EPD International or Other (PACT v3).',
+  ),
+  d(
+    'ruleNames',
+    'string',
+    'Product or sector specific rule',
+    'Rule names',
+    'Names of the rules followed.',
+    { set: true },
+  ),
+  d(
+    'otherOperatorName',
+    'string',
+    'Product or sector specific rule',
+    'Other operator name',
+    'The operator name, when the operator is Other.',
+  ),
+  d(
+    'secondaryEmissionFactorSources',
+    'node',
+    'Footprint',
+    'Secondary emission factor sources',
+    'Databases of secondary emission factors used (PACT v3).',
+    { set: true },
+  ),
+  d('version', 'string', 'Emission factor source', 'Version', 'Version of a database or dataset.'),
+  d(
+    'exemptedEmissionsPercent',
+    'decimal',
+    'Footprint',
+    'Exempted emissions percent',
+    'Share of emissions excluded from the PCF, in percent.',
+  ),
+  d(
+    'exemptedEmissionsDescription',
+    'string',
+    'Footprint',
+    'Exempted emissions description',
+    'What was excluded and why.',
+  ),
+  d(
+    'allocationRulesDescription',
+    'string',
+    'Footprint',
+    'Allocation rules description',
+    'Allocation rules applied.',
+  ),
+  d(
+    'primaryDataShare',
+    'decimal',
+    'Footprint',
+    'Primary data share',
+    'Share of the PCF computed from primary data, in percent.',
+  ),
+  d('dqi', 'node', 'Footprint', 'Data quality indicators', 'PACT v3 data quality ratings.'),
+  d(
+    'technologicalDQR',
+    'decimal',
+    'Data quality',
+    'Technological DQR',
+    'Technological data quality rating, 1 (best) to 5.',
+  ),
+  d(
+    'geographicalDQR',
+    'decimal',
+    'Data quality',
+    'Geographical DQR',
+    'Geographical data quality rating, 1 (best) to 5.',
+  ),
+  d(
+    'temporalDQR',
+    'decimal',
+    'Data quality',
+    'Temporal DQR',
+    'Temporal data quality rating, 1 (best) to 5.',
+  ),
+  d(
+    'systemBoundary',
+    'vocab',
+    'Footprint',
+    'System boundary',
+    'The life-cycle boundary of the footprint.',
+    { enumeration: 'SystemBoundary' },
+  ),
+  d(
+    'lifecycleStages',
+    'node',
+    'Footprint',
+    'Life-cycle stages',
+    'Emissions per life-cycle stage; they add up to pcfExcludingBiogenicUptake.',
+    { set: true },
+  ),
+  d('stage', 'vocab', 'Life-cycle stage', 'Stage', 'The life-cycle stage.', {
+    enumeration: 'LifecycleStage',
+  }),
+  d(
+    'scopeBreakdown',
+    'node',
+    'Footprint',
+    'Scope breakdown',
+    'Emissions by GHG Protocol scope; they add up to pcfExcludingBiogenicUptake.',
+  ),
+  d('scope1', 'decimal', 'Scope breakdown', 'Scope 1', `Direct emissions, ${PER_DU}`),
+  d(
+    'scope2',
+    'decimal',
+    'Scope breakdown',
+    'Scope 2',
+    `Indirect emissions from purchased energy, ${PER_DU}`,
+  ),
+  d(
+    'scope3',
+    'node',
+    'Scope breakdown',
+    'Scope 3',
+    'Other indirect emissions, by GHG Protocol scope 3 category; inside it, `category` means scope3Category.',
+    { set: true, scoped: { category: 'scope3Category' } },
+  ),
+  d('emissions', 'decimal', 'Emissions', 'Emissions', `Emissions, ${PER_DU}`),
+
+  // Activity data
+  d('activity', 'string', 'Activity data line', 'Activity', 'What was done or bought, in words.'),
+  d('activityType', 'vocab', 'Activity data line', 'Activity type', 'The kind of activity.', {
+    enumeration: 'ActivityType',
+  }),
+  d(
+    'quantity',
+    'decimal',
+    'Quantity',
+    'Quantity',
+    'An amount, in the unit given next to it (Decimal string).',
+  ),
+  d(
+    'unit',
+    'string',
+    'Quantity',
+    'Unit',
+    'UN/ECE Recommendation 20 unit code (KGM, KWH, TKM, …); unambiguous UCUM codes are accepted.',
+  ),
+  d(
+    'period',
+    'node',
+    'Activity data line',
+    'Period',
+    'The period the activity data was collected over.',
+  ),
+  d('start', 'dateTime', 'Period', 'Start', 'Start of a period (inclusive).'),
+  d('end', 'dateTime', 'Period', 'End', 'End of a period (exclusive).'),
+  d(
+    'temporalResolution',
+    'duration',
+    'Activity data line',
+    'Temporal resolution',
+    'The time resolution of the underlying data, as an ISO 8601 duration (PT1H hourly, P1M monthly, P1Y yearly).',
+  ),
+  d(
+    'lifecycleStage',
+    'vocab',
+    'Activity data line',
+    'Life-cycle stage',
+    'The life-cycle stage the activity belongs to.',
+    { enumeration: 'LifecycleStage' },
+  ),
+  d(
+    'scope',
+    'integer',
+    'Activity data line',
+    'Scope',
+    'GHG Protocol scope, 1 to 3, from the reporting company’s point of view.',
+  ),
+  d(
+    'scope3Category',
+    'integer',
+    'Activity data line',
+    'Scope 3 category',
+    'GHG Protocol scope 3 category, 1 to 15, when the scope is 3.',
+  ),
+  d(
+    'emissionFactor',
+    'node',
+    'Activity data line',
+    'Emission factor',
+    'The emission factor applied to the quantity.',
+  ),
+  d('value', 'decimal', 'Emission factor', 'Value', 'The factor, in its unit (Decimal string).'),
+  d(
+    'source',
+    'node',
+    'Emission factor',
+    'Source',
+    'The database or supplier the factor comes from.',
+  ),
+  d(
+    'datasetId',
+    'string',
+    'Emission factor source',
+    'Dataset id',
+    'The dataset or process identifier within the source.',
+  ),
+  d(
+    'provenance',
+    'vocab',
+    'Emission factor',
+    'Provenance',
+    'Primary, supplier-specific, secondary or proxy.',
+    { enumeration: 'EmissionFactorProvenance' },
+  ),
+  d(
+    'geography',
+    'string',
+    'Emission factor',
+    'Geography',
+    'ISO 3166-1 alpha-2 code, ISO 3166-2 code, or a region name (GLO for global).',
+  ),
+  d(
+    'referenceYear',
+    'integer',
+    'Emission factor',
+    'Reference year',
+    'The year the factor represents.',
+  ),
+  d(
+    'upstreamPassport',
+    'iri',
+    'Activity data line',
+    'Upstream passport',
+    'The passport of the purchased component this line accounts for.',
+  ),
+
+  // Components
+  d('passport', 'iri', 'Component', 'Passport', 'Id of the upstream passport.'),
+
+  // Battery
+  d('category', 'vocab', 'Battery', 'Battery category', 'EU 2023/1542 battery category.', {
+    enumeration: 'BatteryCategory',
+  }),
+  d('chemistry', 'vocab', 'Battery', 'Chemistry', 'Cell chemistry.', {
+    enumeration: 'BatteryChemistry',
+  }),
+  d('application', 'vocab', 'Battery', 'Application', 'What the battery is used for.', {
+    enumeration: 'BatteryApplication',
+  }),
+  d('ratedEnergy', 'decimal', 'Battery', 'Rated energy', 'Rated energy at beginning of life, kWh.'),
+  d('ratedCapacity', 'decimal', 'Battery', 'Rated capacity', 'Rated capacity, Ah.'),
+  d('nominalVoltage', 'decimal', 'Battery', 'Nominal voltage', 'Nominal voltage, V.'),
+  d(
+    'usableEnergy',
+    'decimal',
+    'Battery',
+    'Usable energy',
+    'Usable energy at beginning of life, kWh (EU lifetime-energy formula).',
+  ),
+  d(
+    'cyclesPerYear',
+    'decimal',
+    'Battery',
+    'Cycles per year',
+    'Full equivalent cycles per year (EU lifetime-energy formula).',
+  ),
+  d(
+    'serviceLifeYears',
+    'decimal',
+    'Battery',
+    'Service life',
+    'Expected service life, years (EU lifetime-energy formula).',
+  ),
+  d(
+    'lifetimeEnergy',
+    'decimal',
+    'Battery',
+    'Lifetime energy',
+    'Total energy provided over the expected service life, kWh (EU 2023/1542 Art. 7(1)(d)).',
+  ),
+  d(
+    'cumulatedRequestedService',
+    'node',
+    'Battery',
+    'Cumulated requested service',
+    'The service the battery must deliver over its life under stated conditions (IEC 63369-1).',
+  ),
+  d(
+    'energyThroughput',
+    'decimal',
+    'Cumulated requested service',
+    'Energy throughput',
+    'Energy delivered over the service life, kWh.',
+  ),
+  d(
+    'equivalentFullCycles',
+    'decimal',
+    'Cumulated requested service',
+    'Equivalent full cycles',
+    'Number of equivalent full cycles over the service life.',
+  ),
+  d(
+    'depthOfDischarge',
+    'decimal',
+    'Cumulated requested service',
+    'Depth of discharge',
+    'Depth of discharge per cycle, percent.',
+  ),
+  d(
+    'cRate',
+    'decimal',
+    'Cumulated requested service',
+    'C-rate',
+    'Charge and discharge rate, in multiples of the capacity per hour.',
+  ),
+  d(
+    'temperature',
+    'decimal',
+    'Cumulated requested service',
+    'Temperature',
+    'Operating temperature, °C.',
+  ),
+  d(
+    'calendarLife',
+    'decimal',
+    'Cumulated requested service',
+    'Calendar life',
+    'Calendar life, years.',
+  ),
+  d(
+    'endOfLifeStateOfHealth',
+    'decimal',
+    'Cumulated requested service',
+    'End-of-life state of health',
+    'State of health at end of life, percent of rated capacity.',
+  ),
+  d(
+    'functionalUnit',
+    'node',
+    'Battery',
+    'Functional unit',
+    'The functional unit the footprint is expressed per.',
+  ),
+  d('kind', 'vocab', 'Functional unit', 'Kind', 'What the functional unit is.', {
+    enumeration: 'FunctionalUnitKind',
+  }),
+  d(
+    'footprintPerFunctionalUnit',
+    'decimal',
+    'Battery',
+    'Footprint per functional unit',
+    'kgCO2e per unit of the functional unit (for example per kWh).',
+  ),
+  d(
+    'lifecycleStagesPerFunctionalUnit',
+    'node',
+    'Battery',
+    'Life-cycle stages per functional unit',
+    'Stage emissions per unit of the functional unit (EU 2023/1542 Art. 7(1)(e)).',
+    { set: true },
+  ),
+  d(
+    'performanceClass',
+    'string',
+    'Battery',
+    'Performance class',
+    'EU carbon footprint performance class (A is best).',
+  ),
+  d(
+    'studyUrl',
+    'iri',
+    'Battery',
+    'Study URL',
+    'Web link to the public version of the supporting study (Art. 7(1)(g)).',
+  ),
+  d(
+    'declarationOfConformityId',
+    'string',
+    'Battery',
+    'Declaration of conformity id',
+    'Identifier of the EU declaration of conformity (Art. 7(1)(f)).',
+  ),
+
+  // Verification
+  d('providerName', 'string', 'Verification', 'Provider name', 'Name of the verification body.'),
+  d('providerId', 'iri', 'Verification', 'Provider id', 'DID or IRI of the verification body.'),
+  d(
+    'standardName',
+    'string',
+    'Verification',
+    'Standard',
+    'Verification standard (ISO 14064-3, ISO 14067, …).',
+  ),
+  d('level', 'vocab', 'Verification', 'Level', 'Assurance level.', {
+    enumeration: 'VerificationLevel',
+  }),
+  d(
+    'completedAt',
+    'dateTime',
+    'Verification',
+    'Completed at',
+    'When the verification was completed.',
+  ),
+  d(
+    'attestation',
+    'node',
+    'Verification',
+    'Attestation',
+    'The verifier’s attestation credential, by id and digest.',
+  ),
+  d('comment', 'string', 'General', 'Comment', 'Free-text remarks.'),
+]
