@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+/**
+ * The `carbon-passport` command. Each command lives in `commands/<name>.ts` and registers itself
+ * here; every command prints readable text on a terminal, JSON with `--json`, and exits 0 only
+ * when its verdict is positive.
+ */
+import { Command } from 'commander'
+import { registerCreate } from './commands/create.js'
+import { registerInspect } from './commands/inspect.js'
+
+const program = new Command()
+  .name('carbon-passport')
+  .description('Create, sign, verify and check digital product carbon passports (W3C VC 2.0).')
+  .version('0.1.0')
+  .showHelpAfterError()
+
+registerCreate(program)
+registerInspect(program)
+
+await program.parseAsync(process.argv)

@@ -1,0 +1,33 @@
+/**
+ * Digests of passports, for component references and attestations: `digestMultibase` is the
+ * base64url multibase (`u`) of the sha2-256 multihash of the RFC 8785 (JCS) canonical JSON of the
+ * credential without its `proof`. Leaving the proof out makes the digest the same whether the
+ * upstream passport was secured with Data Integrity or as a vc+jwt.
+ */
+import { createHash } from 'node:crypto'
+import canonicalizeModule from 'canonicalize'
+import { CarbonPassportError } from '../errors.js'
+
+type Canonicalize = (input: unknown) => string | undefined
+// canonicalize is CommonJS; under NodeNext the callable default export may sit on `.default`.
+const canonicalize = ((canonicalizeModule as unknown as { default?: Canonicalize }).default ??
+  canonicalizeModule) as unknown as Canonicalize
+
+const SHA2_256_MULTIHASH_PREFIX = Buffer.from([0x12, 0x20])
+
+/** The `digestMultibase` of a passport (or any JSON credential), proof excluded. */
+export function computePassportDigest(credential: unknown): string {
+  if (credential === null || typeof credential !== 'object' || Array.isArray(credential)) {
+    throw new CarbonPassportError(
+      'ERR_INVALID_ARGUMENT',
+      'a digest is computed over a credential object',
+    )
+  }
+  const { proof: _proof, ...content } = credential as Record<string, unknown>
+  const canonical = canonicalize(content)
+  if (canonical === undefined) {
+    throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'the credential cannot be canonicalized')
+  }
+  const hash = createHash('sha256').update(canonical, 'utf8').digest()
+  return `u${Buffer.concat([SHA2_256_MULTIHASH_PREFIX, hash]).toString('base64url')}`
+}
