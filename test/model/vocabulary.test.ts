@@ -60,7 +60,9 @@ describe('vocabulary and schemas agree', () => {
 
   it('every property a schema allows is a defined JSON-LD term', () => {
     const terms = new Set(definedTerms())
-    const undefinedInContext = [...schemaPropertyNames].filter((p) => !terms.has(p) && !vcTerms.has(p))
+    const undefinedInContext = [...schemaPropertyNames].filter(
+      (p) => !terms.has(p) && !vcTerms.has(p),
+    )
     expect(undefinedInContext).toEqual([])
   })
 
