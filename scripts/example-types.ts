@@ -23,7 +23,9 @@ export function renderExampleTypes(): string {
   ]
   for (const file of exampleFiles()) {
     const text = readFileSync(new URL(`examples/valid/${file}`, root), 'utf8')
-    lines.push(`  ${JSON.stringify(file)}: ${JSON.stringify(JSON.parse(text))} satisfies PassportCredential,`)
+    lines.push(
+      `  ${JSON.stringify(file)}: ${JSON.stringify(JSON.parse(text))} satisfies PassportCredential,`,
+    )
   }
   lines.push('}', '')
   return lines.join('\n')

@@ -13,4 +13,6 @@ writeFileSync(new URL('contexts/v1.jsonld', root), json(renderContext()))
 writeFileSync(new URL('contexts/vocab.jsonld', root), json(renderVocabulary()))
 writeFileSync(new URL('docs/vocabulary.md', root), renderVocabularyMarkdown())
 writeFileSync(new URL('test/model/examples.generated.ts', root), renderExampleTypes())
-console.log('wrote contexts/v1.jsonld, contexts/vocab.jsonld, docs/vocabulary.md, test/model/examples.generated.ts')
+console.log(
+  'wrote contexts/v1.jsonld, contexts/vocab.jsonld, docs/vocabulary.md, test/model/examples.generated.ts',
+)

@@ -6,8 +6,11 @@ import { PASSPORT_SCHEMA_ID, schemaErrors } from '../../src/schema/registry.js'
 import { clone, loadExamples } from '../helpers/examples.js'
 
 const examples = loadExamples('valid')
-const subjectOf = (i = 0): PassportSubjectInput =>
-  clone((examples[i]?.doc as { credentialSubject: CarbonPassport }).credentialSubject)
+const subjectOf = (i = 0): PassportSubjectInput => {
+  const doc = examples[i]?.doc as { credentialSubject: CarbonPassport } | undefined
+  if (!doc) throw new Error(`no example passport number ${i}`)
+  return clone(doc.credentialSubject)
+}
 const issuer = { id: 'did:web:passports.example', name: 'Example Cells Ltd' }
 const now = new Date('2026-04-01T08:30:00.123Z')
 

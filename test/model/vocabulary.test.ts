@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { properties } from '../../src/model/vocabulary.js'
-import { schemaDocuments } from '../../src/schema/registry.js'
 import { renderExampleTypes } from '../../scripts/example-types.js'
 import {
   definedTerms,
@@ -9,6 +7,8 @@ import {
   renderVocabulary,
   renderVocabularyMarkdown,
 } from '../../scripts/vocabulary.js'
+import { properties } from '../../src/model/vocabulary.js'
+import { schemaDocuments } from '../../src/schema/registry.js'
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
