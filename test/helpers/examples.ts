@@ -26,3 +26,10 @@ export function loadExamples(dir = 'valid'): ExampleFile[] {
 
 /** A deep copy, so a test can change an example without affecting others. */
 export const clone = <T>(value: T): T => structuredClone(value)
+
+/** The example with this file name; throws (failing the test file) when it does not exist. */
+export function example(name: string, dir = 'valid'): ExampleFile {
+  const found = loadExamples(dir).find((e) => e.name === name)
+  if (!found) throw new Error(`examples/${dir}/${name} does not exist`)
+  return found
+}
