@@ -1,0 +1,35 @@
+/**
+ * `core`: the semantic rules every passport must satisfy (layer 2). The schema layer (layer 1) runs
+ * before these in `check.ts`.
+ */
+import type { Rule } from '../context.js'
+import { activityLineRule } from '../rules/activity.js'
+import { batteryStagesRule, footprintPerFunctionalUnitRule } from '../rules/battery.js'
+import { componentsRule } from '../rules/components.js'
+import { activityPeriodRule, referencePeriodRule, validityRule } from '../rules/dates.js'
+import { decimalLengthRule, serviceConditionRangeRule } from '../rules/decimals.js'
+import { ccsRule, geographyRule, operatorRule, packagingRule } from '../rules/pact-cross-field.js'
+import { activitySumRule, lifecycleStagesRule, scopeBreakdownRule } from '../rules/sums.js'
+import { unitRule } from '../rules/units.js'
+import { precedingPassportsRule } from '../rules/versioning.js'
+
+export const coreRules: readonly Rule[] = [
+  decimalLengthRule,
+  serviceConditionRangeRule,
+  referencePeriodRule,
+  activityPeriodRule,
+  validityRule,
+  unitRule,
+  activityLineRule,
+  activitySumRule,
+  lifecycleStagesRule,
+  scopeBreakdownRule,
+  componentsRule,
+  batteryStagesRule,
+  footprintPerFunctionalUnitRule,
+  geographyRule,
+  packagingRule,
+  ccsRule,
+  operatorRule,
+  precedingPassportsRule,
+]

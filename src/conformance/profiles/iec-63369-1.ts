@@ -1,0 +1,97 @@
+/**
+ * `iec-63369-1`: carbon footprint of industrial lithium-ion batteries (IEC 63369-1:2026). The
+ * normative text is paywalled; the rules follow its published scope (energy storage, UPS, backup
+ * power; EV traction, LMT, portable and SLI excluded), its cradle-to-grave boundary and its
+ * functional basis, the cumulated requested service (CRS). See research/pcf-models.md §D.
+ */
+import { obj, type RuleContext, reportAt } from '../context.js'
+import { approxEqual, div, formatDecimal, mul, parseDecimal } from '../decimal.js'
+
+const IN_SCOPE_CATEGORIES = new Set(['industrial', 'industrial-external-storage'])
+const IN_SCOPE_APPLICATIONS = new Set(['energy-storage', 'ups', 'backup-power'])
+const NOT_LITHIUM = new Set(['sodium-ion', 'lead-acid'])
+const PROFILE = 'IEC 63369-1'
+
+/** Whether the battery is in scope; reports OUT_OF_SCOPE when it is not. */
+function inScope(ctx: RuleContext): boolean {
+  const b = ctx.subject.battery
+  if (b === undefined) {
+    reportAt(ctx, 'OUT_OF_SCOPE', '/battery', {
+      field: PROFILE,
+      detail: 'the product is not a battery (no battery data)',
+    })
+    return false
+  }
+  const battery = obj(b)
+  if (typeof battery.category === 'string' && !IN_SCOPE_CATEGORIES.has(battery.category)) {
+    reportAt(ctx, 'OUT_OF_SCOPE', '/battery/category', {
+      field: PROFILE,
+      detail: `"${battery.category}" batteries are excluded; the standard covers industrial batteries`,
+    })
+    return false
+  }
+  if (typeof battery.application === 'string' && !IN_SCOPE_APPLICATIONS.has(battery.application)) {
+    reportAt(ctx, 'OUT_OF_SCOPE', '/battery/application', {
+      field: PROFILE,
+      detail: `the application "${battery.application}" is not energy storage, UPS or backup power`,
+    })
+    return false
+  }
+  if (typeof battery.chemistry === 'string' && NOT_LITHIUM.has(battery.chemistry)) {
+    reportAt(ctx, 'OUT_OF_SCOPE', '/battery/chemistry', {
+      field: PROFILE,
+      detail: `"${battery.chemistry}" is not a lithium-ion chemistry`,
+    })
+    return false
+  }
+  return true
+}
+
+export function iec63369Rule(ctx: RuleContext): void {
+  if (!inScope(ctx)) return
+  const b = obj(ctx.subject.battery)
+  const f = obj(ctx.subject.footprint)
+  if (typeof f.systemBoundary === 'string' && f.systemBoundary !== 'cradle-to-grave') {
+    reportAt(ctx, 'SYSTEM_BOUNDARY_MISMATCH', '/footprint/systemBoundary', {
+      expected: '"cradle-to-grave"',
+      actual: f.systemBoundary,
+    })
+  }
+  const required: [string, string][] = [
+    ['cumulatedRequestedService', 'the cumulated requested service and its service conditions'],
+    ['functionalUnit', 'the functional unit, which is the CRS'],
+    ['footprintPerFunctionalUnit', 'the footprint per functional unit'],
+  ]
+  for (const [field, detail] of required) {
+    if (b[field] == null)
+      reportAt(ctx, 'IEC_63369_FIELD_REQUIRED', `/battery/${field}`, { field, detail })
+  }
+  const fu = b.functionalUnit
+  if (fu != null) {
+    const kind = obj(fu).kind
+    if (typeof kind === 'string' && kind !== 'cumulated-requested-service') {
+      reportAt(ctx, 'FUNCTIONAL_UNIT_NOT_CRS', '/battery/functionalUnit/kind', { actual: kind })
+    }
+  }
+  const crs = obj(b.cumulatedRequestedService)
+  const rated = parseDecimal(b.ratedEnergy)
+  const dod = parseDecimal(crs.depthOfDischarge)
+  const cycles = parseDecimal(crs.equivalentFullCycles)
+  const throughput = parseDecimal(crs.energyThroughput)
+  if (rated && dod && cycles && throughput) {
+    const expected = div(mul(mul(rated, dod), cycles), { int: 100n, scale: 0 }, 6)
+    if (!approxEqual(throughput, expected, ctx.tolerance)) {
+      reportAt(
+        ctx,
+        'CRS_ENERGY_THROUGHPUT_INCONSISTENT',
+        '/battery/cumulatedRequestedService/energyThroughput',
+        {
+          expected: formatDecimal(expected),
+          actual: formatDecimal(throughput),
+        },
+      )
+    }
+  }
+}
+
+export const iec63369Rules = [iec63369Rule] as const

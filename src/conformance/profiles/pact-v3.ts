@@ -1,0 +1,150 @@
+/**
+ * `pact-v3`: the PACT Technical Specifications v3 SHALL fields and rules (wbcsd/data-exchange-protocol
+ * spec/v3/openapi.yaml; research/pcf-models.md §A). The cross-field rules of §A.3 are in `core`.
+ */
+import { obj, type RuleContext, report, reportAt } from '../context.js'
+import { add, approxEqual, compare, formatDecimal, parseDecimal, ZERO } from '../decimal.js'
+import { time } from '../rules/dates.js'
+
+const SHALL_FOOTPRINT: readonly [string, string][] = [
+  ['packagingEmissionsIncluded', 'x-rule SHALL'],
+  ['ccsTechnologicalCO2CaptureIncluded', 'x-rule SHALL'],
+  ['primaryDataShare', 'x-rule SHALL'],
+]
+
+const SHOULD_FOOTPRINT: readonly [string, string][] = [
+  ['boundaryProcessesDescription', 'x-rule SHOULD'],
+  ['allocationRulesDescription', 'x-rule SHOULD'],
+]
+
+const YEAR_2027 = Date.UTC(2027, 0, 1)
+const THREE_YEARS_MS = (3 * 365 + 1) * 86_400_000
+
+/** Declared units of energy, logistics and services: the product mass per declared unit is 0. */
+const MASSLESS_UNITS = new Set([
+  'kilowatt hour',
+  'megajoule',
+  'ton kilometer',
+  'hour',
+  'megabit second',
+])
+
+export function pactRequiredFieldsRule(ctx: RuleContext): void {
+  const f = obj(ctx.subject.footprint)
+  const product = obj(ctx.subject.product)
+  for (const [field, why] of SHALL_FOOTPRINT) {
+    if (f[field] == null) {
+      reportAt(ctx, 'PACT_FIELD_REQUIRED', `/footprint/${field}`, { field, detail: why })
+    }
+  }
+  if (product.identifiers == null) {
+    reportAt(ctx, 'PACT_FIELD_REQUIRED', '/product/identifiers', {
+      field: 'identifiers',
+      detail: 'productIds, mandatory',
+    })
+  }
+  if (product.description == null) {
+    reportAt(ctx, 'PACT_FIELD_REQUIRED', '/product/description', {
+      field: 'description',
+      detail: 'productDescription, mandatory',
+    })
+  }
+  if (obj(product.manufacturer).id == null) {
+    reportAt(ctx, 'PACT_FIELD_REQUIRED', '/product/manufacturer/id', {
+      field: 'id',
+      detail: 'companyIds, mandatory',
+    })
+  }
+  const end = time(f.referencePeriodEnd)
+  if (f.dqi == null) {
+    if (end !== undefined && end > YEAR_2027) {
+      reportAt(ctx, 'PACT_FIELD_REQUIRED', '/footprint/dqi', {
+        field: 'dqi',
+        detail: 'x-rule SHALL-2027: the reference period reaches into 2027',
+      })
+    } else {
+      reportAt(ctx, 'PACT_FIELD_RECOMMENDED', '/footprint/dqi', {
+        field: 'dqi',
+        detail: 'x-rule SHALL-2027: mandatory for reference periods from 2027',
+      })
+    }
+  }
+  for (const [field, why] of SHOULD_FOOTPRINT) {
+    if (f[field] == null) {
+      reportAt(ctx, 'PACT_FIELD_RECOMMENDED', `/footprint/${field}`, { field, detail: why })
+    }
+  }
+  if (f.packagingEmissionsIncluded === true && f.packagingGhgEmissions == null) {
+    reportAt(ctx, 'PACT_FIELD_RECOMMENDED', '/footprint/packagingGhgEmissions', {
+      field: 'packagingGhgEmissions',
+      detail: 'x-rule SHOULD, as packaging emissions are included',
+    })
+  }
+}
+
+export function pactExemptedEmissionsRule(ctx: RuleContext): void {
+  const value = obj(ctx.subject.footprint).exemptedEmissionsPercent
+  const d = parseDecimal(value)
+  if (d && compare(d, { int: 5n, scale: 0 }) > 0) {
+    reportAt(ctx, 'PACT_EXEMPTED_EMISSIONS_ABOVE_LIMIT', '/footprint/exemptedEmissionsPercent', {
+      expected: '5',
+      actual: String(value),
+    })
+  }
+}
+
+export function pactValidityRule(ctx: RuleContext): void {
+  const until = time(ctx.credential?.validUntil)
+  const f = obj(ctx.subject.footprint)
+  const end = time(f.referencePeriodEnd)
+  if (until !== undefined && end !== undefined && until > end + THREE_YEARS_MS) {
+    report(ctx.findings, 'PACT_VALIDITY_TOO_LONG', '/validUntil', {
+      expected: String(f.referencePeriodEnd),
+      actual: String(ctx.credential?.validUntil),
+    })
+  }
+}
+
+export function pactProductMassRule(ctx: RuleContext): void {
+  const f = obj(ctx.subject.footprint)
+  const unit = f.declaredUnitOfMeasurement
+  const mass = parseDecimal(f.productMassPerDeclaredUnit)
+  if (typeof unit !== 'string' || !mass) return
+  const zero = compare(mass, ZERO) === 0
+  if (MASSLESS_UNITS.has(unit) && !zero) {
+    reportAt(ctx, 'PACT_PRODUCT_MASS_INCONSISTENT', '/footprint/productMassPerDeclaredUnit', {
+      field: unit,
+      expected: '0',
+      actual: String(f.productMassPerDeclaredUnit),
+    })
+  } else if (unit === 'piece' && zero) {
+    reportAt(ctx, 'PACT_PRODUCT_MASS_INCONSISTENT', '/footprint/productMassPerDeclaredUnit', {
+      field: unit,
+      expected: 'the mass of one piece in kg (above 0)',
+      actual: String(f.productMassPerDeclaredUnit),
+    })
+  }
+}
+
+export function pactBiogenicRule(ctx: RuleContext): void {
+  const f = obj(ctx.subject.footprint)
+  const excluding = parseDecimal(f.pcfExcludingBiogenicUptake)
+  const including = parseDecimal(f.pcfIncludingBiogenicUptake)
+  const uptake = f.biogenicCO2Uptake == null ? ZERO : parseDecimal(f.biogenicCO2Uptake)
+  if (!excluding || !including || !uptake) return
+  const expected = add(excluding, uptake)
+  if (!approxEqual(including, expected, ctx.tolerance)) {
+    reportAt(ctx, 'PACT_PCF_INCLUDING_BIOGENIC_MISMATCH', '/footprint/pcfIncludingBiogenicUptake', {
+      expected: formatDecimal(expected),
+      actual: formatDecimal(including),
+    })
+  }
+}
+
+export const pactRules = [
+  pactRequiredFieldsRule,
+  pactExemptedEmissionsRule,
+  pactValidityRule,
+  pactProductMassRule,
+  pactBiogenicRule,
+] as const

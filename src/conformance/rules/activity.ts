@@ -1,0 +1,40 @@
+/**
+ * Activity data lines: emissions = quantity × emission factor, and the factor is per unit of the
+ * activity (`kgCO2e/<activity unit>`, Rec 20 and UCUM spellings of the same unit match).
+ */
+import { arr, obj, type RuleContext, reportAt } from '../context.js'
+import { approxEqual, formatDecimal, mul, parseDecimal } from '../decimal.js'
+import { FACTOR_UNIT_PREFIX, lookupUnit } from '../units.js'
+
+export function activityLineRule(ctx: RuleContext): void {
+  const lines = arr(ctx.subject.activityData)
+  for (let i = 0; i < lines.length; i++) {
+    const line = obj(lines[i])
+    const ef = obj(line.emissionFactor)
+    const lineUnit = lookupUnit(line.unit)
+    const factorUnit = ef.unit
+    if (typeof factorUnit === 'string' && factorUnit.startsWith(FACTOR_UNIT_PREFIX) && lineUnit) {
+      const per = lookupUnit(factorUnit.slice(FACTOR_UNIT_PREFIX.length))
+      if (per === undefined) continue // UNIT_UNKNOWN says why
+      if (per.code !== lineUnit.code) {
+        reportAt(ctx, 'EMISSION_FACTOR_UNIT_MISMATCH', `/activityData/${i}/emissionFactor/unit`, {
+          field: String(line.unit),
+          expected: `${FACTOR_UNIT_PREFIX}${String(line.unit)}`,
+          actual: factorUnit,
+        })
+        continue // the product below would compare different units
+      }
+    }
+    const quantity = parseDecimal(line.quantity)
+    const factor = parseDecimal(ef.value)
+    const emissions = parseDecimal(line.emissions)
+    if (!quantity || !factor || !emissions) continue
+    const expected = mul(quantity, factor)
+    if (!approxEqual(emissions, expected, ctx.tolerance)) {
+      reportAt(ctx, 'ACTIVITY_EMISSIONS_MISMATCH', `/activityData/${i}/emissions`, {
+        expected: formatDecimal(expected),
+        actual: formatDecimal(emissions),
+      })
+    }
+  }
+}

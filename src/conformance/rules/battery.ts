@@ -1,0 +1,82 @@
+/**
+ * Battery arithmetic that holds whatever the profile. The functional unit (FU) of a battery
+ * footprint is the service it delivers: `functionalUnit.quantity` of `functionalUnit.unit` (for
+ * example 1 161 216 KWH of cumulated requested service), and `footprintPerFunctionalUnit` is per
+ * one unit of it (kgCO2e per kWh). So:
+ * - footprintPerFunctionalUnit × functionalUnit.quantity = pcfExcludingBiogenicUptake × declaredUnitAmount;
+ * - that quantity is the CRS energy throughput (kind `cumulated-requested-service`) or the lifetime
+ *   energy (kind `lifetime-energy`), converted to the FU's unit;
+ * - the per-FU life-cycle stages add up to footprintPerFunctionalUnit.
+ */
+import { arr, obj, type RuleContext, reportAt } from '../context.js'
+import { approxEqual, type Dec, div, formatDecimal, mul, parseDecimal } from '../decimal.js'
+import { lookupUnit } from '../units.js'
+import { compareSum, duplicateEntries, sumField } from './sums.js'
+
+export function batteryStagesRule(ctx: RuleContext): void {
+  const b = obj(ctx.subject.battery)
+  const stages = arr(b.lifecycleStagesPerFunctionalUnit)
+  if (stages.length === 0) return
+  duplicateEntries(
+    ctx,
+    stages,
+    'stage',
+    '/battery/lifecycleStagesPerFunctionalUnit',
+    'The life-cycle stage',
+  )
+  compareSum(
+    ctx,
+    'BATTERY_STAGES_SUM_MISMATCH',
+    '/battery/lifecycleStagesPerFunctionalUnit',
+    sumField(stages, 'emissions'),
+    parseDecimal(b.footprintPerFunctionalUnit),
+  )
+}
+
+/** footprintPerFunctionalUnit × quantity (in FU units) against the absolute footprint. */
+function checkProduct(
+  ctx: RuleContext,
+  perFu: Dec,
+  quantity: Dec,
+  absolute: Dec,
+  label: string,
+): boolean {
+  const product = mul(perFu, quantity)
+  if (approxEqual(product, absolute, ctx.tolerance)) return true
+  reportAt(ctx, 'FOOTPRINT_PER_FUNCTIONAL_UNIT_MISMATCH', '/battery/footprintPerFunctionalUnit', {
+    field: label,
+    expected: formatDecimal(absolute),
+    actual: formatDecimal(product, 6),
+  })
+  return false
+}
+
+export function footprintPerFunctionalUnitRule(ctx: RuleContext): void {
+  const b = obj(ctx.subject.battery)
+  const fu = obj(b.functionalUnit)
+  const perFu = parseDecimal(b.footprintPerFunctionalUnit)
+  const f = obj(ctx.subject.footprint)
+  const pcf = parseDecimal(f.pcfExcludingBiogenicUptake)
+  const amount = parseDecimal(f.declaredUnitAmount)
+  if (!perFu || !pcf || !amount) return
+  const absolute = mul(pcf, amount)
+  const fuQuantity = parseDecimal(fu.quantity)
+  if (fuQuantity && !checkProduct(ctx, perFu, fuQuantity, absolute, 'functionalUnit.quantity')) {
+    return
+  }
+  // The service the FU stands for, in kWh, converted to the FU's unit.
+  const fuUnit = lookupUnit(fu.unit)
+  const factor = parseDecimal(fuUnit?.factor)
+  if (fuUnit?.dimension !== 'energy' || !factor) return
+  let service: Dec | undefined
+  let label: string
+  if (fu.kind === 'cumulated-requested-service') {
+    service = parseDecimal(obj(b.cumulatedRequestedService).energyThroughput)
+    label = 'the CRS energy throughput'
+  } else if (fu.kind === 'lifetime-energy') {
+    service = parseDecimal(b.lifetimeEnergy)
+    label = 'the lifetime energy'
+  } else return
+  if (!service) return
+  checkProduct(ctx, perFu, div(service, factor, 9), absolute, label)
+}

@@ -1,0 +1,41 @@
+/**
+ * Upstream components: each component's emissions agree with the activity data lines that account
+ * for its passport (`upstreamPassport`), and every referenced passport is listed.
+ */
+import { arr, obj, type RuleContext, reportAt } from '../context.js'
+import { add, type Dec, parseDecimal, ZERO } from '../decimal.js'
+import { compareSum, duplicateEntries } from './sums.js'
+
+export function componentsRule(ctx: RuleContext): void {
+  const components = arr(ctx.subject.components)
+  const lines = arr(ctx.subject.activityData)
+  duplicateEntries(ctx, components, 'passport', '/components', 'The component passport')
+  const listed = new Set<unknown>()
+  for (const c of components) listed.add(obj(c).passport)
+  const sums = new Map<string, Dec | undefined>()
+  for (let i = 0; i < lines.length; i++) {
+    const line = obj(lines[i])
+    const upstream = line.upstreamPassport
+    if (typeof upstream !== 'string') continue
+    if (!listed.has(upstream)) {
+      reportAt(ctx, 'UPSTREAM_PASSPORT_NOT_LISTED', `/activityData/${i}/upstreamPassport`, {
+        actual: upstream,
+      })
+      continue
+    }
+    const d = parseDecimal(line.emissions)
+    const prev = sums.has(upstream) ? sums.get(upstream) : ZERO
+    sums.set(upstream, prev === undefined || d === undefined ? undefined : add(prev, d))
+  }
+  for (let i = 0; i < components.length; i++) {
+    const c = obj(components[i])
+    if (typeof c.passport !== 'string' || !sums.has(c.passport)) continue
+    compareSum(
+      ctx,
+      'COMPONENT_EMISSIONS_MISMATCH',
+      `/components/${i}/emissions`,
+      parseDecimal(c.emissions),
+      sums.get(c.passport),
+    )
+  }
+}

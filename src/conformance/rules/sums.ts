@@ -1,0 +1,206 @@
+/**
+ * The sums of a footprint: life-cycle stages, activity data lines and the scope breakdown each add
+ * up to pcfExcludingBiogenicUptake, and the breakdowns agree with the activity lines they summarise.
+ * Exact decimal arithmetic, relative tolerance.
+ */
+import { arr, type Json, obj, type RuleContext, reportAt } from '../context.js'
+import { add, approxEqual, type Dec, formatDecimal, parseDecimal, ZERO } from '../decimal.js'
+
+/** Sum of a field over a list; undefined if any value is not a Decimal (the schema says why). */
+export function sumField(items: readonly unknown[], field: string): Dec | undefined {
+  let total = ZERO
+  for (const item of items) {
+    const d = parseDecimal(obj(item)[field])
+    if (d === undefined) return undefined
+    total = add(total, d)
+  }
+  return total
+}
+
+function compareSum(
+  ctx: RuleContext,
+  code: Parameters<typeof reportAt>[1],
+  path: string,
+  actual: Dec | undefined,
+  expected: Dec | undefined,
+  field?: string,
+): void {
+  if (actual === undefined || expected === undefined) return
+  if (!approxEqual(actual, expected, ctx.tolerance)) {
+    reportAt(ctx, code, path, {
+      expected: formatDecimal(expected),
+      actual: formatDecimal(actual),
+      ...(field === undefined ? {} : { field }),
+    })
+  }
+}
+
+/** Groups a list by a key, summing a Decimal field; undefined when a value does not parse. */
+function groupSums(
+  items: readonly Json[],
+  key: (item: Json) => string | undefined,
+): Map<string, Dec | undefined> {
+  const sums = new Map<string, Dec | undefined>()
+  for (const item of items) {
+    const k = key(item)
+    if (k === undefined) continue
+    const d = parseDecimal(item.emissions)
+    const prev = sums.has(k) ? sums.get(k) : ZERO
+    sums.set(k, prev === undefined || d === undefined ? undefined : add(prev, d))
+  }
+  return sums
+}
+
+/** Reports the second and later entries with the same key. */
+export function duplicateEntries(
+  ctx: RuleContext,
+  items: readonly unknown[],
+  keyField: string,
+  listPath: string,
+  label: string,
+): void {
+  const seen = new Set<unknown>()
+  for (let i = 0; i < items.length; i++) {
+    const key = obj(items[i])[keyField]
+    if (key === undefined) continue
+    if (seen.has(key)) {
+      reportAt(ctx, 'DUPLICATE_ENTRY', `${listPath}/${i}/${keyField}`, {
+        field: label,
+        actual: String(key),
+      })
+    }
+    seen.add(key)
+  }
+}
+
+/** Life-cycle stages add up to the footprint, and each stage with lines agrees with its lines. */
+export function lifecycleStagesRule(ctx: RuleContext): void {
+  const f = obj(ctx.subject.footprint)
+  const stages = arr(f.lifecycleStages)
+  duplicateEntries(ctx, stages, 'stage', '/footprint/lifecycleStages', 'The life-cycle stage')
+  const pcf = parseDecimal(f.pcfExcludingBiogenicUptake)
+  if (stages.length > 0) {
+    compareSum(
+      ctx,
+      'LIFECYCLE_STAGES_SUM_MISMATCH',
+      '/footprint/lifecycleStages',
+      sumField(stages, 'emissions'),
+      pcf,
+    )
+  }
+  const lines = arr(ctx.subject.activityData).map(obj)
+  if (lines.length === 0 || stages.length === 0) return
+  const byStage = groupSums(lines, (l) =>
+    typeof l.lifecycleStage === 'string' ? l.lifecycleStage : undefined,
+  )
+  for (const [stage, linesSum] of byStage) {
+    const index = stages.findIndex((s) => obj(s).stage === stage)
+    if (index < 0) {
+      if (linesSum !== undefined) {
+        reportAt(ctx, 'STAGE_ACTIVITY_MISMATCH', '/footprint/lifecycleStages', {
+          field: stage,
+          expected: formatDecimal(linesSum),
+          actual: 'no entry',
+        })
+      }
+      continue
+    }
+    compareSum(
+      ctx,
+      'STAGE_ACTIVITY_MISMATCH',
+      `/footprint/lifecycleStages/${index}/emissions`,
+      parseDecimal(obj(stages[index]).emissions),
+      linesSum,
+      stage,
+    )
+  }
+}
+
+/** The activity data lines add up to the footprint. */
+export function activitySumRule(ctx: RuleContext): void {
+  const lines = arr(ctx.subject.activityData)
+  if (lines.length === 0) return
+  const pcf = parseDecimal(obj(ctx.subject.footprint).pcfExcludingBiogenicUptake)
+  compareSum(ctx, 'ACTIVITY_SUM_MISMATCH', '/activityData', sumField(lines, 'emissions'), pcf)
+}
+
+/** The scope breakdown adds up, and each scope or scope 3 category agrees with its lines. */
+export function scopeBreakdownRule(ctx: RuleContext): void {
+  const f = obj(ctx.subject.footprint)
+  if (f.scopeBreakdown === undefined) return
+  const sb = obj(f.scopeBreakdown)
+  const scope3 = arr(sb.scope3)
+  duplicateEntries(
+    ctx,
+    scope3,
+    'category',
+    '/footprint/scopeBreakdown/scope3',
+    'The scope 3 category',
+  )
+  const s1 = parseDecimal(sb.scope1)
+  const s2 = parseDecimal(sb.scope2)
+  const s3 = sumField(scope3, 'emissions')
+  const pcf = parseDecimal(f.pcfExcludingBiogenicUptake)
+  if (s1 && s2 && s3) {
+    compareSum(ctx, 'SCOPE_SUM_MISMATCH', '/footprint/scopeBreakdown', add(add(s1, s2), s3), pcf)
+  }
+  const lines = arr(ctx.subject.activityData).map(obj)
+  if (lines.length === 0) return
+  const byScope = groupSums(lines, (l) =>
+    typeof l.scope === 'number' ? String(l.scope) : undefined,
+  )
+  const base = '/footprint/scopeBreakdown'
+  compareSum(
+    ctx,
+    'SCOPE_ACTIVITY_MISMATCH',
+    `${base}/scope1`,
+    s1,
+    byScope.get('1') ?? ZERO,
+    'scope 1',
+  )
+  compareSum(
+    ctx,
+    'SCOPE_ACTIVITY_MISMATCH',
+    `${base}/scope2`,
+    s2,
+    byScope.get('2') ?? ZERO,
+    'scope 2',
+  )
+  const scope3Lines = lines.filter((l) => l.scope === 3)
+  if (scope3Lines.some((l) => typeof l.scope3Category !== 'number')) {
+    // Lines without a category: only the scope 3 total can be compared.
+    compareSum(
+      ctx,
+      'SCOPE_ACTIVITY_MISMATCH',
+      `${base}/scope3`,
+      s3,
+      byScope.get('3') ?? ZERO,
+      'scope 3',
+    )
+    return
+  }
+  const byCategory = groupSums(scope3Lines, (l) => String(l.scope3Category))
+  for (const [category, linesSum] of byCategory) {
+    const index = scope3.findIndex((c) => String(obj(c).category) === category)
+    if (index < 0) {
+      if (linesSum !== undefined) {
+        reportAt(ctx, 'SCOPE_ACTIVITY_MISMATCH', `${base}/scope3`, {
+          field: `scope 3 category ${category}`,
+          expected: formatDecimal(linesSum),
+          actual: 'no entry',
+        })
+      }
+      continue
+    }
+    compareSum(
+      ctx,
+      'SCOPE_ACTIVITY_MISMATCH',
+      `${base}/scope3/${index}/emissions`,
+      parseDecimal(obj(scope3[index]).emissions),
+      linesSum,
+      `scope 3 category ${category}`,
+    )
+  }
+}
+
+export { compareSum }
