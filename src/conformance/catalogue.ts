@@ -562,7 +562,7 @@ export const profileCatalogue: Record<ProfileId, { title: string; source: string
     },
     'iec-63782-digital-pcf': {
       title: 'IEC 63782 digital product carbon footprint (mandatory digital fields)',
-      source: `${IEC63782}. The standard is in development; this profile is our reading of the fields its announcements name as mandatory: activity-data granularity, emission-factor provenance, temporal resolution (granularity and temporal resolution are required by the schema itself), scope 3 categories 1 and 4, a resolvable product identifier, versioning and signature.`,
+      source: `IEC 63782 (digital product carbon footprint). The standard is in development; this profile is our reading of the fields its announcements name as mandatory: activity-data granularity, emission-factor provenance, temporal resolution (granularity and temporal resolution are required by the schema itself), scope 3 categories 1 and 4, a resolvable product identifier, versioning and signature.`,
       scope: 'Every passport.',
     },
     'iec-63369-1': {

@@ -52,7 +52,7 @@ export const fixtureSubject: PassportSubjectInput = {
     {
       activity: 'Primary aluminium ingot',
       activityType: 'material',
-      quantity: '1.05',
+      quantity: '1.0375',
       unit: 'KGM',
       granularity: 'batch',
       period: { start: '2025-01-01T00:00:00Z', end: '2026-01-01T00:00:00Z' },
@@ -61,7 +61,7 @@ export const fixtureSubject: PassportSubjectInput = {
       scope: 3,
       scope3Category: 1,
       emissionFactor: {
-        value: '7.904761904761904761',
+        value: '8',
         unit: 'kgCO2e/KGM',
         source: { name: 'Supplier EPD', version: '2025' },
         provenance: 'supplier-specific',
@@ -73,7 +73,7 @@ export const fixtureSubject: PassportSubjectInput = {
     {
       activity: 'Road transport of ingot',
       activityType: 'transport',
-      quantity: '1.05',
+      quantity: '0.25',
       unit: 'TKM',
       granularity: 'batch',
       period: { start: '2025-01-01T00:00:00Z', end: '2026-01-01T00:00:00Z' },
@@ -82,7 +82,7 @@ export const fixtureSubject: PassportSubjectInput = {
       scope: 3,
       scope3Category: 4,
       emissionFactor: {
-        value: '0.095238095238095238',
+        value: '0.4',
         unit: 'kgCO2e/TKM',
         source: { name: 'GLEC', version: '3.1' },
         provenance: 'secondary',

@@ -73,47 +73,83 @@ export function duplicateEntries(
   }
 }
 
-/** Life-cycle stages add up to the footprint, and each stage with lines agrees with its lines. */
-export function lifecycleStagesRule(ctx: RuleContext): void {
-  const f = obj(ctx.subject.footprint)
-  const stages = arr(f.lifecycleStages)
-  duplicateEntries(ctx, stages, 'stage', '/footprint/lifecycleStages', 'The life-cycle stage')
-  const pcf = parseDecimal(f.pcfExcludingBiogenicUptake)
-  if (stages.length > 0) {
-    compareSum(
-      ctx,
-      'LIFECYCLE_STAGES_SUM_MISMATCH',
-      '/footprint/lifecycleStages',
-      sumField(stages, 'emissions'),
-      pcf,
-    )
-  }
-  const lines = arr(ctx.subject.activityData).map(obj)
-  if (lines.length === 0 || stages.length === 0) return
-  const byStage = groupSums(lines, (l) =>
-    typeof l.lifecycleStage === 'string' ? l.lifecycleStage : undefined,
-  )
-  for (const [stage, linesSum] of byStage) {
-    const index = stages.findIndex((s) => obj(s).stage === stage)
+/**
+ * Whether the activity lines add up to the footprint. When they do not, ACTIVITY_SUM_MISMATCH says
+ * so once, and comparing each stage or scope with its lines would only repeat it.
+ */
+function linesAddUp(ctx: RuleContext, lines: readonly unknown[], pcf: Dec | undefined): boolean {
+  const total = sumField(lines, 'emissions')
+  return total !== undefined && pcf !== undefined && approxEqual(total, pcf, ctx.tolerance)
+}
+
+/**
+ * Compares, key by key, the lines' sums with the entries' sums (duplicate entries are merged:
+ * DUPLICATE_ENTRY reports them). A key with lines but no entry is reported on the list.
+ */
+function compareGroups(
+  ctx: RuleContext,
+  code: 'STAGE_ACTIVITY_MISMATCH' | 'SCOPE_ACTIVITY_MISMATCH',
+  entries: readonly unknown[],
+  entryKey: (entry: Json) => string | undefined,
+  linesByKey: Map<string, Dec | undefined>,
+  listPath: string,
+  label: (key: string) => string,
+): void {
+  const items = entries.map(obj)
+  const entrySums = groupSums(items, entryKey)
+  for (const [key, linesSum] of linesByKey) {
+    if (linesSum === undefined) continue
+    const index = items.findIndex((e) => entryKey(e) === key)
     if (index < 0) {
-      if (linesSum !== undefined) {
-        reportAt(ctx, 'STAGE_ACTIVITY_MISMATCH', '/footprint/lifecycleStages', {
-          field: stage,
-          expected: formatDecimal(linesSum),
-          actual: 'no entry',
-        })
-      }
+      reportAt(ctx, code, listPath, {
+        field: label(key),
+        expected: formatDecimal(linesSum),
+        actual: 'no entry',
+      })
       continue
     }
     compareSum(
       ctx,
-      'STAGE_ACTIVITY_MISMATCH',
-      `/footprint/lifecycleStages/${index}/emissions`,
-      parseDecimal(obj(stages[index]).emissions),
+      code,
+      `${listPath}/${index}/emissions`,
+      entrySums.get(key),
       linesSum,
-      stage,
+      label(key),
     )
   }
+}
+
+const stageOf = (item: Json): string | undefined =>
+  typeof item.stage === 'string' ? item.stage : undefined
+
+/** Life-cycle stages add up to the footprint, and each stage with lines agrees with its lines. */
+export function lifecycleStagesRule(ctx: RuleContext): void {
+  const f = obj(ctx.subject.footprint)
+  const stages = arr(f.lifecycleStages)
+  if (stages.length === 0) return
+  duplicateEntries(ctx, stages, 'stage', '/footprint/lifecycleStages', 'The life-cycle stage')
+  const pcf = parseDecimal(f.pcfExcludingBiogenicUptake)
+  compareSum(
+    ctx,
+    'LIFECYCLE_STAGES_SUM_MISMATCH',
+    '/footprint/lifecycleStages',
+    sumField(stages, 'emissions'),
+    pcf,
+  )
+  const lines = arr(ctx.subject.activityData)
+  if (lines.length === 0 || !linesAddUp(ctx, lines, pcf)) return
+  const byStage = groupSums(lines.map(obj), (l) =>
+    typeof l.lifecycleStage === 'string' ? l.lifecycleStage : undefined,
+  )
+  compareGroups(
+    ctx,
+    'STAGE_ACTIVITY_MISMATCH',
+    stages,
+    stageOf,
+    byStage,
+    '/footprint/lifecycleStages',
+    (stage) => stage,
+  )
 }
 
 /** The activity data lines add up to the footprint. */
@@ -130,26 +166,20 @@ export function scopeBreakdownRule(ctx: RuleContext): void {
   if (f.scopeBreakdown === undefined) return
   const sb = obj(f.scopeBreakdown)
   const scope3 = arr(sb.scope3)
-  duplicateEntries(
-    ctx,
-    scope3,
-    'category',
-    '/footprint/scopeBreakdown/scope3',
-    'The scope 3 category',
-  )
+  const base = '/footprint/scopeBreakdown'
+  duplicateEntries(ctx, scope3, 'category', `${base}/scope3`, 'The scope 3 category')
   const s1 = parseDecimal(sb.scope1)
   const s2 = parseDecimal(sb.scope2)
   const s3 = sumField(scope3, 'emissions')
   const pcf = parseDecimal(f.pcfExcludingBiogenicUptake)
   if (s1 && s2 && s3) {
-    compareSum(ctx, 'SCOPE_SUM_MISMATCH', '/footprint/scopeBreakdown', add(add(s1, s2), s3), pcf)
+    compareSum(ctx, 'SCOPE_SUM_MISMATCH', base, add(add(s1, s2), s3), pcf)
   }
   const lines = arr(ctx.subject.activityData).map(obj)
-  if (lines.length === 0) return
+  if (lines.length === 0 || !linesAddUp(ctx, lines, pcf)) return
   const byScope = groupSums(lines, (l) =>
     typeof l.scope === 'number' ? String(l.scope) : undefined,
   )
-  const base = '/footprint/scopeBreakdown'
   compareSum(
     ctx,
     'SCOPE_ACTIVITY_MISMATCH',
@@ -179,28 +209,17 @@ export function scopeBreakdownRule(ctx: RuleContext): void {
     )
     return
   }
-  const byCategory = groupSums(scope3Lines, (l) => String(l.scope3Category))
-  for (const [category, linesSum] of byCategory) {
-    const index = scope3.findIndex((c) => String(obj(c).category) === category)
-    if (index < 0) {
-      if (linesSum !== undefined) {
-        reportAt(ctx, 'SCOPE_ACTIVITY_MISMATCH', `${base}/scope3`, {
-          field: `scope 3 category ${category}`,
-          expected: formatDecimal(linesSum),
-          actual: 'no entry',
-        })
-      }
-      continue
-    }
-    compareSum(
-      ctx,
-      'SCOPE_ACTIVITY_MISMATCH',
-      `${base}/scope3/${index}/emissions`,
-      parseDecimal(obj(scope3[index]).emissions),
-      linesSum,
-      `scope 3 category ${category}`,
-    )
-  }
+  const categoryOf = (item: Json): string | undefined =>
+    typeof item.category === 'number' ? String(item.category) : undefined
+  compareGroups(
+    ctx,
+    'SCOPE_ACTIVITY_MISMATCH',
+    scope3,
+    categoryOf,
+    groupSums(scope3Lines, (l) => String(l.scope3Category)),
+    `${base}/scope3`,
+    (category) => `scope 3 category ${category}`,
+  )
 }
 
 export { compareSum }

@@ -2,6 +2,8 @@
 import { arr, obj, type RuleContext, reportAt } from '../context.js'
 import { FACTOR_UNIT_PREFIX, lookupUnit, UNITS } from '../units.js'
 
+const UNIT_SHAPE = /^\S{1,32}$/
+
 const suggestions = new Map<string, string>()
 for (const u of UNITS) {
   suggestions.set(u.code.toLowerCase(), u.code)
@@ -10,7 +12,8 @@ for (const u of UNITS) {
 }
 
 function check(ctx: RuleContext, value: unknown, path: string): void {
-  if (typeof value !== 'string' || value === '' || lookupUnit(value)) return
+  // Empty, overlong or spaced codes fail the schema, which says why.
+  if (typeof value !== 'string' || !UNIT_SHAPE.test(value) || lookupUnit(value)) return
   const hint = suggestions.get(value.toLowerCase().replace(/[.\s·*]/g, ''))
   reportAt(ctx, 'UNIT_UNKNOWN', path, {
     actual: value,

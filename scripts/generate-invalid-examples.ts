@@ -1,0 +1,613 @@
+/**
+ * Generates `examples/invalid/<CODE>/*.json`: for every error code of the rule catalogue, at least
+ * one passport that yields exactly that error. Each is a valid example (`examples/valid/`) broken in
+ * one place; the break is described in `examples/invalid/README.md`.
+ *
+ * File names `<profile-id>.<name>.json` say which profile to check with; otherwise the code's own
+ * profile is used (see test/conformance/examples.test.ts).
+ *
+ * Run: `tsx scripts/generate-invalid-examples.ts`
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+
+// biome-ignore lint/suspicious/noExplicitAny: the generator edits arbitrary JSON
+type Json = Record<string, any>
+
+const valid = (name: string): Json =>
+  JSON.parse(readFileSync(new URL(`../examples/valid/${name}.json`, import.meta.url), 'utf8'))
+
+/**
+ * The bases: the valid examples, with `ccsTechnologicalCO2CaptureIncluded: false` added where it is
+ * missing (PACT v3 makes it a SHALL field; without it every pact-v3 example would also fail on it).
+ */
+function base(name: string): Json {
+  const doc = valid(name)
+  const f = doc.credentialSubject.footprint
+  if (f.ccsTechnologicalCO2CaptureIncluded === undefined)
+    f.ccsTechnologicalCO2CaptureIncluded = false
+  return doc
+}
+
+interface Case {
+  code: string
+  file: string
+  from: string
+  /** What was broken, for the README. */
+  what: string
+  make: (doc: Json) => unknown
+}
+
+const s = (doc: Json): Json => doc.credentialSubject
+const fp = (doc: Json): Json => doc.credentialSubject.footprint
+const battery = (doc: Json): Json => doc.credentialSubject.battery
+const PCBA = 'pcba-access-controller'
+const READER = 'biometric-access-reader'
+const UPS = 'ups-battery-module'
+const EV = 'ev-nmc-pack'
+const CELL = 'lfp-cell-280ah'
+
+const cases: Case[] = [
+  {
+    code: 'INPUT_UNREADABLE',
+    file: 'array-not-credential',
+    from: PCBA,
+    what: 'a JSON array holding the passport instead of the passport',
+    make: (d) => [d],
+  },
+  {
+    code: 'FIELD_REQUIRED',
+    file: 'product-name-missing',
+    from: PCBA,
+    what: '`product.name` removed',
+    make: (d) => {
+      delete s(d).product.name
+    },
+  },
+  {
+    code: 'TYPE_MISMATCH',
+    file: 'pcf-as-json-number',
+    from: PCBA,
+    what: '`pcfExcludingBiogenicUptake` as a JSON number, not a Decimal string',
+    make: (d) => {
+      fp(d).pcfExcludingBiogenicUptake = Number(fp(d).pcfExcludingBiogenicUptake)
+    },
+  },
+  {
+    code: 'PATTERN_MISMATCH',
+    file: 'country-name-not-code',
+    from: PCBA,
+    what: '`geographyCountry` "China" instead of "CN"',
+    make: (d) => {
+      fp(d).geographyCountry = 'China'
+    },
+  },
+  {
+    code: 'ENUM_MISMATCH',
+    file: 'declared-unit-kg',
+    from: PCBA,
+    what: '`declaredUnitOfMeasurement` "kg" (PACT spells it "kilogram")',
+    make: (d) => {
+      fp(d).declaredUnitOfMeasurement = 'kg'
+    },
+  },
+  {
+    code: 'FORMAT_INVALID',
+    file: 'reference-period-end-date-only',
+    from: PCBA,
+    what: '`referencePeriodEnd` "2026-01-01", a date without time and zone',
+    make: (d) => {
+      fp(d).referencePeriodEnd = '2026-01-01'
+    },
+  },
+  {
+    code: 'CONST_MISMATCH',
+    file: 'subject-type',
+    from: PCBA,
+    what: 'credential subject `type` "ProductPassport"',
+    make: (d) => {
+      s(d).type = 'ProductPassport'
+    },
+  },
+  {
+    code: 'VALUE_OUT_OF_RANGE',
+    file: 'primary-data-share-140',
+    from: PCBA,
+    what: '`primaryDataShare` "140" (percent)',
+    make: (d) => {
+      fp(d).primaryDataShare = '140'
+    },
+  },
+  {
+    code: 'DECIMAL_INVALID',
+    file: 'exponent-notation',
+    from: PCBA,
+    what: '`fossilCarbonContent` "1.2e-3" (exponents are not Decimal strings)',
+    make: (d) => {
+      fp(d).fossilCarbonContent = '1.2e-3'
+    },
+  },
+  {
+    code: 'DECIMAL_SIGN_INVALID',
+    file: 'negative-carbon-content',
+    from: PCBA,
+    what: '`biogenicCarbonContent` "-0.01"',
+    make: (d) => {
+      fp(d).biogenicCarbonContent = '-0.01'
+    },
+  },
+  {
+    code: 'DECIMAL_TOO_LONG',
+    file: 'sixty-decimal-places',
+    from: PCBA,
+    what: '`fossilCarbonContent` with 60 decimal places',
+    make: (d) => {
+      fp(d).fossilCarbonContent = `0.${'0'.repeat(59)}1`
+    },
+  },
+  {
+    code: 'STRING_TOO_SHORT',
+    file: 'empty-model-number',
+    from: PCBA,
+    what: '`product.modelNumber` ""',
+    make: (d) => {
+      s(d).product.modelNumber = ''
+    },
+  },
+  {
+    code: 'STRING_TOO_LONG',
+    file: 'unit-code-too-long',
+    from: PCBA,
+    what: 'an activity unit of 33 characters',
+    make: (d) => {
+      s(d).activityData[2].unit = 'KILOGRAMS_OF_PASSIVE_COMPONENTS_X'
+    },
+  },
+  {
+    code: 'ARRAY_TOO_SHORT',
+    file: 'no-ipcc-characterization-factors',
+    from: PCBA,
+    what: '`ipccCharacterizationFactors` []',
+    make: (d) => {
+      fp(d).ipccCharacterizationFactors = []
+    },
+  },
+  {
+    code: 'DUPLICATE_ITEM',
+    file: 'cross-sectoral-standard-twice',
+    from: PCBA,
+    what: '`crossSectoralStandards` lists the same standard twice',
+    make: (d) => {
+      const list = fp(d).crossSectoralStandards
+      list.push(list[0])
+    },
+  },
+  {
+    code: 'ARRAY_VALUE_MISSING',
+    file: 'type-without-carbon-passport-credential',
+    from: PCBA,
+    what: 'credential `type` ["VerifiableCredential"]',
+    make: (d) => {
+      d.type = ['VerifiableCredential']
+    },
+  },
+  {
+    code: 'DUPLICATE_ENTRY',
+    file: 'stage-split-in-two',
+    from: PCBA,
+    what: 'the main-production stage given as two entries that add up to it',
+    make: (d) => {
+      const stages = fp(d).lifecycleStages
+      stages[1].emissions = '0.4'
+      stages.push({ stage: 'main-production', emissions: '0.018775' })
+    },
+  },
+  {
+    code: 'REFERENCE_PERIOD_INVALID',
+    file: 'period-start-after-end',
+    from: PCBA,
+    what: 'reference period start and end swapped',
+    make: (d) => {
+      const f = fp(d)
+      ;[f.referencePeriodStart, f.referencePeriodEnd] = [
+        f.referencePeriodEnd,
+        f.referencePeriodStart,
+      ]
+    },
+  },
+  {
+    code: 'ACTIVITY_PERIOD_INVALID',
+    file: 'empty-activity-period',
+    from: PCBA,
+    what: 'the first activity period ends when it starts',
+    make: (d) => {
+      const period = s(d).activityData[0].period
+      period.end = period.start
+    },
+  },
+  {
+    code: 'VALIDITY_PERIOD_INVALID',
+    file: 'valid-until-before-valid-from',
+    from: PCBA,
+    what: '`validUntil` one month before `validFrom`',
+    make: (d) => {
+      d.validUntil = '2026-02-01T00:00:00Z'
+    },
+  },
+  {
+    code: 'VALIDITY_STARTS_BEFORE_REFERENCE_PERIOD_END',
+    file: 'valid-from-inside-reference-period',
+    from: PCBA,
+    what: '`validFrom` in December 2025, before the reference period ends',
+    make: (d) => {
+      d.validFrom = '2025-12-01T00:00:00Z'
+    },
+  },
+  {
+    code: 'LIFECYCLE_STAGES_SUM_MISMATCH',
+    file: 'extra-use-stage',
+    from: PCBA,
+    what: 'a use stage of 1 kgCO2e added that no activity line or total accounts for',
+    make: (d) => {
+      fp(d).lifecycleStages.push({ stage: 'use', emissions: '1' })
+    },
+  },
+  {
+    code: 'ACTIVITY_SUM_MISMATCH',
+    file: 'line-doubled',
+    from: PCBA,
+    what: 'the quantity and emissions of the solder paste line doubled, the totals left as they were',
+    make: (d) => {
+      const line = s(d).activityData[3]
+      line.quantity = String(Number(line.quantity) * 2)
+      line.emissions = '0.0735'
+    },
+  },
+  {
+    code: 'SCOPE_SUM_MISMATCH',
+    file: 'extra-scope3-category',
+    from: PCBA,
+    what: 'scope 3 category 12 of 0.5 kgCO2e added to the breakdown only',
+    make: (d) => {
+      fp(d).scopeBreakdown.scope3.push({ category: 12, emissions: '0.5' })
+    },
+  },
+  {
+    code: 'SCOPE_ACTIVITY_MISMATCH',
+    file: 'scope1-scope2-swapped',
+    from: PCBA,
+    what: 'scope 1 and scope 2 values swapped (the total still adds up)',
+    make: (d) => {
+      const sb = fp(d).scopeBreakdown
+      ;[sb.scope1, sb.scope2] = [sb.scope2, sb.scope1]
+    },
+  },
+  {
+    code: 'STAGE_ACTIVITY_MISMATCH',
+    file: 'stages-swapped',
+    from: PCBA,
+    what: 'the two stage values swapped (the total still adds up)',
+    make: (d) => {
+      const [a, b] = fp(d).lifecycleStages
+      ;[a.emissions, b.emissions] = [b.emissions, a.emissions]
+    },
+  },
+  {
+    code: 'ACTIVITY_EMISSIONS_MISMATCH',
+    file: 'factor-changed',
+    from: PCBA,
+    what: 'the emission factor of the passive components line changed, its emissions not',
+    make: (d) => {
+      s(d).activityData[2].emissionFactor.value = '30'
+    },
+  },
+  {
+    code: 'EMISSION_FACTOR_UNIT_MISMATCH',
+    file: 'factor-per-tonne',
+    from: PCBA,
+    what: 'a factor in kgCO2e/TNE for an activity in KGM',
+    make: (d) => {
+      s(d).activityData[2].emissionFactor.unit = 'kgCO2e/TNE'
+    },
+  },
+  {
+    code: 'UNIT_UNKNOWN',
+    file: 'factor-unit-kwh',
+    from: PCBA,
+    what: 'the electricity factor in "kgCO2e/kWh" ("kWh" is neither Rec 20 nor UCUM)',
+    make: (d) => {
+      const line = s(d).activityData.find((l: Json) => l.unit === 'KWH')
+      line.emissionFactor.unit = 'kgCO2e/kWh'
+    },
+  },
+  {
+    code: 'GEOGRAPHY_CONFLICT',
+    file: 'country-and-region',
+    from: PCBA,
+    what: 'both `geographyCountry` and `geographyRegionOrSubregion`',
+    make: (d) => {
+      fp(d).geographyRegionOrSubregion = 'Eastern Asia'
+    },
+  },
+  {
+    code: 'PACKAGING_EMISSIONS_WITHOUT_FLAG',
+    file: 'packaging-flag-false',
+    from: PCBA,
+    what: '`packagingEmissionsIncluded` false with `packagingGhgEmissions` given',
+    make: (d) => {
+      fp(d).packagingEmissionsIncluded = false
+    },
+  },
+  {
+    code: 'CCS_FIELDS_WITHOUT_FLAG',
+    file: 'capture-origin-without-ccs',
+    from: PCBA,
+    what: '`technologicalCO2CaptureOrigin` with `ccsTechnologicalCO2CaptureIncluded` false',
+    make: (d) => {
+      fp(d).technologicalCO2CaptureOrigin = 'fossil CO2 from the reflow ovens'
+    },
+  },
+  {
+    code: 'OTHER_OPERATOR_NAME_MISMATCH',
+    file: 'other-operator-unnamed',
+    from: PCBA,
+    what: 'a product rule with operator "Other" and no `otherOperatorName`',
+    make: (d) => {
+      fp(d).productOrSectorSpecificRules = [
+        { operator: 'Other', ruleNames: ['PCF Rulebook for electronics v1'] },
+      ]
+    },
+  },
+  {
+    code: 'PASSPORT_PRECEDES_ITSELF',
+    file: 'own-id-preceding',
+    from: PCBA,
+    what: '`precedingPassports` lists the passport itself',
+    make: (d) => {
+      s(d).precedingPassports = [d.id]
+    },
+  },
+  {
+    code: 'COMPONENT_EMISSIONS_MISMATCH',
+    file: 'component-emissions-changed',
+    from: READER,
+    what: 'the PCBA component states 5.5 kgCO2e, its activity line 5.459003',
+    make: (d) => {
+      s(d).components[0].emissions = '5.5'
+    },
+  },
+  {
+    code: 'BATTERY_STAGES_SUM_MISMATCH',
+    file: 'distribution-stage-changed',
+    from: EV,
+    what: 'the per-kWh distribution stage raised from 0.001063 to 0.011063',
+    make: (d) => {
+      battery(d).lifecycleStagesPerFunctionalUnit[2].emissions = '0.011063'
+    },
+  },
+  {
+    code: 'FOOTPRINT_PER_FUNCTIONAL_UNIT_MISMATCH',
+    file: 'per-kwh-value-changed',
+    from: UPS,
+    what: '`footprintPerFunctionalUnit` 0.3 instead of 0.274437',
+    make: (d) => {
+      battery(d).footprintPerFunctionalUnit = '0.3'
+    },
+  },
+  {
+    code: 'PACT_FIELD_REQUIRED',
+    file: 'primary-data-share-missing',
+    from: PCBA,
+    what: '`primaryDataShare` removed',
+    make: (d) => {
+      delete fp(d).primaryDataShare
+    },
+  },
+  {
+    code: 'PACT_PRODUCT_MASS_INCONSISTENT',
+    file: 'piece-without-mass',
+    from: UPS,
+    what: '`productMassPerDeclaredUnit` "0" for a piece',
+    make: (d) => {
+      fp(d).productMassPerDeclaredUnit = '0'
+    },
+  },
+  {
+    code: 'PACT_PCF_INCLUDING_BIOGENIC_MISMATCH',
+    file: 'including-biogenic-off-by-one',
+    from: PCBA,
+    what: '`pcfIncludingBiogenicUptake` 1 kgCO2e above the footprint, with no biogenic uptake',
+    make: (d) => {
+      fp(d).pcfIncludingBiogenicUptake = '6.459003'
+    },
+  },
+  {
+    code: 'EMISSION_FACTOR_PROVENANCE_INCOMPLETE',
+    file: 'secondary-factor-without-version',
+    from: PCBA,
+    what: 'an ecoinvent factor without its database version',
+    make: (d) => {
+      delete s(d).activityData[2].emissionFactor.source.version
+    },
+  },
+  {
+    code: 'SCOPE3_CATEGORY_MISSING',
+    file: 'scope3-line-without-category',
+    from: PCBA,
+    what: 'the nitrogen line (scope 3) without `scope3Category`',
+    make: (d) => {
+      delete s(d).activityData[4].scope3Category
+    },
+  },
+  {
+    code: 'SCOPE3_CATEGORY_NOT_REPORTED',
+    file: 'inbound-freight-as-category-9',
+    from: PCBA,
+    what: 'inbound freight booked as scope 3 category 9, so category 4 is not reported',
+    make: (d) => {
+      for (const line of s(d).activityData) if (line.scope3Category === 4) line.scope3Category = 9
+      for (const c of fp(d).scopeBreakdown.scope3) if (c.category === 4) c.category = 9
+    },
+  },
+  {
+    code: 'PRODUCT_IDENTIFIER_NOT_RESOLVABLE',
+    file: 'epc-urn-only',
+    from: PCBA,
+    what: 'the product identified only by an EPC URN',
+    make: (d) => {
+      s(d).id = 'urn:epc:id:sgtin:6934567.000156.PC-2512-0418'
+      s(d).product.identifiers = ['urn:epc:id:sgtin:6934567.000156.PC-2512-0418']
+    },
+  },
+  {
+    code: 'PASSPORT_NOT_VERSIONED',
+    file: 'passport-id-is-product-id',
+    from: PCBA,
+    what: 'the passport id set to the product id',
+    make: (d) => {
+      d.id = s(d).id
+    },
+  },
+  {
+    code: 'PASSPORT_NOT_SIGNED',
+    file: 'proof-without-value',
+    from: PCBA,
+    what: 'a Data Integrity proof without `proofValue`',
+    make: (d) => {
+      d.proof = {
+        type: 'DataIntegrityProof',
+        cryptosuite: 'eddsa-rdfc-2022',
+        created: '2026-03-01T00:00:00Z',
+        verificationMethod: `${d.issuer.id}#key-1`,
+        proofPurpose: 'assertionMethod',
+      }
+    },
+  },
+  {
+    code: 'OUT_OF_SCOPE',
+    file: 'iec-63369-1.ev-pack',
+    from: EV,
+    what: 'the EV traction pack checked under iec-63369-1',
+    make: () => {},
+  },
+  {
+    code: 'OUT_OF_SCOPE',
+    file: 'eu-battery-2023-1542.cell-below-2kwh',
+    from: CELL,
+    what: 'the 0.896 kWh industrial cell checked under eu-battery-2023-1542',
+    make: () => {},
+  },
+  {
+    code: 'SYSTEM_BOUNDARY_MISMATCH',
+    file: 'iec-63369-1.ups-cradle-to-gate',
+    from: UPS,
+    what: 'the UPS module declared cradle-to-gate',
+    make: (d) => {
+      fp(d).systemBoundary = 'cradle-to-gate'
+    },
+  },
+  {
+    code: 'SYSTEM_BOUNDARY_MISMATCH',
+    file: 'eu-battery-2023-1542.ev-gate-to-gate',
+    from: EV,
+    what: 'the EV pack declared gate-to-gate',
+    make: (d) => {
+      fp(d).systemBoundary = 'gate-to-gate'
+    },
+  },
+  {
+    code: 'IEC_63369_FIELD_REQUIRED',
+    file: 'no-cumulated-requested-service',
+    from: UPS,
+    what: '`battery.cumulatedRequestedService` removed',
+    make: (d) => {
+      delete battery(d).cumulatedRequestedService
+    },
+  },
+  {
+    code: 'FUNCTIONAL_UNIT_NOT_CRS',
+    file: 'functional-unit-lifetime-energy',
+    from: UPS,
+    what: 'functional unit kind "lifetime-energy" for an industrial battery',
+    make: (d) => {
+      battery(d).functionalUnit.kind = 'lifetime-energy'
+    },
+  },
+  {
+    code: 'EU_BATTERY_FIELD_REQUIRED',
+    file: 'no-declaration-of-conformity',
+    from: EV,
+    what: '`battery.declarationOfConformityId` removed (Art. 7(1)(f))',
+    make: (d) => {
+      delete battery(d).declarationOfConformityId
+    },
+  },
+  {
+    code: 'EU_FUNCTIONAL_UNIT_INVALID',
+    file: 'functional-unit-declared-unit',
+    from: EV,
+    what: 'functional unit kind "declared-unit" instead of the lifetime energy',
+    make: (d) => {
+      battery(d).functionalUnit.kind = 'declared-unit'
+    },
+  },
+  {
+    code: 'EU_STAGES_INCOMPLETE',
+    file: 'distribution-folded-into-production',
+    from: EV,
+    what: 'the distribution stage folded into main production (the total is unchanged)',
+    make: (d) => {
+      const stages = battery(d).lifecycleStagesPerFunctionalUnit
+      stages[1].emissions = '0.041503'
+      stages.splice(2, 1)
+    },
+  },
+  {
+    code: 'EU_USE_STAGE_INCLUDED',
+    file: 'use-stage-declared',
+    from: EV,
+    what: 'part of main production declared as a use stage (the total is unchanged)',
+    make: (d) => {
+      const stages = battery(d).lifecycleStagesPerFunctionalUnit
+      stages[1].emissions = '0.04'
+      stages.push({ stage: 'use', emissions: '0.00044' })
+    },
+  },
+  {
+    code: 'LIFETIME_ENERGY_MISMATCH',
+    file: 'service-life-10-years',
+    from: EV,
+    what: '`serviceLifeYears` 10, while the lifetime energy was computed for 8',
+    make: (d) => {
+      battery(d).serviceLifeYears = '10'
+    },
+  },
+]
+
+const root = new URL('../examples/invalid/', import.meta.url)
+for (const code of new Set(cases.map((c) => c.code))) {
+  rmSync(new URL(`${code}/`, root), { recursive: true, force: true })
+}
+const readme: string[] = [
+  '# Invalid example passports',
+  '',
+  'Generated by `scripts/generate-invalid-examples.ts` from the valid examples; do not edit by hand.',
+  'Each folder is named after a finding code (see `docs/rules.md`) and each file in it yields exactly',
+  'that error and no other. A file named `<profile-id>.<name>.json` is checked with that profile;',
+  'otherwise with the profile the code belongs to (`core` codes with `core` alone).',
+  '',
+  'The bases are the valid examples with `ccsTechnologicalCO2CaptureIncluded: false` added where it is',
+  'missing (a PACT v3 SHALL field).',
+  '',
+  '| Code | File | Based on | What was broken |',
+  '|---|---|---|---|',
+]
+for (const c of cases) {
+  const doc = base(c.from)
+  const replaced = c.make(doc)
+  const out = replaced === undefined ? doc : replaced
+  mkdirSync(new URL(`${c.code}/`, root), { recursive: true })
+  writeFileSync(new URL(`${c.code}/${c.file}.json`, root), `${JSON.stringify(out, null, 2)}\n`)
+  readme.push(`| \`${c.code}\` | \`${c.file}.json\` | \`${c.from}.json\` | ${c.what} |`)
+}
+writeFileSync(new URL('README.md', root), `${readme.join('\n')}\n`)
+console.log(`wrote ${cases.length} invalid examples`)
