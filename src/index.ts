@@ -8,11 +8,51 @@ export {
   type DocumentLoaderOptions,
   type RemoteDocument,
 } from './context/loader.js'
+export { VERIFICATION_CODES, type VerificationCode } from './credential/codes.js'
 export {
   type CreatePassportOptions,
   createPassport,
   type PassportSubjectInput,
 } from './credential/create.js'
+export {
+  type CryptosuiteName,
+  type EnvelopedCredential,
+  type IssueOptions,
+  issueCredential,
+  type SignedCredential,
+} from './credential/issue.js'
+export {
+  type ExportKeyOptions,
+  exportKey,
+  type GenerateKeyPairOptions,
+  generateKeyPair,
+  type ImportKeyOptions,
+  importKey,
+  type KeyAlgorithm,
+  type KeyPair,
+  type MultikeyDocument,
+  type PrivateJwk,
+  type PublicJwk,
+  toVerificationMethod,
+} from './credential/keys.js'
+export {
+  issuePassport,
+  PASSPORT_CONTEXTS,
+  type VerifyPassportOptions,
+  verifyPassport,
+} from './credential/passport.js'
+export type { ResolveDid } from './credential/resolve.js'
+export {
+  type BitstringStatusListEntry,
+  type CreateStatusListOptions,
+  createStatusEntry,
+  createStatusList,
+  MIN_STATUS_LIST_LENGTH,
+  type StatusListCredential,
+  type StatusPurpose,
+  setStatus,
+} from './credential/status.js'
+export { type VerifyOptions, verifyCredential } from './credential/verify.js'
 export {
   CarbonPassportError,
   type CarbonPassportErrorCode,

@@ -18,3 +18,112 @@ declare module '@digitalbazaar/vc-bitstring-status-list-context' {
 declare module 'did-context' {
   export const contexts: ReadonlyMap<string, unknown>
 }
+
+// ---- signing stack (used only in src/credential/data-integrity, status.ts, tests and bench) ----
+declare module '@digitalbazaar/vc' {
+  export function issue(options: {
+    credential: unknown
+    suite: unknown
+    documentLoader?: unknown
+    now?: Date | string
+    purpose?: unknown
+  }): Promise<Record<string, unknown>>
+  export function verifyCredential(options: {
+    credential: unknown
+    suite: unknown
+    documentLoader?: unknown
+    now?: Date | string
+    purpose?: unknown
+    checkStatus?: unknown
+  }): Promise<{
+    verified: boolean
+    error?: unknown
+    results?: unknown[]
+    statusResult?: {
+      verified: boolean
+      results?: { status: boolean; credentialStatus: Record<string, unknown> }[]
+    }
+  }>
+}
+declare module '@digitalbazaar/data-integrity' {
+  export class DataIntegrityProof {
+    constructor(options: {
+      signer?: unknown
+      date?: unknown
+      cryptosuite: unknown
+      legacyContext?: boolean
+    })
+    type: string
+    cryptosuite: string
+    verifyProof(options: {
+      proof: Record<string, unknown>
+      proofSet?: unknown[]
+      document: Record<string, unknown>
+      documentLoader: unknown
+      purpose?: unknown
+    }): Promise<{ verified: boolean; verificationMethod?: unknown; error?: unknown }>
+    canonizeProof(
+      proof: Record<string, unknown>,
+      options: { documentLoader: unknown; document: Record<string, unknown> },
+    ): Promise<string>
+    canonize(input: unknown, options: Record<string, unknown>): Promise<string>
+  }
+}
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
+  export const cryptosuite: {
+    name: string
+    requiredAlgorithm: string | string[]
+    canonize(input: unknown, options: Record<string, unknown>): Promise<string>
+    createVerifier(options: { verificationMethod: unknown }): Promise<unknown>
+    createVerifyData?: unknown
+  }
+}
+declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite' {
+  export const cryptosuite: {
+    name: string
+    requiredAlgorithm: string | string[]
+    canonize(input: unknown, options: Record<string, unknown>): Promise<string>
+    createVerifier(options: { verificationMethod: unknown }): Promise<unknown>
+    createVerifyData?: unknown
+  }
+}
+declare module '@digitalbazaar/ed25519-multikey' {
+  export function generate(options?: {
+    id?: string
+    controller?: string
+  }): Promise<Record<string, unknown> & { publicKeyMultibase: string; signer(): unknown }>
+  export function from(key: unknown): Promise<Record<string, unknown> & { signer(): unknown }>
+}
+declare module '@digitalbazaar/ecdsa-multikey' {
+  export function generate(options: {
+    curve: string
+    id?: string
+    controller?: string
+  }): Promise<Record<string, unknown> & { publicKeyMultibase: string; signer(): unknown }>
+  export function from(key: unknown): Promise<Record<string, unknown> & { signer(): unknown }>
+}
+declare module 'jsonld-signatures' {
+  const jsigs: {
+    verify(
+      document: unknown,
+      options: { suite: unknown; purpose: unknown; documentLoader: unknown },
+    ): Promise<{ verified: boolean; error?: unknown }>
+    purposes: { AssertionProofPurpose: new (options?: Record<string, unknown>) => unknown }
+  }
+  export default jsigs
+}
+declare module 'jsonld/lib/ContextResolver.js' {
+  export default class ContextResolver {
+    constructor(options: { sharedCache: Map<string, unknown> })
+  }
+}
+declare module '@digitalbazaar/vc-bitstring-status-list' {
+  export interface BitstringStatusList {
+    length: number
+    setStatus(index: number, status: boolean): void
+    getStatus(index: number): boolean
+    encode(): Promise<string>
+  }
+  export function createList(options: { length: number }): Promise<BitstringStatusList>
+  export function decodeList(options: { encodedList: string }): Promise<BitstringStatusList>
+}

@@ -1,0 +1,97 @@
+/**
+ * The `context` check: `@context` starts with VC 2.0, holds only context URLs the loader serves
+ * (nothing is fetched), never the undefined-terms context, no inline or nested contexts and, for
+ * passports, exactly the allow-list.
+ */
+import { UNDEFINED_TERMS_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../../context/bundled.js'
+import type { DocumentLoader } from '../../context/loader.js'
+import type { Finding } from '../../results.js'
+import { finding, pointer } from '../codes.js'
+
+type Json = Record<string, unknown>
+
+/** Paths of `@context` keys below the top level (inline contexts in nested objects). */
+function nestedContexts(value: unknown, path: string, out: string[], depth: number): void {
+  if (value === null || typeof value !== 'object' || out.length > 20) return
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) nestedContexts(v, `${path}/${i}`, out, depth + 1)
+    return
+  }
+  for (const [k, v] of Object.entries(value)) {
+    const p = `${path}${pointer(k)}`
+    if (k === '@context' && depth > 0) out.push(p)
+    else nestedContexts(v, p, out, depth + 1)
+  }
+}
+
+export async function contextFindings(
+  credential: Json,
+  options: { documentLoader: DocumentLoader; allowList?: readonly string[] | undefined },
+): Promise<Finding[]> {
+  const findings: Finding[] = []
+  const raw = credential['@context']
+  const contexts = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]
+  if (contexts[0] !== VC_V2_CONTEXT_URL) {
+    findings.push(
+      finding(
+        'CONTEXT_MISSING',
+        '/@context',
+        'the first context must be https://www.w3.org/ns/credentials/v2',
+      ),
+    )
+  }
+  const allow = options.allowList
+  for (const [i, ctx] of contexts.entries()) {
+    const path = Array.isArray(raw) ? pointer('@context', i) : '/@context'
+    if (typeof ctx !== 'string') {
+      findings.push(finding('CONTEXT_INLINE', path))
+      continue
+    }
+    if (ctx === UNDEFINED_TERMS_CONTEXT_URL) {
+      findings.push(
+        finding(
+          'CONTEXT_NOT_ALLOWED',
+          path,
+          'the undefined-terms context would let unsigned properties in',
+        ),
+      )
+      continue
+    }
+    if (allow && allow[i] !== ctx) {
+      findings.push(
+        finding(
+          'CONTEXT_NOT_ALLOWED',
+          path,
+          `${ctx} is not allowed here; expected ${JSON.stringify(allow)}`,
+        ),
+      )
+      continue
+    }
+    try {
+      await options.documentLoader(ctx)
+    } catch {
+      findings.push(
+        finding(
+          'CONTEXT_UNKNOWN',
+          path,
+          `${ctx} is not bundled and was not supplied; it is never fetched`,
+        ),
+      )
+    }
+  }
+  if (allow && contexts.length < allow.length) {
+    findings.push(
+      finding(
+        'CONTEXT_NOT_ALLOWED',
+        '/@context',
+        `@context must be exactly ${JSON.stringify(allow)}`,
+      ),
+    )
+  }
+  const nested: string[] = []
+  for (const [k, v] of Object.entries(credential)) {
+    if (k !== '@context') nestedContexts(v, pointer(k), nested, 1)
+  }
+  for (const path of nested) findings.push(finding('CONTEXT_INLINE', path))
+  return findings
+}

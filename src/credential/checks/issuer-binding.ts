@@ -1,0 +1,47 @@
+/**
+ * The `issuer-binding` check: the key that signed is controlled by the issuer — its controller is
+ * the issuer and the issuer's DID document lists it under `assertionMethod`.
+ */
+import type { Finding } from '../../results.js'
+import { finding } from '../codes.js'
+import { isAssertionMethod, type Resolver, type VerificationMethod } from '../resolve.js'
+
+export async function issuerBindingFindings(
+  issuer: string | undefined,
+  verificationMethods: readonly VerificationMethod[],
+  resolver: Resolver,
+): Promise<Finding[]> {
+  const findings: Finding[] = []
+  for (const vm of verificationMethods) {
+    const controller = vm.controller
+    if (issuer === undefined || controller !== issuer) {
+      findings.push(
+        finding(
+          'ISSUER_KEY_MISMATCH',
+          '/issuer',
+          `the key ${vm.id} is controlled by ${JSON.stringify(controller)}, not by the issuer ${JSON.stringify(issuer)}`,
+        ),
+      )
+      continue
+    }
+    const doc = await resolver.controller(issuer)
+    if (!doc) {
+      findings.push(
+        finding(
+          'CONTROLLER_NOT_RESOLVED',
+          '/issuer',
+          `no DID document for ${issuer} (supply it in didDocuments)`,
+        ),
+      )
+    } else if (!isAssertionMethod(doc, vm.id)) {
+      findings.push(
+        finding(
+          'KEY_NOT_AUTHORIZED',
+          '/issuer',
+          `${issuer} does not list ${vm.id} under assertionMethod`,
+        ),
+      )
+    }
+  }
+  return findings
+}

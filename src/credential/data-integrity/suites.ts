@@ -1,0 +1,146 @@
+/**
+ * The Data Integrity suites: the stock `DataIntegrityProof` with the stock eddsa-rdfc-2022 and
+ * ecdsa-rdfc-2019 cryptosuites, plus three substitutions that change no result (see canonize.ts):
+ * the context cache, the proof-configuration template, and node:crypto signers/verifiers that reuse
+ * one imported key per verification method instead of re-importing it on every call.
+ */
+import { sign as cryptoSign, verify as cryptoVerify } from 'node:crypto'
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
+import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite'
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
+import { VC_V2_CONTEXT_URL } from '../../context/bundled.js'
+import type { DocumentLoader } from '../../context/loader.js'
+import {
+  type KeyAlgorithm,
+  type KeyPair,
+  privateKeyObject,
+  publicJwkOfVerificationMethod,
+  publicKeyObject,
+} from '../keys.js'
+import { type Canonize, canonizeDocument, canonizeProofFast } from './canonize.js'
+
+export type CryptosuiteName = 'eddsa-rdfc-2022' | 'ecdsa-rdfc-2019'
+
+/** The key algorithm each supported cryptosuite needs. */
+export const CRYPTOSUITE_ALGORITHM: Readonly<Record<CryptosuiteName, KeyAlgorithm>> = {
+  'eddsa-rdfc-2022': 'Ed25519',
+  'ecdsa-rdfc-2019': 'P-256',
+}
+
+export const isCryptosuiteName = (v: unknown): v is CryptosuiteName =>
+  v === 'eddsa-rdfc-2022' || v === 'ecdsa-rdfc-2019'
+
+const STOCK: Record<CryptosuiteName, { canonize: Canonize; name: string }> = {
+  'eddsa-rdfc-2022': eddsaRdfc2022,
+  'ecdsa-rdfc-2019': ecdsaRdfc2019,
+}
+
+interface Verifier {
+  id: string | undefined
+  algorithm: KeyAlgorithm | undefined
+  verify(options: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>
+}
+
+/** A verifier for a verification method (Multikey or JsonWebKey), with the key imported once. */
+export function createVerifier(verificationMethod: unknown): Verifier {
+  const jwk = publicJwkOfVerificationMethod(verificationMethod)
+  const id = (verificationMethod as { id?: unknown } | null)?.id
+  if (!jwk) {
+    return { id: undefined, algorithm: undefined, verify: async () => false }
+  }
+  const key = publicKeyObject(jwk)
+  const algorithm: KeyAlgorithm = jwk.crv === 'Ed25519' ? 'Ed25519' : 'P-256'
+  return {
+    id: typeof id === 'string' ? id : undefined,
+    algorithm,
+    verify: async ({ data, signature }) =>
+      algorithm === 'Ed25519'
+        ? cryptoVerify(null, data, key, signature)
+        : signature.length === 64 &&
+          cryptoVerify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, signature),
+  }
+}
+
+/** A Data Integrity signer for a key that can sign. */
+export function createSigner(key: KeyPair) {
+  const privateKey = privateKeyObject(key)
+  return {
+    id: key.id,
+    algorithm: key.algorithm,
+    sign: async ({ data }: { data: Uint8Array }): Promise<Uint8Array> =>
+      key.algorithm === 'Ed25519'
+        ? cryptoSign(null, data, privateKey)
+        : cryptoSign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' }),
+  }
+}
+
+/** The cryptosuite object handed to DataIntegrityProof, bound to a base document loader. */
+function cryptosuiteFor(name: CryptosuiteName, baseLoader: DocumentLoader) {
+  const stock = STOCK[name]
+  return {
+    name: stock.name,
+    // P-256 only: for it the stock ecdsa-rdfc-2019 `createVerifyData` is exactly
+    // DataIntegrityProof's default (SHA-256 of proof and document), which is used instead.
+    requiredAlgorithm: CRYPTOSUITE_ALGORITHM[name],
+    canonize: (input: unknown, options: Record<string, unknown>) =>
+      canonizeDocument(stock.canonize, input, baseLoader, options),
+    createVerifier: async ({ verificationMethod }: { verificationMethod: unknown }) =>
+      createVerifier(verificationMethod),
+    // The stock canonize, for the template check in canonizeProofFast.
+    stockCanonize: stock.canonize,
+  }
+}
+
+/** DataIntegrityProof with the proof-configuration template (falls back to the stock path). */
+class CarbonPassportDataIntegrityProof extends DataIntegrityProof {
+  readonly #baseLoader: DocumentLoader
+  readonly #canonize: Canonize
+
+  constructor(
+    options: { signer?: unknown; date?: unknown; cryptosuite: ReturnType<typeof cryptosuiteFor> },
+    baseLoader: DocumentLoader,
+  ) {
+    super(options)
+    this.#baseLoader = baseLoader
+    this.#canonize = options.cryptosuite.stockCanonize
+  }
+
+  override async canonizeProof(
+    proof: Record<string, unknown>,
+    options: { documentLoader: unknown; document: Record<string, unknown> },
+  ): Promise<string> {
+    const context = options.document['@context']
+    if (Array.isArray(context) && context[0] === VC_V2_CONTEXT_URL) {
+      const { proofValue: _omit, ...rest } = proof
+      const config = { '@context': context, ...rest }
+      const fast = await canonizeProofFast(this.#canonize, config, this.#baseLoader)
+      if (fast !== undefined) return fast
+    }
+    return super.canonizeProof(proof, options)
+  }
+}
+
+/** A suite for verifying proofs of one cryptosuite. */
+export function verificationSuite(name: CryptosuiteName, baseLoader: DocumentLoader) {
+  return new CarbonPassportDataIntegrityProof(
+    { cryptosuite: cryptosuiteFor(name, baseLoader) },
+    baseLoader,
+  )
+}
+
+/** A suite for signing with a key. */
+export function signingSuite(
+  name: CryptosuiteName,
+  key: KeyPair,
+  baseLoader: DocumentLoader,
+  created: Date | undefined,
+) {
+  return new CarbonPassportDataIntegrityProof(
+    {
+      cryptosuite: cryptosuiteFor(name, baseLoader),
+      signer: createSigner(key),
+      ...(created ? { date: created } : {}),
+    },
+    baseLoader,
+  )
+}

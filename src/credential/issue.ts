@@ -1,0 +1,155 @@
+/**
+ * `issueCredential`: signs any well-formed VC 2.0 credential with Data Integrity (eddsa-rdfc-2022 by
+ * default, or ecdsa-rdfc-2019) or as a vc+jwt, and refuses a malformed one.
+ */
+import { VC_V2_CONTEXT_URL } from '../context/bundled.js'
+import { createDocumentLoader, type DocumentLoader } from '../context/loader.js'
+import { CarbonPassportError } from '../errors.js'
+import { contextFindings } from './checks/context.js'
+import { credentialSyntaxFindings } from './checks/syntax.js'
+import { finding } from './codes.js'
+import { issueDataIntegrity } from './data-integrity/issue.js'
+import {
+  CRYPTOSUITE_ALGORITHM,
+  type CryptosuiteName,
+  isCryptosuiteName,
+} from './data-integrity/suites.js'
+import { signVcJwt } from './jose/sign.js'
+import { importKey, type KeyPair } from './keys.js'
+
+export type { CryptosuiteName } from './data-integrity/suites.js'
+
+export interface IssueOptions {
+  /** The signing key (with its private part); its id becomes the verification method / `kid`. */
+  key: KeyPair
+  /** `data-integrity` (default) or `vc-jose`. */
+  format?: 'data-integrity' | 'vc-jose'
+  /** Data Integrity cryptosuite; by default eddsa-rdfc-2022 for Ed25519 and ecdsa-rdfc-2019 for P-256 keys. */
+  cryptosuite?: CryptosuiteName
+  /** The proof's `created`; now by default. */
+  created?: Date
+  /** The document loader for contexts (extra contexts come in through `createDocumentLoader`). */
+  documentLoader?: DocumentLoader
+  /** vc-jose only: return an `EnvelopedVerifiableCredential` instead of the compact JWS. */
+  envelope?: boolean
+}
+
+/** A credential with a Data Integrity proof. */
+export type SignedCredential = Record<string, unknown> & { proof: Record<string, unknown> }
+
+/** A vc+jwt wrapped for embedding (`id: data:application/vc+jwt,<jws>`). */
+export interface EnvelopedCredential {
+  '@context': string[]
+  id: string
+  type: 'EnvelopedVerifiableCredential'
+}
+
+let defaultLoader: DocumentLoader | undefined
+/** The strict offline loader, created once. */
+const sharedLoader = (): DocumentLoader => {
+  if (!defaultLoader) defaultLoader = createDocumentLoader()
+  return defaultLoader
+}
+
+/** Refuses what could never verify; returns the checked key. */
+export async function checkIssuable(credential: unknown, options: IssueOptions): Promise<KeyPair> {
+  if (options === null || typeof options !== 'object' || options.key === undefined) {
+    throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'options.key is required')
+  }
+  const key = importKey(options.key)
+  if (!key.privateKeyJwk) {
+    throw new CarbonPassportError('ERR_KEY_INVALID', 'the key has no private part; it cannot sign')
+  }
+  if (credential === null || typeof credential !== 'object' || Array.isArray(credential)) {
+    throw new CarbonPassportError('ERR_CREDENTIAL_MALFORMED', 'a credential must be a JSON object')
+  }
+  const record = credential as Record<string, unknown>
+  const findings = credentialSyntaxFindings(record)
+  if (record.proof !== undefined) findings.push(finding('ALREADY_SIGNED', '/proof'))
+  const documentLoader = options.documentLoader ?? sharedLoader()
+  findings.push(...(await contextFindings(record, { documentLoader })))
+  const errors = findings.filter((f) => f.severity === 'error')
+  if (errors.length > 0) {
+    throw new CarbonPassportError(
+      'ERR_CREDENTIAL_MALFORMED',
+      `the credential is not a well-formed VC 2.0 credential: ${errors
+        .slice(0, 5)
+        .map((f) => `${f.code} at ${f.path || '/'}`)
+        .join('; ')}`,
+      { details: { findings: errors } },
+    )
+  }
+  return key
+}
+
+/**
+ * Signs a credential. Data Integrity returns the credential with a `proof`; vc-jose returns the
+ * compact JWS (or, with `envelope`, an EnvelopedVerifiableCredential).
+ *
+ * @example
+ * ```ts
+ * const signed = await issueCredential(credential, { key })                      // eddsa-rdfc-2022
+ * const jwt = await issueCredential(credential, { key, format: 'vc-jose' })      // vc+jwt
+ * ```
+ * @throws CarbonPassportError `ERR_CREDENTIAL_MALFORMED` (with `details.findings`), `ERR_KEY_INVALID`,
+ *   `ERR_INVALID_ARGUMENT`, `ERR_SIGNING_FAILED`.
+ */
+export async function issueCredential(
+  credential: Record<string, unknown>,
+  options: IssueOptions & { format: 'vc-jose'; envelope: true },
+): Promise<EnvelopedCredential>
+export async function issueCredential(
+  credential: Record<string, unknown>,
+  options: IssueOptions & { format: 'vc-jose' },
+): Promise<string>
+export async function issueCredential(
+  credential: Record<string, unknown>,
+  options: IssueOptions & { format?: 'data-integrity' },
+): Promise<SignedCredential>
+export async function issueCredential(
+  credential: Record<string, unknown>,
+  options: IssueOptions,
+): Promise<SignedCredential | string | EnvelopedCredential>
+export async function issueCredential(
+  credential: Record<string, unknown>,
+  options: IssueOptions,
+): Promise<SignedCredential | string | EnvelopedCredential> {
+  const key = await checkIssuable(credential, options)
+  const format = options.format ?? 'data-integrity'
+  if (format === 'vc-jose') {
+    const jws = await signVcJwt(credential, key)
+    return options.envelope
+      ? {
+          '@context': [VC_V2_CONTEXT_URL],
+          id: `data:application/vc+jwt,${jws}`,
+          type: 'EnvelopedVerifiableCredential',
+        }
+      : jws
+  }
+  if (format !== 'data-integrity') {
+    throw new CarbonPassportError(
+      'ERR_INVALID_ARGUMENT',
+      'format must be "data-integrity" or "vc-jose"',
+    )
+  }
+  const cryptosuite =
+    options.cryptosuite ?? (key.algorithm === 'Ed25519' ? 'eddsa-rdfc-2022' : 'ecdsa-rdfc-2019')
+  if (!isCryptosuiteName(cryptosuite)) {
+    throw new CarbonPassportError(
+      'ERR_INVALID_ARGUMENT',
+      'cryptosuite must be eddsa-rdfc-2022 or ecdsa-rdfc-2019',
+    )
+  }
+  if (CRYPTOSUITE_ALGORITHM[cryptosuite] !== key.algorithm) {
+    throw new CarbonPassportError(
+      'ERR_KEY_INVALID',
+      `${cryptosuite} needs an ${CRYPTOSUITE_ALGORITHM[cryptosuite]} key`,
+    )
+  }
+  return (await issueDataIntegrity(credential, {
+    key,
+    cryptosuite,
+    documentLoader: options.documentLoader ?? sharedLoader(),
+    ...(options.created ? { created: options.created } : {}),
+  })) as SignedCredential
+}

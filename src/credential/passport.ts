@@ -1,0 +1,123 @@
+/**
+ * `issuePassport` and `verifyPassport`: issuing and verifying plus the passport rules — the exact
+ * `@context` allow-list, the passport schema, an issuer that controls the key, and conformance.
+ */
+
+import { checkConformance } from '../conformance/check.js'
+import type { ProfileId } from '../conformance/profiles/ids.js'
+import { PASSPORT_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../context/bundled.js'
+import { CarbonPassportError } from '../errors.js'
+import type { VerificationResult } from '../results.js'
+import { PASSPORT_SCHEMA_ID, schemaErrors } from '../schema/registry.js'
+import { issuerId } from './checks/syntax.js'
+import {
+  checkIssuable,
+  type EnvelopedCredential,
+  type IssueOptions,
+  issueCredential,
+  type SignedCredential,
+} from './issue.js'
+import { runVerification, type VerifyOptions } from './verify.js'
+
+/** The only `@context` a passport may have, in this order. */
+export const PASSPORT_CONTEXTS = [VC_V2_CONTEXT_URL, PASSPORT_CONTEXT_URL] as const
+
+export interface VerifyPassportOptions extends VerifyOptions {
+  /** Conformance profiles on top of `core` (which always applies). */
+  profiles?: readonly ProfileId[]
+  /** Relative tolerance of sums and products in conformance (0.001 by default). */
+  tolerance?: number
+}
+
+/**
+ * Signs a passport like `issueCredential`, after checking the passport rules.
+ *
+ * @throws CarbonPassportError `ERR_PASSPORT_INVALID` (schema or context, with `details.errors`),
+ *   `ERR_KEY_NOT_CONTROLLED_BY_ISSUER` when the key's controller is not the passport's issuer, and
+ *   everything `issueCredential` throws.
+ */
+export async function issuePassport(
+  passport: Record<string, unknown>,
+  options: IssueOptions & { format: 'vc-jose'; envelope: true },
+): Promise<EnvelopedCredential>
+export async function issuePassport(
+  passport: Record<string, unknown>,
+  options: IssueOptions & { format: 'vc-jose' },
+): Promise<string>
+export async function issuePassport(
+  passport: Record<string, unknown>,
+  options: IssueOptions & { format?: 'data-integrity' },
+): Promise<SignedCredential>
+export async function issuePassport(
+  passport: Record<string, unknown>,
+  options: IssueOptions,
+): Promise<SignedCredential | string | EnvelopedCredential>
+export async function issuePassport(
+  passport: Record<string, unknown>,
+  options: IssueOptions,
+): Promise<SignedCredential | string | EnvelopedCredential> {
+  const key = await checkIssuable(passport, options)
+  const context = passport['@context']
+  if (
+    !Array.isArray(context) ||
+    context.length !== PASSPORT_CONTEXTS.length ||
+    context.some((c, i) => c !== PASSPORT_CONTEXTS[i])
+  ) {
+    throw new CarbonPassportError(
+      'ERR_PASSPORT_INVALID',
+      `a passport's @context must be exactly ${JSON.stringify(PASSPORT_CONTEXTS)}`,
+      { details: { errors: [{ path: '/@context', keyword: 'const' }] } },
+    )
+  }
+  const errors = schemaErrors(PASSPORT_SCHEMA_ID, passport)
+  if (errors.length > 0) {
+    const list = errors.map((e) => ({
+      path: e.instancePath,
+      keyword: e.keyword,
+      message: e.message,
+    }))
+    throw new CarbonPassportError(
+      'ERR_PASSPORT_INVALID',
+      `the passport does not match the schema: ${list
+        .slice(0, 5)
+        .map((e) => `${e.path || '/'} ${e.message}`)
+        .join('; ')}`,
+      { details: { errors: list } },
+    )
+  }
+  const issuer = issuerId(passport)
+  if (issuer !== key.controller) {
+    throw new CarbonPassportError(
+      'ERR_KEY_NOT_CONTROLLED_BY_ISSUER',
+      `the key ${key.id} is controlled by ${key.controller}, not by the issuer ${issuer}; the passport could never verify`,
+      { details: { issuer, controller: key.controller } },
+    )
+  }
+  return issueCredential(passport, { ...options, key })
+}
+
+/**
+ * Verifies a passport: every check of `verifyCredential`, with the exact context allow-list, the
+ * passport schema and a `conformance` check (profiles `core` plus `options.profiles`) whose report
+ * is in `result.conformance`. Never throws on untrusted input.
+ *
+ * @example
+ * ```ts
+ * const result = await verifyPassport(signed, { didDocuments: [issuerDidDocument], profiles: ['pact-v3'] })
+ * ```
+ */
+export async function verifyPassport(
+  input: unknown,
+  options: VerifyPassportOptions = {},
+): Promise<VerificationResult> {
+  const { profiles, tolerance, ...verifyOptions } = options ?? {}
+  return runVerification(input, verifyOptions, {
+    contextAllowList: PASSPORT_CONTEXTS,
+    schemaId: PASSPORT_SCHEMA_ID,
+    conformance: (credential) =>
+      checkConformance(credential, {
+        ...(profiles ? { profiles } : {}),
+        ...(tolerance === undefined ? {} : { tolerance }),
+      }),
+  })
+}

@@ -1,0 +1,255 @@
+/**
+ * `verifyCredential`: verifies any VC 2.0 credential secured with Data Integrity or as a vc+jwt and
+ * returns one result per check. It never throws on untrusted input and never fetches anything.
+ */
+import { createDocumentLoader, type DidDocument, type DocumentLoader } from '../context/loader.js'
+import type { Check, CheckId, ConformanceReport, Finding, VerificationResult } from '../results.js'
+import { contextFindings } from './checks/context.js'
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, readInput } from './checks/input.js'
+import { issuerBindingFindings } from './checks/issuer-binding.js'
+import { bundledSchemaIds, schemaFindings } from './checks/schema.js'
+import { statusFindings } from './checks/status.js'
+import { credentialSyntaxFindings, issuerId } from './checks/syntax.js'
+import { validityFindings } from './checks/validity.js'
+import { finding } from './codes.js'
+import { verifyDataIntegrity } from './data-integrity/verify.js'
+import { verifyVcJwt } from './jose/verify.js'
+import { createResolver, type ResolveDid, type VerificationMethod } from './resolve.js'
+
+export interface VerifyOptions {
+  /** The clock; the current time by default. */
+  now?: Date
+  /** Allowed clock skew in seconds for validity dates (300 by default). */
+  maxClockSkew?: number
+  /** The document loader for contexts; the strict offline loader by default. */
+  documentLoader?: DocumentLoader
+  /** DID documents (did:web and others, or controller documents of https issuers), by id. */
+  didDocuments?: readonly DidDocument[]
+  /** Your own DID resolver, asked for DIDs not in `didDocuments` (the library never fetches). */
+  resolveDid?: ResolveDid
+  /** Bitstring Status List credentials you already hold (objects, vc+jwt or envelopes). */
+  statusLists?: readonly unknown[]
+  /** Issuer DIDs you trust; when given, any other issuer fails `issuer-trust`. */
+  trustedIssuers?: readonly string[]
+  /** Input size cap in bytes (1 MiB by default). */
+  maxBytes?: number
+  /** Input nesting cap (64 by default). */
+  maxDepth?: number
+}
+
+/** Passport-specific rules, set by verifyPassport. */
+export interface PassportRules {
+  contextAllowList: readonly string[]
+  schemaId: string
+  conformance?: (
+    credential: Record<string, unknown>,
+  ) => ConformanceReport | Promise<ConformanceReport>
+}
+
+let defaultLoader: DocumentLoader | undefined
+/** The strict offline loader, created once. */
+const sharedLoader = (): DocumentLoader => {
+  if (!defaultLoader) defaultLoader = createDocumentLoader()
+  return defaultLoader
+}
+const loaderOf = (options: VerifyOptions): DocumentLoader =>
+  options.documentLoader ?? sharedLoader()
+
+const check = (id: CheckId, findings: Finding[], ran = true): Check => ({
+  id,
+  status: !ran ? 'skip' : findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
+  findings,
+})
+
+function assemble(
+  checks: Check[],
+  rest: Pick<VerificationResult, 'format' | 'issuer' | 'credential'> & {
+    conformance?: ConformanceReport
+  },
+): VerificationResult {
+  const errors = checks.flatMap((c) => c.findings.filter((f) => f.severity === 'error'))
+  return {
+    verified: !checks.some((c) => c.status === 'fail'),
+    format: rest.format,
+    issuer: rest.issuer,
+    credential: rest.credential,
+    checks,
+    ...(rest.conformance ? { conformance: rest.conformance } : {}),
+    errors,
+  }
+}
+
+const ORDER: CheckId[] = [
+  'syntax',
+  'context',
+  'proof',
+  'issuer-binding',
+  'validity',
+  'status',
+  'issuer-trust',
+  'schema',
+]
+
+/**
+ * Verifies a credential: a JSON object or text, a compact JWS (`vc+jwt`), an
+ * `EnvelopedVerifiableCredential`, or `{ "verifiableCredential": … }`.
+ *
+ * Checks, in order: `syntax`, `context`, `proof` (cryptographic only; runs even when syntax or
+ * context fail), `issuer-binding`, `validity`, `status`, `issuer-trust`, `schema`. Finding codes
+ * are documented in `VERIFICATION_CODES`.
+ *
+ * @example
+ * ```ts
+ * const result = await verifyCredential(jws, { didDocuments: [issuerDidDocument] })
+ * if (!result.verified) console.log(result.errors.map((e) => e.code))
+ * ```
+ */
+export async function verifyCredential(
+  input: unknown,
+  options: VerifyOptions = {},
+): Promise<VerificationResult> {
+  return runVerification(input, options, undefined)
+}
+
+/** The shared verification pipeline; never throws. */
+export async function runVerification(
+  input: unknown,
+  options: VerifyOptions,
+  passport: PassportRules | undefined,
+): Promise<VerificationResult> {
+  const ids = passport ? [...ORDER, 'conformance' as const] : ORDER
+  try {
+    return await pipeline(input, options ?? {}, passport, ids)
+  } catch (err) {
+    const f = finding(
+      'INTERNAL_ERROR',
+      '',
+      `verification stopped: ${String((err as Error)?.message ?? err)}`,
+    )
+    return assemble(
+      ids.map((id, i) => check(id, i === 0 ? [f] : [], i === 0)),
+      { format: undefined, issuer: undefined, credential: undefined },
+    )
+  }
+}
+
+async function pipeline(
+  input: unknown,
+  options: VerifyOptions,
+  passport: PassportRules | undefined,
+  ids: CheckId[],
+): Promise<VerificationResult> {
+  const read = readInput(input, {
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+  })
+  if (!read.ok) {
+    return assemble(
+      ids.map((id, i) => check(id, i === 0 ? read.findings : [], i === 0)),
+      { format: undefined, issuer: undefined, credential: undefined },
+    )
+  }
+  const { format, credential, jws } = read.unwrapped
+  const documentLoader = loaderOf(options)
+  const resolver = createResolver({
+    didDocuments: options.didDocuments,
+    resolveDid: options.resolveDid,
+    documentLoader,
+  })
+  const now = options.now ?? new Date()
+  const maxClockSkew = options.maxClockSkew ?? 300
+  const issuer = issuerId(credential)
+
+  const syntax = credentialSyntaxFindings(credential)
+  const context = await contextFindings(credential, {
+    documentLoader,
+    allowList: passport?.contextAllowList,
+  })
+  let proof: Finding[]
+  const validity: Finding[] = []
+  let verificationMethods: VerificationMethod[] = []
+  if (format === 'vc-jose' && jws !== undefined) {
+    const jose = await verifyVcJwt(jws, credential, { resolver, now, maxClockSkew })
+    proof = jose.proof
+    syntax.push(...jose.syntax)
+    validity.push(...jose.validity)
+    if (jose.verificationMethod) verificationMethods = [jose.verificationMethod]
+  } else {
+    const di = await verifyDataIntegrity(credential, { documentLoader, resolver })
+    proof = di.findings
+    verificationMethods = di.verificationMethods
+  }
+  const proofOk = !proof.some((f) => f.severity === 'error') && verificationMethods.length > 0
+  const binding = proofOk ? await issuerBindingFindings(issuer, verificationMethods, resolver) : []
+  validity.push(...validityFindings(credential, { now, maxClockSkew }))
+
+  // A status list is verified with the same keys and clock, but its own status and trust are not asked.
+  const { statusLists = [], trustedIssuers: _trusted, ...listOptions } = options
+  const status = await statusFindings(credential, {
+    statusLists,
+    verifyList: (list) => runVerification(list, listOptions, undefined),
+  })
+
+  const trust = options.trustedIssuers
+  const trustFindings =
+    trust && !(issuer !== undefined && trust.includes(issuer))
+      ? [
+          finding(
+            'ISSUER_NOT_TRUSTED',
+            '/issuer',
+            `${issuer ?? 'the issuer'} is not a trusted issuer`,
+          ),
+        ]
+      : []
+
+  let schema: Check
+  if (passport) schema = check('schema', schemaFindings(credential, passport.schemaId))
+  else {
+    const schemaIds = bundledSchemaIds(credential)
+    schema =
+      schemaIds.length > 0
+        ? check(
+            'schema',
+            schemaIds.flatMap((id) => schemaFindings(credential, id)),
+          )
+        : check(
+            'schema',
+            [finding('SCHEMA_NOT_AVAILABLE', '/credentialSchema', undefined, 'info')],
+            false,
+          )
+  }
+
+  const checks: Check[] = [
+    check('syntax', syntax),
+    check('context', context),
+    check('proof', proof),
+    check('issuer-binding', binding, proofOk),
+    check('validity', validity),
+    check('status', status.findings, status.ran),
+    check('issuer-trust', trustFindings, trust !== undefined),
+    schema,
+  ]
+  let conformance: ConformanceReport | undefined
+  if (passport) {
+    if (passport.conformance) {
+      try {
+        conformance = await passport.conformance(credential)
+        checks.push(check('conformance', conformance.findings))
+      } catch (err) {
+        checks.push(
+          check('conformance', [
+            finding('CONFORMANCE_UNAVAILABLE', '', String((err as Error)?.message ?? err)),
+          ]),
+        )
+      }
+    } else {
+      checks.push(check('conformance', [], false))
+    }
+  }
+  return assemble(checks, {
+    format,
+    issuer,
+    credential,
+    ...(conformance ? { conformance } : {}),
+  })
+}
