@@ -1,4 +1,18 @@
 // Public API of carbon-passport: re-exports only.
+
+export {
+  type ConformanceCode,
+  catalogue,
+  profileCatalogue,
+  type RuleDefinition,
+} from './conformance/catalogue.js'
+export {
+  type CheckConformanceOptions,
+  checkConformance,
+  DEFAULT_TOLERANCE,
+} from './conformance/check.js'
+export { formatFinding, formatReport, statusLabel } from './conformance/format.js'
+export { isProfileId, PROFILE_IDS, type ProfileId } from './conformance/profiles/ids.js'
 export { bundledContexts } from './context/bundled.js'
 export { isSupportedDidKey } from './context/did-key.js'
 export {

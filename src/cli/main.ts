@@ -5,6 +5,7 @@
  * when its verdict is positive.
  */
 import { Command } from 'commander'
+import { registerCheck } from './commands/check.js'
 import { registerCreate } from './commands/create.js'
 import { registerInspect } from './commands/inspect.js'
 
@@ -16,5 +17,6 @@ const program = new Command()
 
 registerCreate(program)
 registerInspect(program)
+registerCheck(program)
 
 await program.parseAsync(process.argv)

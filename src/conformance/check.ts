@@ -8,9 +8,10 @@ import { CarbonPassportError } from '../errors.js'
 import type { ConformanceReport, CredentialFormat, Finding } from '../results.js'
 import { schemaErrors, schemaIds } from '../schema/registry.js'
 import { isObject, type Json, obj, type RuleContext, report } from './context.js'
-import { type Dec, decimalFromNumber } from './decimal.js'
+import { type Dec, decimalFromNumber, parseDecimal } from './decimal.js'
 import { isProfileId, PROFILE_IDS, type ProfileId } from './profiles/ids.js'
 import { profileRules } from './profiles/index.js'
+import { time } from './rules/dates.js'
 import { schemaFindings } from './rules/schema.js'
 
 export interface CheckConformanceOptions {
@@ -72,6 +73,9 @@ function run(input: unknown, profiles: readonly ProfileId[], tolerance: Dec, fin
   const errors = schemaErrors(schemaId, doc)
   if (errors.length > 0) schemaFindings(errors, doc, findings)
   const subject = bare ? doc : obj(doc.credentialSubject)
+  // Per-call memos: several rules read the same Decimals and dates.
+  const decimals = new Map<string, Dec | undefined>()
+  const times = new Map<string, number | undefined>()
   const ctx: RuleContext = {
     subject,
     base: bare ? '' : '/credentialSubject',
@@ -80,6 +84,24 @@ function run(input: unknown, profiles: readonly ProfileId[], tolerance: Dec, fin
     jws: unwrapped.jws,
     tolerance,
     findings,
+    dec: (value) => {
+      if (typeof value !== 'string') return undefined
+      let d = decimals.get(value)
+      if (d === undefined && !decimals.has(value)) {
+        d = parseDecimal(value)
+        decimals.set(value, d)
+      }
+      return d
+    },
+    time: (value) => {
+      if (typeof value !== 'string') return undefined
+      let t = times.get(value)
+      if (t === undefined && !times.has(value)) {
+        t = time(value)
+        times.set(value, t)
+      }
+      return t
+    },
   }
   if (!bare && !isObject(doc.credentialSubject)) return // TYPE_MISMATCH or FIELD_REQUIRED says why
   for (const profile of profiles) {

@@ -3,7 +3,7 @@
  * (a)–(g) and Annex II, for EV, LMT and rechargeable industrial batteries above 2 kWh.
  */
 import { arr, obj, type RuleContext, reportAt } from '../context.js'
-import { approxEqual, compare, formatDecimal, mul, parseDecimal, sign } from '../decimal.js'
+import { approxEqual, compare, formatDecimal, mul, sign } from '../decimal.js'
 import { lookupUnit } from '../units.js'
 
 const PROFILE = 'EU 2023/1542 Art. 7'
@@ -34,7 +34,7 @@ function inScope(ctx: RuleContext): boolean {
     return false
   }
   if (category === 'industrial' || category === 'industrial-external-storage') {
-    const rated = parseDecimal(battery.ratedEnergy)
+    const rated = ctx.dec(battery.ratedEnergy)
     if (rated && compare(rated, TWO_KWH) <= 0) {
       reportAt(ctx, 'OUT_OF_SCOPE', '/battery/ratedEnergy', {
         field: PROFILE,
@@ -139,7 +139,7 @@ export function euBatteryRule(ctx: RuleContext): void {
       }
     }
     const useIndex = stages.findIndex((st) => st.stage === 'use')
-    const use = useIndex < 0 ? undefined : parseDecimal(stages[useIndex]?.emissions)
+    const use = useIndex < 0 ? undefined : ctx.dec(stages[useIndex]?.emissions)
     if (useIndex >= 0 && (use === undefined || sign(use) !== 0)) {
       reportAt(
         ctx,
@@ -152,10 +152,10 @@ export function euBatteryRule(ctx: RuleContext): void {
     }
   }
 
-  const usable = parseDecimal(b.usableEnergy)
-  const cycles = parseDecimal(b.cyclesPerYear)
-  const years = parseDecimal(b.serviceLifeYears)
-  const lifetime = parseDecimal(b.lifetimeEnergy)
+  const usable = ctx.dec(b.usableEnergy)
+  const cycles = ctx.dec(b.cyclesPerYear)
+  const years = ctx.dec(b.serviceLifeYears)
+  const lifetime = ctx.dec(b.lifetimeEnergy)
   if (usable && cycles && years && lifetime) {
     const expected = mul(mul(usable, cycles), years)
     if (!approxEqual(lifetime, expected, ctx.tolerance)) {

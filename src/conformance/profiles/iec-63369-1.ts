@@ -5,7 +5,7 @@
  * functional basis, the cumulated requested service (CRS). See research/pcf-models.md §D.
  */
 import { obj, type RuleContext, reportAt } from '../context.js'
-import { approxEqual, div, formatDecimal, mul, parseDecimal } from '../decimal.js'
+import { approxEqual, div, formatDecimal, mul } from '../decimal.js'
 
 const IN_SCOPE_CATEGORIES = new Set(['industrial', 'industrial-external-storage'])
 const IN_SCOPE_APPLICATIONS = new Set(['energy-storage', 'ups', 'backup-power'])
@@ -74,10 +74,10 @@ export function iec63369Rule(ctx: RuleContext): void {
     }
   }
   const crs = obj(b.cumulatedRequestedService)
-  const rated = parseDecimal(b.ratedEnergy)
-  const dod = parseDecimal(crs.depthOfDischarge)
-  const cycles = parseDecimal(crs.equivalentFullCycles)
-  const throughput = parseDecimal(crs.energyThroughput)
+  const rated = ctx.dec(b.ratedEnergy)
+  const dod = ctx.dec(crs.depthOfDischarge)
+  const cycles = ctx.dec(crs.equivalentFullCycles)
+  const throughput = ctx.dec(crs.energyThroughput)
   if (rated && dod && cycles && throughput) {
     const expected = div(mul(mul(rated, dod), cycles), { int: 100n, scale: 0 }, 6)
     if (!approxEqual(throughput, expected, ctx.tolerance)) {

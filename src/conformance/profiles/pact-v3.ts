@@ -3,8 +3,7 @@
  * spec/v3/openapi.yaml; research/pcf-models.md §A). The cross-field rules of §A.3 are in `core`.
  */
 import { obj, type RuleContext, report, reportAt } from '../context.js'
-import { add, approxEqual, compare, formatDecimal, parseDecimal, ZERO } from '../decimal.js'
-import { time } from '../rules/dates.js'
+import { add, approxEqual, compare, formatDecimal, ZERO } from '../decimal.js'
 
 const SHALL_FOOTPRINT: readonly [string, string][] = [
   ['packagingEmissionsIncluded', 'x-rule SHALL'],
@@ -55,7 +54,7 @@ export function pactRequiredFieldsRule(ctx: RuleContext): void {
       detail: 'companyIds, mandatory',
     })
   }
-  const end = time(f.referencePeriodEnd)
+  const end = ctx.time(f.referencePeriodEnd)
   if (f.dqi == null) {
     if (end !== undefined && end > YEAR_2027) {
       reportAt(ctx, 'PACT_FIELD_REQUIRED', '/footprint/dqi', {
@@ -84,7 +83,7 @@ export function pactRequiredFieldsRule(ctx: RuleContext): void {
 
 export function pactExemptedEmissionsRule(ctx: RuleContext): void {
   const value = obj(ctx.subject.footprint).exemptedEmissionsPercent
-  const d = parseDecimal(value)
+  const d = ctx.dec(value)
   if (d && compare(d, { int: 5n, scale: 0 }) > 0) {
     reportAt(ctx, 'PACT_EXEMPTED_EMISSIONS_ABOVE_LIMIT', '/footprint/exemptedEmissionsPercent', {
       expected: '5',
@@ -94,9 +93,9 @@ export function pactExemptedEmissionsRule(ctx: RuleContext): void {
 }
 
 export function pactValidityRule(ctx: RuleContext): void {
-  const until = time(ctx.credential?.validUntil)
+  const until = ctx.time(ctx.credential?.validUntil)
   const f = obj(ctx.subject.footprint)
-  const end = time(f.referencePeriodEnd)
+  const end = ctx.time(f.referencePeriodEnd)
   if (until !== undefined && end !== undefined && until > end + THREE_YEARS_MS) {
     report(ctx.findings, 'PACT_VALIDITY_TOO_LONG', '/validUntil', {
       expected: String(f.referencePeriodEnd),
@@ -108,7 +107,7 @@ export function pactValidityRule(ctx: RuleContext): void {
 export function pactProductMassRule(ctx: RuleContext): void {
   const f = obj(ctx.subject.footprint)
   const unit = f.declaredUnitOfMeasurement
-  const mass = parseDecimal(f.productMassPerDeclaredUnit)
+  const mass = ctx.dec(f.productMassPerDeclaredUnit)
   if (typeof unit !== 'string' || !mass) return
   const zero = compare(mass, ZERO) === 0
   if (MASSLESS_UNITS.has(unit) && !zero) {
@@ -128,9 +127,9 @@ export function pactProductMassRule(ctx: RuleContext): void {
 
 export function pactBiogenicRule(ctx: RuleContext): void {
   const f = obj(ctx.subject.footprint)
-  const excluding = parseDecimal(f.pcfExcludingBiogenicUptake)
-  const including = parseDecimal(f.pcfIncludingBiogenicUptake)
-  const uptake = f.biogenicCO2Uptake == null ? ZERO : parseDecimal(f.biogenicCO2Uptake)
+  const excluding = ctx.dec(f.pcfExcludingBiogenicUptake)
+  const including = ctx.dec(f.pcfIncludingBiogenicUptake)
+  const uptake = f.biogenicCO2Uptake == null ? ZERO : ctx.dec(f.biogenicCO2Uptake)
   if (!excluding || !including || !uptake) return
   const expected = add(excluding, uptake)
   if (!approxEqual(including, expected, ctx.tolerance)) {

@@ -3,7 +3,7 @@
  * activity (`kgCO2e/<activity unit>`, Rec 20 and UCUM spellings of the same unit match).
  */
 import { arr, obj, type RuleContext, reportAt } from '../context.js'
-import { approxEqual, formatDecimal, mul, parseDecimal } from '../decimal.js'
+import { approxEqual, formatDecimal, mul } from '../decimal.js'
 import { FACTOR_UNIT_PREFIX, lookupUnit } from '../units.js'
 
 export function activityLineRule(ctx: RuleContext): void {
@@ -25,9 +25,9 @@ export function activityLineRule(ctx: RuleContext): void {
         continue // the product below would compare different units
       }
     }
-    const quantity = parseDecimal(line.quantity)
-    const factor = parseDecimal(ef.value)
-    const emissions = parseDecimal(line.emissions)
+    const quantity = ctx.dec(line.quantity)
+    const factor = ctx.dec(ef.value)
+    const emissions = ctx.dec(line.emissions)
     if (!quantity || !factor || !emissions) continue
     const expected = mul(quantity, factor)
     if (!approxEqual(emissions, expected, ctx.tolerance)) {

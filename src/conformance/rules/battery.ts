@@ -9,7 +9,7 @@
  * - the per-FU life-cycle stages add up to footprintPerFunctionalUnit.
  */
 import { arr, obj, type RuleContext, reportAt } from '../context.js'
-import { approxEqual, type Dec, div, formatDecimal, mul, parseDecimal } from '../decimal.js'
+import { approxEqual, type Dec, div, formatDecimal, mul } from '../decimal.js'
 import { lookupUnit } from '../units.js'
 import { compareSum, duplicateEntries, sumField } from './sums.js'
 
@@ -28,8 +28,8 @@ export function batteryStagesRule(ctx: RuleContext): void {
     ctx,
     'BATTERY_STAGES_SUM_MISMATCH',
     '/battery/lifecycleStagesPerFunctionalUnit',
-    sumField(stages, 'emissions'),
-    parseDecimal(b.footprintPerFunctionalUnit),
+    sumField(ctx, stages, 'emissions'),
+    ctx.dec(b.footprintPerFunctionalUnit),
   )
 }
 
@@ -54,27 +54,27 @@ function checkProduct(
 export function footprintPerFunctionalUnitRule(ctx: RuleContext): void {
   const b = obj(ctx.subject.battery)
   const fu = obj(b.functionalUnit)
-  const perFu = parseDecimal(b.footprintPerFunctionalUnit)
+  const perFu = ctx.dec(b.footprintPerFunctionalUnit)
   const f = obj(ctx.subject.footprint)
-  const pcf = parseDecimal(f.pcfExcludingBiogenicUptake)
-  const amount = parseDecimal(f.declaredUnitAmount)
+  const pcf = ctx.dec(f.pcfExcludingBiogenicUptake)
+  const amount = ctx.dec(f.declaredUnitAmount)
   if (!perFu || !pcf || !amount) return
   const absolute = mul(pcf, amount)
-  const fuQuantity = parseDecimal(fu.quantity)
+  const fuQuantity = ctx.dec(fu.quantity)
   if (fuQuantity && !checkProduct(ctx, perFu, fuQuantity, absolute, 'functionalUnit.quantity')) {
     return
   }
   // The service the FU stands for, in kWh, converted to the FU's unit.
   const fuUnit = lookupUnit(fu.unit)
-  const factor = parseDecimal(fuUnit?.factor)
+  const factor = ctx.dec(fuUnit?.factor)
   if (fuUnit?.dimension !== 'energy' || !factor) return
   let service: Dec | undefined
   let label: string
   if (fu.kind === 'cumulated-requested-service') {
-    service = parseDecimal(obj(b.cumulatedRequestedService).energyThroughput)
+    service = ctx.dec(obj(b.cumulatedRequestedService).energyThroughput)
     label = 'the CRS energy throughput'
   } else if (fu.kind === 'lifetime-energy') {
-    service = parseDecimal(b.lifetimeEnergy)
+    service = ctx.dec(b.lifetimeEnergy)
     label = 'the lifetime energy'
   } else return
   if (!service) return

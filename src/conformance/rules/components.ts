@@ -3,7 +3,7 @@
  * for its passport (`upstreamPassport`), and every referenced passport is listed.
  */
 import { arr, obj, type RuleContext, reportAt } from '../context.js'
-import { add, type Dec, parseDecimal, ZERO } from '../decimal.js'
+import { add, type Dec, ZERO } from '../decimal.js'
 import { compareSum, duplicateEntries } from './sums.js'
 
 export function componentsRule(ctx: RuleContext): void {
@@ -23,7 +23,7 @@ export function componentsRule(ctx: RuleContext): void {
       })
       continue
     }
-    const d = parseDecimal(line.emissions)
+    const d = ctx.dec(line.emissions)
     const prev = sums.has(upstream) ? sums.get(upstream) : ZERO
     sums.set(upstream, prev === undefined || d === undefined ? undefined : add(prev, d))
   }
@@ -34,7 +34,7 @@ export function componentsRule(ctx: RuleContext): void {
       ctx,
       'COMPONENT_EMISSIONS_MISMATCH',
       `/components/${i}/emissions`,
-      parseDecimal(c.emissions),
+      ctx.dec(c.emissions),
       sums.get(c.passport),
     )
   }

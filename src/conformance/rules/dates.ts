@@ -11,8 +11,8 @@ export function time(value: unknown): number | undefined {
 /** The reference period starts before it ends. */
 export function referencePeriodRule(ctx: RuleContext): void {
   const f = obj(ctx.subject.footprint)
-  const start = time(f.referencePeriodStart)
-  const end = time(f.referencePeriodEnd)
+  const start = ctx.time(f.referencePeriodStart)
+  const end = ctx.time(f.referencePeriodEnd)
   if (start !== undefined && end !== undefined && start >= end) {
     reportAt(ctx, 'REFERENCE_PERIOD_INVALID', '/footprint/referencePeriodEnd', {
       expected: String(f.referencePeriodStart),
@@ -26,8 +26,8 @@ export function activityPeriodRule(ctx: RuleContext): void {
   const lines = arr(ctx.subject.activityData)
   for (let i = 0; i < lines.length; i++) {
     const period = obj(obj(lines[i]).period)
-    const start = time(period.start)
-    const end = time(period.end)
+    const start = ctx.time(period.start)
+    const end = ctx.time(period.end)
     if (start !== undefined && end !== undefined && start >= end) {
       reportAt(ctx, 'ACTIVITY_PERIOD_INVALID', `/activityData/${i}/period/end`, {
         expected: String(period.start),
@@ -41,8 +41,8 @@ export function activityPeriodRule(ctx: RuleContext): void {
 export function validityRule(ctx: RuleContext): void {
   const c = ctx.credential
   if (!c) return
-  const from = time(c.validFrom)
-  const until = time(c.validUntil)
+  const from = ctx.time(c.validFrom)
+  const until = ctx.time(c.validUntil)
   if (from !== undefined && until !== undefined && until < from) {
     report(ctx.findings, 'VALIDITY_PERIOD_INVALID', '/validUntil', {
       expected: String(c.validFrom),
@@ -50,7 +50,7 @@ export function validityRule(ctx: RuleContext): void {
     })
   }
   const f = obj(ctx.subject.footprint)
-  const end = time(f.referencePeriodEnd)
+  const end = ctx.time(f.referencePeriodEnd)
   if (from !== undefined && end !== undefined && from < end) {
     report(ctx.findings, 'VALIDITY_STARTS_BEFORE_REFERENCE_PERIOD_END', '/validFrom', {
       expected: String(f.referencePeriodEnd),

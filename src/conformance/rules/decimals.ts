@@ -4,28 +4,66 @@
  * service conditions. Wrong signs and malformed Decimals are reported by the schema layer.
  */
 import { escapePointer, isObject, obj, type RuleContext, reportAt } from '../context.js'
-import { compare, type Dec, MAX_DECIMAL_LENGTH, parseDecimal } from '../decimal.js'
+import { compare, type Dec, MAX_DECIMAL_LENGTH } from '../decimal.js'
 
 const DECIMAL_SHAPE = /^-?[0-9]+(\.[0-9]+)?$/
 
-function walk(ctx: RuleContext, value: unknown, path: string): void {
-  if (typeof value === 'string') {
-    if (value.length > MAX_DECIMAL_LENGTH && DECIMAL_SHAPE.test(value)) {
-      reportAt(ctx, 'DECIMAL_TOO_LONG', path, {
-        expected: String(MAX_DECIMAL_LENGTH),
-        actual: String(value.length),
-      })
-    }
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) walk(ctx, value[i], `${path}/${i}`)
-  } else if (isObject(value)) {
-    for (const key in value) walk(ctx, value[key], `${path}/${escapePointer(key)}`)
+function checkLength(ctx: RuleContext, value: unknown, path: string): void {
+  if (typeof value === 'string' && value.length > MAX_DECIMAL_LENGTH && DECIMAL_SHAPE.test(value)) {
+    reportAt(ctx, 'DECIMAL_TOO_LONG', path, {
+      expected: String(MAX_DECIMAL_LENGTH),
+      actual: String(value.length),
+    })
   }
 }
 
-/** Every Decimal is at most MAX_DECIMAL_LENGTH characters long. */
+/** Every string field of a flat object (the Decimal fields are strings; others are skipped cheaply). */
+function checkFields(ctx: RuleContext, value: unknown, path: string): void {
+  if (!isObject(value)) return
+  for (const key in value) {
+    const v = value[key]
+    if (typeof v === 'string') checkLength(ctx, v, `${path}/${escapePointer(key)}`)
+  }
+}
+
+function checkList(ctx: RuleContext, list: unknown, path: string): void {
+  if (!Array.isArray(list)) return
+  for (let i = 0; i < list.length; i++) checkFields(ctx, list[i], `${path}/${i}`)
+}
+
+/**
+ * Every Decimal is at most MAX_DECIMAL_LENGTH characters long. Only the objects of the model that
+ * hold Decimals are scanned (footprint, scope breakdown, stages, activity lines and their factors,
+ * components, battery, CRS, functional unit), so the cost stays small.
+ */
 export function decimalLengthRule(ctx: RuleContext): void {
-  walk(ctx, ctx.subject, '')
+  const s = ctx.subject
+  const f = s.footprint
+  checkFields(ctx, f, '/footprint')
+  if (isObject(f)) {
+    checkFields(ctx, f.dqi, '/footprint/dqi')
+    checkList(ctx, f.lifecycleStages, '/footprint/lifecycleStages')
+    const sb = f.scopeBreakdown
+    checkFields(ctx, sb, '/footprint/scopeBreakdown')
+    if (isObject(sb)) checkList(ctx, sb.scope3, '/footprint/scopeBreakdown/scope3')
+  }
+  const lines = s.activityData
+  if (Array.isArray(lines)) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = obj(lines[i])
+      checkLength(ctx, line.quantity, `/activityData/${i}/quantity`)
+      checkLength(ctx, line.emissions, `/activityData/${i}/emissions`)
+      checkLength(ctx, obj(line.emissionFactor).value, `/activityData/${i}/emissionFactor/value`)
+    }
+  }
+  checkList(ctx, s.components, '/components')
+  const b = s.battery
+  checkFields(ctx, b, '/battery')
+  if (isObject(b)) {
+    checkFields(ctx, b.cumulatedRequestedService, '/battery/cumulatedRequestedService')
+    checkFields(ctx, b.functionalUnit, '/battery/functionalUnit')
+    checkList(ctx, b.lifecycleStagesPerFunctionalUnit, '/battery/lifecycleStagesPerFunctionalUnit')
+  }
 }
 
 const RANGE_RULE = 'IEC 63369-1:2026 (cumulated requested service: service conditions)'
@@ -38,7 +76,7 @@ export function serviceConditionRangeRule(ctx: RuleContext): void {
   const crs = obj(obj(ctx.subject.battery).cumulatedRequestedService)
   const base = '/battery/cumulatedRequestedService'
   const positive = (field: string, value: unknown) => {
-    const d = parseDecimal(value)
+    const d = ctx.dec(value)
     if (d && compare(d, ZERO) <= 0) {
       reportAt(
         ctx,
@@ -54,7 +92,7 @@ export function serviceConditionRangeRule(ctx: RuleContext): void {
   }
   positive('depthOfDischarge', crs.depthOfDischarge)
   positive('endOfLifeStateOfHealth', crs.endOfLifeStateOfHealth)
-  const t = parseDecimal(crs.temperature)
+  const t = ctx.dec(crs.temperature)
   if (t && (compare(t, MIN_TEMPERATURE) < 0 || compare(t, MAX_TEMPERATURE) > 0)) {
     reportAt(
       ctx,

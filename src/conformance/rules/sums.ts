@@ -4,13 +4,17 @@
  * Exact decimal arithmetic, relative tolerance.
  */
 import { arr, type Json, obj, type RuleContext, reportAt } from '../context.js'
-import { add, approxEqual, type Dec, formatDecimal, parseDecimal, ZERO } from '../decimal.js'
+import { add, approxEqual, type Dec, formatDecimal, ZERO } from '../decimal.js'
 
 /** Sum of a field over a list; undefined if any value is not a Decimal (the schema says why). */
-export function sumField(items: readonly unknown[], field: string): Dec | undefined {
+export function sumField(
+  ctx: RuleContext,
+  items: readonly unknown[],
+  field: string,
+): Dec | undefined {
   let total = ZERO
   for (const item of items) {
-    const d = parseDecimal(obj(item)[field])
+    const d = ctx.dec(obj(item)[field])
     if (d === undefined) return undefined
     total = add(total, d)
   }
@@ -37,6 +41,7 @@ function compareSum(
 
 /** Groups a list by a key, summing a Decimal field; undefined when a value does not parse. */
 function groupSums(
+  ctx: RuleContext,
   items: readonly Json[],
   key: (item: Json) => string | undefined,
 ): Map<string, Dec | undefined> {
@@ -44,7 +49,7 @@ function groupSums(
   for (const item of items) {
     const k = key(item)
     if (k === undefined) continue
-    const d = parseDecimal(item.emissions)
+    const d = ctx.dec(item.emissions)
     const prev = sums.has(k) ? sums.get(k) : ZERO
     sums.set(k, prev === undefined || d === undefined ? undefined : add(prev, d))
   }
@@ -78,7 +83,7 @@ export function duplicateEntries(
  * so once, and comparing each stage or scope with its lines would only repeat it.
  */
 function linesAddUp(ctx: RuleContext, lines: readonly unknown[], pcf: Dec | undefined): boolean {
-  const total = sumField(lines, 'emissions')
+  const total = sumField(ctx, lines, 'emissions')
   return total !== undefined && pcf !== undefined && approxEqual(total, pcf, ctx.tolerance)
 }
 
@@ -96,7 +101,7 @@ function compareGroups(
   label: (key: string) => string,
 ): void {
   const items = entries.map(obj)
-  const entrySums = groupSums(items, entryKey)
+  const entrySums = groupSums(ctx, items, entryKey)
   for (const [key, linesSum] of linesByKey) {
     if (linesSum === undefined) continue
     const index = items.findIndex((e) => entryKey(e) === key)
@@ -128,17 +133,17 @@ export function lifecycleStagesRule(ctx: RuleContext): void {
   const stages = arr(f.lifecycleStages)
   if (stages.length === 0) return
   duplicateEntries(ctx, stages, 'stage', '/footprint/lifecycleStages', 'The life-cycle stage')
-  const pcf = parseDecimal(f.pcfExcludingBiogenicUptake)
+  const pcf = ctx.dec(f.pcfExcludingBiogenicUptake)
   compareSum(
     ctx,
     'LIFECYCLE_STAGES_SUM_MISMATCH',
     '/footprint/lifecycleStages',
-    sumField(stages, 'emissions'),
+    sumField(ctx, stages, 'emissions'),
     pcf,
   )
   const lines = arr(ctx.subject.activityData)
   if (lines.length === 0 || !linesAddUp(ctx, lines, pcf)) return
-  const byStage = groupSums(lines.map(obj), (l) =>
+  const byStage = groupSums(ctx, lines.map(obj), (l) =>
     typeof l.lifecycleStage === 'string' ? l.lifecycleStage : undefined,
   )
   compareGroups(
@@ -156,8 +161,8 @@ export function lifecycleStagesRule(ctx: RuleContext): void {
 export function activitySumRule(ctx: RuleContext): void {
   const lines = arr(ctx.subject.activityData)
   if (lines.length === 0) return
-  const pcf = parseDecimal(obj(ctx.subject.footprint).pcfExcludingBiogenicUptake)
-  compareSum(ctx, 'ACTIVITY_SUM_MISMATCH', '/activityData', sumField(lines, 'emissions'), pcf)
+  const pcf = ctx.dec(obj(ctx.subject.footprint).pcfExcludingBiogenicUptake)
+  compareSum(ctx, 'ACTIVITY_SUM_MISMATCH', '/activityData', sumField(ctx, lines, 'emissions'), pcf)
 }
 
 /** The scope breakdown adds up, and each scope or scope 3 category agrees with its lines. */
@@ -168,16 +173,16 @@ export function scopeBreakdownRule(ctx: RuleContext): void {
   const scope3 = arr(sb.scope3)
   const base = '/footprint/scopeBreakdown'
   duplicateEntries(ctx, scope3, 'category', `${base}/scope3`, 'The scope 3 category')
-  const s1 = parseDecimal(sb.scope1)
-  const s2 = parseDecimal(sb.scope2)
-  const s3 = sumField(scope3, 'emissions')
-  const pcf = parseDecimal(f.pcfExcludingBiogenicUptake)
+  const s1 = ctx.dec(sb.scope1)
+  const s2 = ctx.dec(sb.scope2)
+  const s3 = sumField(ctx, scope3, 'emissions')
+  const pcf = ctx.dec(f.pcfExcludingBiogenicUptake)
   if (s1 && s2 && s3) {
     compareSum(ctx, 'SCOPE_SUM_MISMATCH', base, add(add(s1, s2), s3), pcf)
   }
   const lines = arr(ctx.subject.activityData).map(obj)
   if (lines.length === 0 || !linesAddUp(ctx, lines, pcf)) return
-  const byScope = groupSums(lines, (l) =>
+  const byScope = groupSums(ctx, lines, (l) =>
     typeof l.scope === 'number' ? String(l.scope) : undefined,
   )
   compareSum(
@@ -216,7 +221,7 @@ export function scopeBreakdownRule(ctx: RuleContext): void {
     'SCOPE_ACTIVITY_MISMATCH',
     scope3,
     categoryOf,
-    groupSums(scope3Lines, (l) => String(l.scope3Category)),
+    groupSums(ctx, scope3Lines, (l) => String(l.scope3Category)),
     `${base}/scope3`,
     (category) => `scope 3 category ${category}`,
   )

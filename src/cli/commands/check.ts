@@ -1,0 +1,94 @@
+/**
+ * `carbon-passport check <files…> --profile <id> … [--json]`: field-level conformance of passports
+ * (unsigned, Data Integrity, vc+jwt or a bare subject). Prints a table of findings (path, code,
+ * severity, message) per file on a terminal, or JSON; exits 0 only when no file has an error.
+ */
+import type { Command } from 'commander'
+import { type CheckConformanceOptions, checkConformance } from '../../conformance/check.js'
+import { statusLabel } from '../../conformance/format.js'
+import { isProfileId, PROFILE_IDS, type ProfileId } from '../../conformance/profiles/ids.js'
+import type { ConformanceReport, Finding } from '../../results.js'
+import { color, fail, json, readText, writeOutput } from '../io.js'
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value]
+
+const paint = (label: string): string =>
+  label === 'FAIL' || label === 'error'
+    ? color.red(label)
+    : label === 'WARN' || label === 'warning'
+      ? color.yellow(label)
+      : label === 'PASS'
+        ? color.green(label)
+        : color.dim(label)
+
+/** A plain-text table: path, code, severity, message. */
+function table(findings: readonly Finding[]): string[] {
+  const rows = findings.map((f) => [f.path || '/', f.code, f.severity, f.message])
+  const header = ['PATH', 'CODE', 'SEVERITY', 'MESSAGE']
+  const widths = [0, 1, 2].map((i) =>
+    Math.min(60, Math.max(header[i]?.length ?? 0, ...rows.map((r) => r[i]?.length ?? 0))),
+  )
+  const line = (cells: string[], colour = false) =>
+    cells
+      .map((c, i) => {
+        const padded = i < 3 ? c.padEnd(widths[i] ?? 0) : c
+        return colour && i === 2 ? padded.replace(c, paint(c)) : padded
+      })
+      .join('  ')
+      .trimEnd()
+  return [color.bold(line(header)), ...rows.map((r) => line(r, true))]
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('check passports field by field against the schema, rules and profiles')
+    .argument(
+      '<files...>',
+      'passport files (JSON, vc+jwt, enveloped, or a bare subject); - for stdin',
+    )
+    .option(
+      '-p, --profile <id>',
+      `profile to apply on top of core; repeatable (${PROFILE_IDS.filter((p) => p !== 'core').join(', ')})`,
+      collect,
+      [],
+    )
+    .option('--tolerance <ratio>', 'relative tolerance of sums (default 0.001 = 0.1 %)')
+    .option('--json', 'print JSON: one { file, report } per file')
+    .action((files: string[], opts: { profile: string[]; tolerance?: string; json?: boolean }) => {
+      for (const p of opts.profile) {
+        if (!isProfileId(p)) fail(`unknown profile "${p}"; known: ${PROFILE_IDS.join(', ')}`)
+      }
+      const options: CheckConformanceOptions = { profiles: opts.profile as ProfileId[] }
+      if (opts.tolerance !== undefined) {
+        const tolerance = Number(opts.tolerance)
+        if (!Number.isFinite(tolerance) || tolerance < 0) {
+          fail(`--tolerance: "${opts.tolerance}" is not a number ≥ 0`)
+        }
+        options.tolerance = tolerance
+      }
+      const results: { file: string; report: ConformanceReport }[] = []
+      for (const file of files) {
+        let text: string
+        try {
+          text = readText(file)
+        } catch (err) {
+          fail(`${file}: ${(err as Error).message}`)
+        }
+        results.push({ file, report: checkConformance(text, options) })
+      }
+      const conforms = results.every((r) => r.report.conforms)
+      if (opts.json) {
+        writeOutput(json(files.length === 1 ? results[0] : results))
+      } else {
+        const out: string[] = []
+        for (const { file, report } of results) {
+          const label = statusLabel(report)
+          out.push(`${paint(label)} ${file} (${report.profiles.join(', ')})`)
+          if (report.findings.length > 0) out.push(...table(report.findings).map((l) => `  ${l}`))
+        }
+        writeOutput(out.join('\n'))
+      }
+      process.exitCode = conforms ? 0 : 1
+    })
+}
