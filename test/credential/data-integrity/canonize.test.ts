@@ -1,0 +1,134 @@
+/**
+ * The two speed-ups of canonize.ts must be invisible: the cached-context canonicalization and the
+ * proof-configuration template give exactly the stock N-Quads, on the vectors, the example
+ * passports and random proof values; anything outside the template's shape takes the stock path.
+ */
+import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite'
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { createDocumentLoader } from '../../../src/context/loader.js'
+import {
+  canonizeDocument,
+  canonizeProofFast,
+} from '../../../src/credential/data-integrity/canonize.js'
+import { loadExamples, readJsonFile, readTextFile } from '../fixtures.js'
+
+const EXAMPLES_V2 = 'https://www.w3.org/ns/credentials/examples/v2'
+const loader = createDocumentLoader({
+  contexts: { [EXAMPLES_V2]: readJsonFile('test/fixtures/vectors/credentials-examples-v2.json') },
+})
+const stock = (input: unknown) =>
+  eddsaRdfc2022.canonize(input, { documentLoader: loader, base: null, safe: true })
+const PASSPORT = ['https://www.w3.org/ns/credentials/v2', 'https://w3id.org/carbon-passport/v1']
+
+describe('canonizeDocument (context cache)', () => {
+  test.each(loadExamples().map((e) => [e.name, e.passport] as const))(
+    '%s: same N-Quads as stock, twice',
+    async (_n, passport) => {
+      const expected = await stock(passport)
+      expect(await canonizeDocument(eddsaRdfc2022.canonize, passport, loader)).toBe(expected)
+      expect(await canonizeDocument(eddsaRdfc2022.canonize, passport, loader)).toBe(expected)
+    },
+  )
+
+  test('a loader that overrides a bundled context is not served from the cache', async () => {
+    const passport = loadExamples()[0]?.passport
+    await canonizeDocument(eddsaRdfc2022.canonize, passport, loader)
+    const other = createDocumentLoader({
+      contexts: { [PASSPORT[1] as string]: { '@context': { '@vocab': 'urn:x:' } } },
+    })
+    const viaOther = await eddsaRdfc2022.canonize(passport, {
+      documentLoader: other,
+      base: null,
+      safe: true,
+    })
+    expect(await canonizeDocument(eddsaRdfc2022.canonize, passport, other)).toBe(viaOther)
+  })
+
+  test('safe mode stays on: an undefined term is refused on the cached path too', async () => {
+    const passport = structuredClone(loadExamples()[0]?.passport) as Record<
+      string,
+      Record<string, unknown>
+    >
+    ;(passport.credentialSubject as Record<string, unknown>).unsignedExtra = 'x'
+    await expect(canonizeDocument(eddsaRdfc2022.canonize, passport, loader)).rejects.toThrow(
+      /Safe mode/,
+    )
+  })
+})
+
+describe('canonizeProofFast (proof-configuration template)', () => {
+  test('reproduces the published eddsa-rdfc-2022 canonical proof configuration', async () => {
+    const { proofValue: _p, ...proof } = readJsonFile(
+      'test/fixtures/vectors/vc-di-eddsa/signedDataInt.json',
+    ).proof as Record<string, unknown>
+    const config = { '@context': ['https://www.w3.org/ns/credentials/v2', EXAMPLES_V2], ...proof }
+    const fast = await canonizeProofFast(eddsaRdfc2022.canonize, config, loader)
+    expect(fast).toBe(
+      `${readTextFile('test/fixtures/vectors/vc-di-eddsa/proofCanonDataInt.txt')}\n`,
+    )
+    expect(fast).toBe(await stock(config))
+  })
+
+  const created = fc
+    .date({
+      min: new Date('1970-01-01T00:00:00Z'),
+      max: new Date('2999-12-31T23:59:59Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().replace(/\.000Z$/, 'Z'))
+  const iri = fc.oneof(
+    fc.stringMatching(/^did:(key|web):[A-Za-z0-9.:%-]{1,40}#[A-Za-z0-9_-]{1,20}$/),
+    fc.stringMatching(
+      /^https:\/\/[a-z0-9.-]{1,20}\/[A-Za-z0-9._~/$&'()*+,;=%-]{0,30}(#[a-z0-9-]{1,10})?$/,
+    ),
+    fc.stringMatching(/^urn:[a-z]{1,8}:[A-Za-z0-9:$.-]{1,30}$/),
+  )
+  test('equals the stock canonicalization for random created / verificationMethod values', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        created,
+        iri,
+        fc.boolean(),
+        fc.constantFrom('eddsa-rdfc-2022', 'ecdsa-rdfc-2019'),
+        async (c, vm, withCreated, suite) => {
+          const config = {
+            '@context': PASSPORT,
+            type: 'DataIntegrityProof',
+            cryptosuite: suite,
+            ...(withCreated ? { created: c } : {}),
+            verificationMethod: vm,
+            proofPurpose: 'assertionMethod',
+          }
+          const canon =
+            suite === 'eddsa-rdfc-2022' ? eddsaRdfc2022.canonize : ecdsaRdfc2019.canonize
+          const fast = await canonizeProofFast(canon, config, loader)
+          expect(fast).toBeDefined()
+          expect(fast).toBe(await stock(config))
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+
+  test.each([
+    ['an extra proof property', { nonce: 'abc' }],
+    ['another purpose', { proofPurpose: 'authentication' }],
+    ['a created with escaping-relevant text', { created: '2024-01-01T00:00:00Z"' }],
+    ['an IRI with a space', { verificationMethod: 'did:key:a b' }],
+    ['a relative IRI', { verificationMethod: 'key-1' }],
+    ['an inline context', { '@context': [PASSPORT[0], { x: 'urn:x' }] }],
+  ])('%s takes the stock path', async (_name, change) => {
+    const config = {
+      '@context': PASSPORT,
+      type: 'DataIntegrityProof',
+      cryptosuite: 'eddsa-rdfc-2022',
+      created: '2026-01-01T00:00:00Z',
+      verificationMethod: 'did:web:a.example#key-1',
+      proofPurpose: 'assertionMethod',
+      ...change,
+    }
+    expect(await canonizeProofFast(eddsaRdfc2022.canonize, config, loader)).toBeUndefined()
+  })
+})

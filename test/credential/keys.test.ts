@@ -1,0 +1,117 @@
+import { describe, expect, test } from 'vitest'
+import { isSupportedDidKey } from '../../src/context/did-key.js'
+import {
+  exportKey,
+  generateKeyPair,
+  importKey,
+  toVerificationMethod,
+} from '../../src/credential/keys.js'
+import { isCarbonPassportError } from '../../src/errors.js'
+import { readJsonFile } from './fixtures.js'
+
+const expectCode = (fn: () => unknown, code: string) => {
+  try {
+    fn()
+  } catch (err) {
+    expect(isCarbonPassportError(err) && err.code).toBe(code)
+    return
+  }
+  throw new Error(`expected ${code}`)
+}
+
+describe('generateKeyPair', () => {
+  test.each(['Ed25519', 'P-256'] as const)('%s without controller is a did:key', (algorithm) => {
+    const key = generateKeyPair({ algorithm })
+    expect(key.algorithm).toBe(algorithm)
+    expect(key.controller).toBe(`did:key:${key.publicKeyMultibase}`)
+    expect(key.id).toBe(`${key.controller}#${key.publicKeyMultibase}`)
+    expect(isSupportedDidKey(key.controller)).toBe(true)
+    expect(key.publicKeyMultibase.startsWith(algorithm === 'Ed25519' ? 'z6Mk' : 'zDn')).toBe(true)
+    expect(key.privateKeyJwk?.d).toBeTypeOf('string')
+  })
+
+  test('with a controller and id', () => {
+    const key = generateKeyPair({ controller: 'did:web:a.example', id: 'did:web:a.example#key-1' })
+    expect(key).toMatchObject({ controller: 'did:web:a.example', id: 'did:web:a.example#key-1' })
+  })
+
+  test('an unknown algorithm is refused', () => {
+    expectCode(() => generateKeyPair({ algorithm: 'RSA' as never }), 'ERR_INVALID_ARGUMENT')
+  })
+})
+
+describe('importKey / exportKey', () => {
+  test.each(['Ed25519', 'P-256'] as const)(
+    '%s round-trips through JWK and Multikey',
+    (algorithm) => {
+      const key = generateKeyPair({ algorithm, controller: 'did:web:a.example' })
+      for (const format of ['jwk', 'multikey'] as const) {
+        const exported = exportKey(key, { format, includePrivate: true })
+        expect(importKey(exported)).toEqual(key)
+        const pub = importKey(exportKey(key, { format }))
+        expect(pub.privateKeyJwk).toBeUndefined()
+        expect(pub.publicKeyMultibase).toBe(key.publicKeyMultibase)
+        expect(pub.id).toBe(key.id)
+      }
+    },
+  )
+
+  test('the public export carries no private material', () => {
+    const key = generateKeyPair()
+    expect(exportKey(key, { format: 'jwk' })).not.toHaveProperty('d')
+    expect(exportKey(key, { format: 'multikey' })).not.toHaveProperty('secretKeyMultibase')
+  })
+
+  test('the W3C eddsa key pair (older privateKeyMultibase) imports with the published public key', () => {
+    const pair = readJsonFile('test/fixtures/vectors/vc-di-eddsa/keyPair.json')
+    const key = importKey(pair)
+    expect(key.publicKeyMultibase).toBe(pair.publicKeyMultibase)
+    expect(key.privateKeyJwk).toBeDefined()
+    expect(exportKey(key, { format: 'multikey', includePrivate: true }).secretKeyMultibase).toMatch(
+      /^z3u2/,
+    )
+  })
+
+  test('the W3C P-256 key pair (secretKeyMultibase) imports', () => {
+    const pair = readJsonFile('test/fixtures/vectors/vc-di-ecdsa/p256KeyPair.json')
+    const key = importKey(pair)
+    expect(key.algorithm).toBe('P-256')
+    expect(exportKey(key, { format: 'multikey', includePrivate: true })).toMatchObject(pair)
+  })
+
+  test('a JsonWebKey verification method imports with its id and controller', () => {
+    const vm = readJsonFile('test/fixtures/vectors/vc-jose-cose-test-suite/cid-p256.public.json')
+    const key = importKey(vm)
+    expect(key).toMatchObject({ id: vm.id, controller: vm.controller, algorithm: 'P-256' })
+    expect(toVerificationMethod(key, 'JsonWebKey')).toMatchObject({ id: vm.id, type: 'JsonWebKey' })
+  })
+
+  test('a JWK kid becomes the id and its DID the controller', () => {
+    const key = importKey(
+      readJsonFile('examples/keys/passports.huayang-cells.example.private.jwk.json'),
+    )
+    expect(key.id).toBe('did:web:passports.huayang-cells.example#key-1')
+    expect(key.controller).toBe('did:web:passports.huayang-cells.example')
+  })
+
+  test('mismatched halves, unsupported curves and junk are ERR_KEY_INVALID', () => {
+    const a = generateKeyPair()
+    const b = generateKeyPair()
+    expectCode(
+      () => importKey({ ...exportKey(a, { format: 'jwk' }), d: b.privateKeyJwk?.d }),
+      'ERR_KEY_INVALID',
+    )
+    expectCode(() => importKey({ kty: 'EC', crv: 'P-384', x: 'AA', y: 'AA' }), 'ERR_KEY_INVALID')
+    expectCode(() => importKey({ kty: 'oct', k: 'c2VjcmV0' }), 'ERR_KEY_INVALID')
+    expectCode(() => importKey({ publicKeyMultibase: 'z0OIl' }), 'ERR_KEY_INVALID')
+    expectCode(() => importKey('nope'), 'ERR_KEY_INVALID')
+    expectCode(
+      () =>
+        exportKey(importKey(exportKey(a, { format: 'jwk' })), {
+          format: 'jwk',
+          includePrivate: true,
+        }),
+      'ERR_KEY_INVALID',
+    )
+  })
+})

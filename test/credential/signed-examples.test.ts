@@ -1,0 +1,27 @@
+/** Every committed signed example verifies with the committed DID documents and matches examples/valid. */
+import { readdirSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { verifyPassport } from '../../src/credential/passport.js'
+import { exampleDidDocuments, loadExamples, NOW, readJsonFile, readTextFile } from './fixtures.js'
+
+const signedFiles = readdirSync(new URL('../../examples/signed/', import.meta.url)).sort()
+const valid = new Map(loadExamples().map((e) => [e.name, e.passport]))
+const didDocuments = exampleDidDocuments()
+
+describe('examples/signed', () => {
+  test('there is a .json and a .jwt for every valid example', () => {
+    const expected = [...valid.keys()].flatMap((n) => [`${n}.json`, `${n}.jwt`]).sort()
+    expect(signedFiles).toEqual(expected)
+  })
+
+  test.each(signedFiles)('%s verifies and carries the valid example unchanged', async (file) => {
+    const input = file.endsWith('.jwt')
+      ? readTextFile(`examples/signed/${file}`)
+      : readJsonFile(`examples/signed/${file}`)
+    const result = await verifyPassport(input, { didDocuments, now: NOW })
+    expect(result.errors).toEqual([])
+    expect(result.verified).toBe(true)
+    const { proof: _proof, ...credential } = result.credential ?? {}
+    expect(credential).toEqual(valid.get(file.replace(/\.(json|jwt)$/, '')))
+  })
+})
