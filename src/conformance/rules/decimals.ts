@@ -22,7 +22,9 @@ function checkFields(ctx: RuleContext, value: unknown, path: string): void {
   if (!isObject(value)) return
   for (const key in value) {
     const v = value[key]
-    if (typeof v === 'string') checkLength(ctx, v, `${path}/${escapePointer(key)}`)
+    if (typeof v === 'string' && v.length > MAX_DECIMAL_LENGTH) {
+      checkLength(ctx, v, `${path}/${escapePointer(key)}`)
+    }
   }
 }
 
@@ -51,9 +53,8 @@ export function decimalLengthRule(ctx: RuleContext): void {
   if (Array.isArray(lines)) {
     for (let i = 0; i < lines.length; i++) {
       const line = obj(lines[i])
-      checkLength(ctx, line.quantity, `/activityData/${i}/quantity`)
-      checkLength(ctx, line.emissions, `/activityData/${i}/emissions`)
-      checkLength(ctx, obj(line.emissionFactor).value, `/activityData/${i}/emissionFactor/value`)
+      checkFields(ctx, line, `/activityData/${i}`)
+      checkFields(ctx, line.emissionFactor, `/activityData/${i}/emissionFactor`)
     }
   }
   checkList(ctx, s.components, '/components')
