@@ -8,6 +8,9 @@ import { Command } from 'commander'
 import { registerCheck } from './commands/check.js'
 import { registerCreate } from './commands/create.js'
 import { registerInspect } from './commands/inspect.js'
+import { registerIssue } from './commands/issue.js'
+import { registerKeygen } from './commands/keygen.js'
+import { registerVerify } from './commands/verify.js'
 
 const program = new Command()
   .name('carbon-passport')
@@ -18,5 +21,8 @@ const program = new Command()
 registerCreate(program)
 registerInspect(program)
 registerCheck(program)
+registerKeygen(program)
+registerIssue(program)
+registerVerify(program)
 
 await program.parseAsync(process.argv)

@@ -1,0 +1,144 @@
+/**
+ * `carbon-passport verify <file>`: verifies a passport (Data Integrity, vc+jwt, enveloped) and
+ * prints the verdict with each check, or JSON with `--json`. Exits 0 only when verified. Nothing
+ * is fetched: DID documents, status lists and extra contexts come from files.
+ */
+import type { Command } from 'commander'
+import { isProfileId, PROFILE_IDS, type ProfileId } from '../../conformance/profiles/ids.js'
+import {
+  createDocumentLoader,
+  type DidDocument,
+  type DocumentLoader,
+} from '../../context/loader.js'
+import { verifyPassport } from '../../credential/passport.js'
+import { verifyCredential } from '../../credential/verify.js'
+import { isCarbonPassportError } from '../../errors.js'
+import type { VerificationResult } from '../../results.js'
+import { color, fail, json, readJson, readText, writeOutput } from '../io.js'
+
+interface VerifyCliOptions {
+  did: string[]
+  statusList: string[]
+  trustedIssuer: string[]
+  context: string[]
+  profile: string[]
+  now?: string
+  credential?: boolean
+  json?: boolean
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value]
+
+/** A loader with extra contexts given as `url=file`. */
+export function loaderFromOptions(contexts: readonly string[]): DocumentLoader {
+  const entries: Record<string, unknown> = {}
+  for (const spec of contexts) {
+    const at = spec.indexOf('=')
+    if (at <= 0) fail(`--context: "${spec}" is not url=file`)
+    entries[spec.slice(0, at)] = readJson(spec.slice(at + 1))
+  }
+  try {
+    return createDocumentLoader({ contexts: entries })
+  } catch (err) {
+    if (isCarbonPassportError(err)) fail(`${err.code}: ${err.message}`)
+    throw err
+  }
+}
+
+/** The readable verdict: one line per check, findings under failed or noteworthy checks. */
+export function formatVerification(file: string, result: VerificationResult): string {
+  const lines = [
+    `${result.verified ? color.green('VERIFIED') : color.red('NOT VERIFIED')}  ${file}` +
+      color.dim(
+        `  (${result.format ?? 'unreadable'}${result.issuer ? `, issuer ${result.issuer}` : ''})`,
+      ),
+  ]
+  for (const check of result.checks) {
+    const mark =
+      check.status === 'pass'
+        ? color.green('✓')
+        : check.status === 'fail'
+          ? color.red('✗')
+          : color.dim('-')
+    lines.push(
+      `  ${mark} ${check.id.padEnd(15)} ${check.status === 'skip' ? color.dim('skipped') : check.status}`,
+    )
+    for (const f of check.findings) {
+      if (check.status === 'skip' && f.severity === 'info') continue
+      const sev =
+        f.severity === 'error'
+          ? color.red(f.severity)
+          : f.severity === 'warning'
+            ? color.yellow(f.severity)
+            : color.dim(f.severity)
+      lines.push(`      ${sev} ${f.code} ${color.dim(f.path || '/')}  ${f.message}`)
+    }
+  }
+  return lines.join('\n')
+}
+
+export function registerVerify(program: Command): void {
+  program
+    .command('verify')
+    .description(
+      'verify a signed passport (signature, issuer key, dates, status, schema, conformance)',
+    )
+    .argument(
+      '<file>',
+      'signed passport: JSON with a proof, a vc+jwt, or an enveloped credential; - for stdin',
+    )
+    .option(
+      '-d, --did <file>',
+      'a DID document (did:web, …) to resolve keys from; repeatable',
+      collect,
+      [],
+    )
+    .option(
+      '-s, --status-list <file>',
+      'a status list credential you hold; repeatable',
+      collect,
+      [],
+    )
+    .option('-t, --trusted-issuer <did>', 'trust only these issuers; repeatable', collect, [])
+    .option('--context <url=file>', 'an extra JSON-LD context to load (repeatable)', collect, [])
+    .option(
+      '-p, --profile <id>',
+      `conformance profile on top of core; repeatable (${PROFILE_IDS.filter((p) => p !== 'core').join(', ')})`,
+      collect,
+      [],
+    )
+    .option('--now <date>', 'verify as of this date (default: now)')
+    .option('--credential', 'verify any VC 2.0 credential, without the passport rules')
+    .option('--json', 'print the verification result as JSON')
+    .action(async (file: string, opts: VerifyCliOptions) => {
+      for (const p of opts.profile)
+        if (!isProfileId(p)) fail(`unknown profile "${p}"; known: ${PROFILE_IDS.join(', ')}`)
+      let now: Date | undefined
+      if (opts.now) {
+        now = new Date(opts.now)
+        if (Number.isNaN(now.getTime())) fail(`--now: "${opts.now}" is not a date`)
+      }
+      let input: string
+      try {
+        input = readText(file)
+      } catch (err) {
+        fail(`${file}: ${(err as Error).message}`)
+      }
+      const statusLists = opts.statusList.map((f) => {
+        const text = readText(f).trim()
+        return text.startsWith('{') ? (readJson(f) as unknown) : text
+      })
+      const options = {
+        didDocuments: opts.did.map((f) => readJson(f) as DidDocument),
+        statusLists,
+        documentLoader: loaderFromOptions(opts.context),
+        ...(opts.trustedIssuer.length > 0 ? { trustedIssuers: opts.trustedIssuer } : {}),
+        ...(now ? { now } : {}),
+      }
+      const result = opts.credential
+        ? await verifyCredential(input, options)
+        : await verifyPassport(input, { ...options, profiles: opts.profile as ProfileId[] })
+      writeOutput(opts.json ? json(result) : formatVerification(file, result))
+      process.exitCode = result.verified ? 0 : 1
+    })
+}
