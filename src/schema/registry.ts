@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { CarbonPassportError } from '../errors.js'
+import { isDateTime } from './date-time.js'
 
 export const SCHEMA_BASE = 'https://w3id.org/carbon-passport/schemas/v1/'
 export const PASSPORT_SCHEMA_ID = `${SCHEMA_BASE}passport.schema.json`
@@ -49,6 +50,7 @@ export const schemaDocuments: ReadonlyMap<string, Record<string, unknown>> = new
 
 const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: false })
 addFormats(ajv)
+ajv.addFormat('date-time', { type: 'string', validate: isDateTime })
 for (const schema of schemaDocuments.values()) ajv.addSchema(schema)
 
 const cache = new Map<string, ValidateFunction>()

@@ -1,0 +1,68 @@
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { isDateTime } from '../../src/schema/date-time.js'
+
+// ajv-formats' own full-mode check is the reference our faster one must agree with.
+type AddFormats = (ajv: Ajv2020) => unknown
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
+  addFormatsModule) as unknown as AddFormats
+const reference = new Ajv2020()
+addFormats(reference)
+const referenceCheck = reference.compile({ type: 'string', format: 'date-time' })
+
+describe('isDateTime', () => {
+  it.each([
+    '2026-03-01T00:00:00Z',
+    '2026-03-01t00:00:00z',
+    '2024-02-29T12:30:45.123+05:30',
+    '2026-12-31T23:59:60Z',
+    '2026-12-31T18:59:60-05:00',
+  ])('accepts %s', (value) => {
+    expect(isDateTime(value)).toBe(true)
+    expect(referenceCheck(value)).toBe(true)
+  })
+
+  it.each([
+    '2026-03-01',
+    '2026-03-01T00:00:00',
+    '2026-02-29T00:00:00Z',
+    '2026-04-31T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-00-10T00:00:00Z',
+    '2026-03-01T24:00:00Z',
+    '2026-03-01T12:60:00Z',
+    '2026-03-01T12:00:00+24:00',
+    '2026-03-01T12:00:60Z',
+    ' 2026-03-01T00:00:00Z',
+    '2026-03-01T00:00:00Zjunk',
+  ])('rejects %s', (value) => {
+    expect(isDateTime(value)).toBe(false)
+    expect(referenceCheck(value)).toBe(false)
+  })
+
+  it('is stricter than ajv-formats on one point: the separator must be T, as xsd:dateTime needs', () => {
+    expect(referenceCheck('2026-03-01 00:00:00Z')).toBe(true)
+    expect(isDateTime('2026-03-01 00:00:00Z')).toBe(false)
+  })
+
+  it('agrees with ajv-formats full mode on generated date-times', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'))
+    const candidate = fc
+      .tuple(
+        fc.integer({ min: 1900, max: 2100 }),
+        two(13),
+        two(32),
+        two(24),
+        two(60),
+        two(60),
+        fc.constantFrom('Z', '+00:00', '-05:30', '+14:00', '+25:00', ''),
+      )
+      .map(([y, mo, d, h, mi, s, tz]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${tz}`)
+    fc.assert(
+      fc.property(candidate, (value) => isDateTime(value) === referenceCheck(value)),
+      { numRuns: 5000 },
+    )
+  })
+})
