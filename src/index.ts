@@ -74,4 +74,15 @@ export {
 } from './errors.js'
 export type * from './model/types.js'
 export { CONTEXT_V1_URL, VOCAB_IRI } from './model/vocabulary.js'
+export type {
+  Check,
+  CheckId,
+  ConformanceReport,
+  ConformanceStatus,
+  CredentialFormat,
+  Finding,
+  Severity,
+  VerificationResult,
+} from './results.js'
 export { PASSPORT_SCHEMA_ID, type SchemaName, schemaIds } from './schema/registry.js'
+export { computePassportDigest } from './supply-chain/digest.js'
