@@ -65,4 +65,47 @@ describe('isDateTime', () => {
       { numRuns: 5000 },
     )
   })
+
+  it('agrees with ajv-formats full mode on fractions, offsets, case and corrupted characters', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'))
+    const offset = fc.oneof(
+      fc.constantFrom('Z', 'z', ''),
+      fc.tuple(fc.constantFrom('+', '-'), two(25), two(61)).map(([s, h, m]) => `${s}${h}:${m}`),
+    )
+    const wellFormed = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }).map((y) => String(y).padStart(4, '0')),
+        two(13),
+        two(32),
+        fc.constantFrom('T', 't'),
+        two(24),
+        two(60),
+        two(61),
+        fc.oneof(fc.constant(''), fc.stringMatching(/^\.[0-9]{0,4}$/)),
+        offset,
+      )
+      .map((parts) => {
+        const [y, mo, d, t, h, mi, s, frac, tz] = parts
+        return `${y}-${mo}-${d}${t}${h}:${mi}:${s}${frac}${tz}`
+      })
+    // One character replaced, inserted or removed; never a space (a known difference, above).
+    const corrupted = fc
+      .tuple(wellFormed, fc.nat(), fc.constantFrom('0', '9', '-', ':', '.', 'x', 'T', 'Z', '+', ''))
+      .map(([v, at, ch]) => {
+        const i = at % (v.length + 1)
+        return at % 2 === 0 ? v.slice(0, i) + ch + v.slice(i + 1) : v.slice(0, i) + ch + v.slice(i)
+      })
+    fc.assert(
+      fc.property(fc.oneof(wellFormed, corrupted), (value) => {
+        // ajv-formats also takes an offset without its colon (+0100, +01); RFC 3339 does not.
+        fc.pre(!/[+-]\d\d(\d\d)?$/.test(value))
+        // Its leap-second shortcut also takes an hour or minute out of range when the offset
+        // brings it to 23:59 UTC (08:60:00+09:01); an out-of-range field is always refused here.
+        const time = /^.{10}[Tt](\d\d):(\d\d)/.exec(value)
+        fc.pre(!time || (Number(time[1]) <= 23 && Number(time[2]) <= 59))
+        expect(isDateTime(value)).toBe(referenceCheck(value))
+      }),
+      { numRuns: 20000 },
+    )
+  })
 })
