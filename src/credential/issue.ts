@@ -95,29 +95,30 @@ export async function checkIssuable(credential: unknown, options: IssueOptions):
  *   `ERR_INVALID_ARGUMENT`, `ERR_SIGNING_FAILED`.
  */
 export async function issueCredential(
-  credential: Record<string, unknown>,
+  credential: object,
   options: IssueOptions & { format: 'vc-jose'; envelope: true },
 ): Promise<EnvelopedCredential>
 export async function issueCredential(
-  credential: Record<string, unknown>,
+  credential: object,
   options: IssueOptions & { format: 'vc-jose' },
 ): Promise<string>
 export async function issueCredential(
-  credential: Record<string, unknown>,
+  credential: object,
   options: IssueOptions & { format?: 'data-integrity' },
 ): Promise<SignedCredential>
 export async function issueCredential(
-  credential: Record<string, unknown>,
+  credential: object,
   options: IssueOptions,
 ): Promise<SignedCredential | string | EnvelopedCredential>
 export async function issueCredential(
-  credential: Record<string, unknown>,
+  credential: object,
   options: IssueOptions,
 ): Promise<SignedCredential | string | EnvelopedCredential> {
   const key = await checkIssuable(credential, options)
+  const record = credential as Record<string, unknown>
   const format = options.format ?? 'data-integrity'
   if (format === 'vc-jose') {
-    const jws = await signVcJwt(credential, key)
+    const jws = await signVcJwt(record, key)
     return options.envelope
       ? {
           '@context': [VC_V2_CONTEXT_URL],
@@ -146,7 +147,7 @@ export async function issueCredential(
       `${cryptosuite} needs an ${CRYPTOSUITE_ALGORITHM[cryptosuite]} key`,
     )
   }
-  return (await issueDataIntegrity(credential, {
+  return (await issueDataIntegrity(record, {
     key,
     cryptosuite,
     documentLoader: options.documentLoader ?? sharedLoader(),

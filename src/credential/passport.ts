@@ -37,27 +37,28 @@ export interface VerifyPassportOptions extends VerifyOptions {
  *   everything `issueCredential` throws.
  */
 export async function issuePassport(
-  passport: Record<string, unknown>,
+  passport: object,
   options: IssueOptions & { format: 'vc-jose'; envelope: true },
 ): Promise<EnvelopedCredential>
 export async function issuePassport(
-  passport: Record<string, unknown>,
+  passport: object,
   options: IssueOptions & { format: 'vc-jose' },
 ): Promise<string>
 export async function issuePassport(
-  passport: Record<string, unknown>,
+  passport: object,
   options: IssueOptions & { format?: 'data-integrity' },
 ): Promise<SignedCredential>
 export async function issuePassport(
-  passport: Record<string, unknown>,
+  passport: object,
   options: IssueOptions,
 ): Promise<SignedCredential | string | EnvelopedCredential>
 export async function issuePassport(
-  passport: Record<string, unknown>,
+  passport: object,
   options: IssueOptions,
 ): Promise<SignedCredential | string | EnvelopedCredential> {
   const key = await checkIssuable(passport, options)
-  const context = passport['@context']
+  const record = passport as Record<string, unknown>
+  const context = record['@context']
   if (
     !Array.isArray(context) ||
     context.length !== PASSPORT_CONTEXTS.length ||
@@ -69,7 +70,7 @@ export async function issuePassport(
       { details: { errors: [{ path: '/@context', keyword: 'const' }] } },
     )
   }
-  const errors = schemaErrors(PASSPORT_SCHEMA_ID, passport)
+  const errors = schemaErrors(PASSPORT_SCHEMA_ID, record)
   if (errors.length > 0) {
     const list = errors.map((e) => ({
       path: e.instancePath,
@@ -85,7 +86,7 @@ export async function issuePassport(
       { details: { errors: list } },
     )
   }
-  const issuer = issuerId(passport)
+  const issuer = issuerId(record)
   if (issuer !== key.controller) {
     throw new CarbonPassportError(
       'ERR_KEY_NOT_CONTROLLED_BY_ISSUER',
@@ -93,7 +94,7 @@ export async function issuePassport(
       { details: { issuer, controller: key.controller } },
     )
   }
-  return issueCredential(passport, { ...options, key })
+  return issueCredential(record, { ...options, key })
 }
 
 /**

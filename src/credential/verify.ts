@@ -35,6 +35,11 @@ export interface VerifyOptions {
   maxBytes?: number
   /** Input nesting cap (64 by default). */
   maxDepth?: number
+  /**
+   * Data checks to leave out (reported as `skip`), for callers that run them elsewhere, for
+   * example conformance at ingestion. The security checks always run.
+   */
+  skipChecks?: readonly ('schema' | 'conformance')[]
 }
 
 /** Passport-specific rules, set by verifyPassport. */
@@ -202,8 +207,10 @@ async function pipeline(
         ]
       : []
 
+  const skip = new Set(options.skipChecks ?? [])
   let schema: Check
-  if (passport) schema = check('schema', schemaFindings(credential, passport.schemaId))
+  if (skip.has('schema')) schema = check('schema', [], false)
+  else if (passport) schema = check('schema', schemaFindings(credential, passport.schemaId))
   else {
     const schemaIds = bundledSchemaIds(credential)
     schema =
@@ -231,7 +238,7 @@ async function pipeline(
   ]
   let conformance: ConformanceReport | undefined
   if (passport) {
-    if (passport.conformance) {
+    if (passport.conformance && !skip.has('conformance')) {
       try {
         conformance = await passport.conformance(credential)
         checks.push(check('conformance', conformance.findings))

@@ -536,3 +536,20 @@ describe('issuing refuses malformed credentials with ERR_CREDENTIAL_MALFORMED', 
     )
   })
 })
+
+describe('skipChecks', () => {
+  test('schema and conformance can be skipped; the security checks still run', async () => {
+    const r = await verifyPassport(jwt, { ...options, skipChecks: ['schema', 'conformance'] })
+    expect(r.verified).toBe(true)
+    expect(r.checks.filter((c) => c.status === 'skip').map((c) => c.id)).toEqual([
+      'status',
+      'issuer-trust',
+      'schema',
+      'conformance',
+    ])
+    expect(r.conformance).toBeUndefined()
+    const [h, , s] = jwt.split('.')
+    const forged = `${h}.${b64({ ...example, validFrom: '2026-03-02T00:00:00Z' })}.${s}`
+    await rejects(forged, 'PROOF_INVALID', { ...options, skipChecks: ['schema', 'conformance'] })
+  })
+})

@@ -11,16 +11,22 @@ import { finding, pointer } from '../codes.js'
 type Json = Record<string, unknown>
 
 /** Paths of `@context` keys below the top level (inline contexts in nested objects). */
-function nestedContexts(value: unknown, path: string, out: string[], depth: number): void {
+function nestedContexts(value: unknown, path: (string | number)[], out: string[]): void {
   if (value === null || typeof value !== 'object' || out.length > 20) return
   if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) nestedContexts(v, `${path}/${i}`, out, depth + 1)
+    for (let i = 0; i < value.length; i++) {
+      path.push(i)
+      nestedContexts(value[i], path, out)
+      path.pop()
+    }
     return
   }
-  for (const [k, v] of Object.entries(value)) {
-    const p = `${path}${pointer(k)}`
-    if (k === '@context' && depth > 0) out.push(p)
-    else nestedContexts(v, p, out, depth + 1)
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue
+    path.push(k)
+    if (k === '@context') out.push(pointer(...path))
+    else nestedContexts((value as Record<string, unknown>)[k], path, out)
+    path.pop()
   }
 }
 
@@ -90,7 +96,7 @@ export async function contextFindings(
   }
   const nested: string[] = []
   for (const [k, v] of Object.entries(credential)) {
-    if (k !== '@context') nestedContexts(v, pointer(k), nested, 1)
+    if (k !== '@context') nestedContexts(v, [k], nested)
   }
   for (const path of nested) findings.push(finding('CONTEXT_INLINE', path))
   return findings

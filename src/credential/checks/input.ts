@@ -4,12 +4,7 @@
  */
 import type { Finding } from '../../results.js'
 import { finding } from '../codes.js'
-import {
-  isUnwrapFailure,
-  looksLikeJws,
-  type UnwrappedCredential,
-  unwrapCredential,
-} from '../envelope.js'
+import { isUnwrapFailure, type UnwrappedCredential, unwrapCredential } from '../envelope.js'
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024
 export const DEFAULT_MAX_DEPTH = 64
@@ -23,28 +18,6 @@ export type ReadResult =
   | { ok: true; unwrapped: UnwrappedCredential }
   | { ok: false; findings: Finding[] }
 
-/** Nesting depth of JSON text, counted outside strings; stops counting past `limit`. */
-export function jsonTextDepth(text: string, limit: number): number {
-  let depth = 0
-  let max = 0
-  let inString = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (inString) {
-      if (c === 0x5c) i++
-      else if (c === 0x22) inString = false
-    } else if (c === 0x22) inString = true
-    else if (c === 0x5b || c === 0x7b) {
-      depth++
-      if (depth > max) {
-        max = depth
-        if (max > limit) return max
-      }
-    } else if (c === 0x5d || c === 0x7d) depth--
-  }
-  return max
-}
-
 /** Nesting depth of a value; stops descending past `limit` (so cyclic or deep values are safe). */
 export function valueDepth(value: unknown, limit: number, depth = 0): number {
   if (value === null || typeof value !== 'object') return depth
@@ -56,16 +29,6 @@ export function valueDepth(value: unknown, limit: number, depth = 0): number {
     if (max > limit) return max
   }
   return max
-}
-
-const ENVELOPE_PREFIX = 'data:application/vc+jwt,'
-
-/** The JSON text inside a string input: the JWS payload for compact JWS, else the text itself. */
-function innerText(text: string): string {
-  let t = text.trim()
-  if (t.startsWith(ENVELOPE_PREFIX)) t = t.slice(ENVELOPE_PREFIX.length)
-  if (looksLikeJws(t)) return Buffer.from(t.split('.')[1] ?? '', 'base64url').toString('utf8')
-  return t
 }
 
 /** Applies the caps and unwraps the credential; never throws. */
@@ -83,11 +46,7 @@ export function readInput(input: unknown, limits: InputLimits): ReadResult {
           ),
         )
       }
-      if (jsonTextDepth(innerText(input), limits.maxDepth) > limits.maxDepth) {
-        return fail(
-          finding('INPUT_TOO_DEEP', '', `the input nests deeper than ${limits.maxDepth} levels`),
-        )
-      }
+      // Depth is checked on the parsed credential below (V8's JSON.parse does not recurse).
     } else if (input !== null && typeof input === 'object') {
       if (valueDepth(input, limits.maxDepth) > limits.maxDepth) {
         return fail(
@@ -109,16 +68,6 @@ export function readInput(input: unknown, limits: InputLimits): ReadResult {
             `the input has ${bytes} bytes; the cap is ${limits.maxBytes}`,
           ),
         )
-      }
-      // An envelope or wrapper carries a JWS whose payload is checked like text input.
-      const inner = (input as Record<string, unknown>).verifiableCredential ?? input
-      const id = (inner as Record<string, unknown> | null)?.id
-      if (typeof id === 'string' && id.startsWith(ENVELOPE_PREFIX)) {
-        if (jsonTextDepth(innerText(id), limits.maxDepth) > limits.maxDepth) {
-          return fail(
-            finding('INPUT_TOO_DEEP', '', `the input nests deeper than ${limits.maxDepth} levels`),
-          )
-        }
       }
     }
     const unwrapped = unwrapCredential(input)

@@ -5,8 +5,9 @@
  * 1. **Context cache.** jsonld.js keeps processed contexts only for documents a loader tags
  *    `static`. The bundled contexts are deep-frozen and never change, so they are tagged static and
  *    cached in a cache private to each document loader (never jsonld's process-wide one, so no
- *    other loader can see or poison it). Safe mode and the RDFC-1.0 work limits are unchanged: the
- *    stock `canonize` of the cryptosuite does all the work.
+ *    other loader can see or poison it), where processed contexts clone by copy-on-write snapshots
+ *    instead of deep copies (context-cache.ts). Safe mode and the RDFC-1.0 work limits are
+ *    unchanged: the stock `canonize` of the cryptosuite does all the work.
  * 2. **Proof configuration.** The proof options (`type`, `cryptosuite`, `created`,
  *    `verificationMethod`, `proofPurpose`) canonicalize to five quads whose shape depends only on
  *    the context list. For each context list, the stock canonicalization of a sentinel proof is
@@ -17,6 +18,7 @@
 import ContextResolver from 'jsonld/lib/ContextResolver.js'
 import { bundledContexts } from '../../context/bundled.js'
 import type { DocumentLoader, RemoteDocument } from '../../context/loader.js'
+import { createContextCache } from './context-cache.js'
 
 /** The stock canonize function of a cryptosuite. */
 export type Canonize = (input: unknown, options: Record<string, unknown>) => Promise<string>
@@ -35,7 +37,7 @@ const caches = new WeakMap<DocumentLoader, LoaderCache>()
 function cacheFor(loader: DocumentLoader): LoaderCache {
   let cache = caches.get(loader)
   if (!cache) {
-    const contexts = new Map<string, unknown>()
+    const contexts = createContextCache()
     cache = {
       contexts,
       templates: new Map(),
