@@ -28,6 +28,7 @@ export {
   createPassport,
   type PassportSubjectInput,
 } from './credential/create.js'
+export { type CreateDidDocumentOptions, createDidDocument } from './credential/did-document.js'
 export {
   type CryptosuiteName,
   type EnvelopedCredential,

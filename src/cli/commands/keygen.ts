@@ -3,7 +3,8 @@
  * Multikey) and can write the matching did:web DID document (the key under `assertionMethod`).
  */
 import type { Command } from 'commander'
-import { exportKey, generateKeyPair, toVerificationMethod } from '../../credential/keys.js'
+import { createDidDocument } from '../../credential/did-document.js'
+import { exportKey, generateKeyPair } from '../../credential/keys.js'
 import { isCarbonPassportError } from '../../errors.js'
 import { fail, json, writeOutput } from '../io.js'
 
@@ -43,16 +44,8 @@ export function registerKeygen(program: Command): void {
         })
         writeOutput(json(exportKey(key, { format: opts.format, includePrivate: true })), opts.out)
         if (opts.didDocument) {
-          const jwk = opts.format === 'jwk'
-          const doc = {
-            '@context': [
-              'https://www.w3.org/ns/did/v1',
-              jwk ? 'https://w3id.org/security/jwk/v1' : 'https://w3id.org/security/multikey/v1',
-            ],
-            id: key.controller,
-            verificationMethod: [toVerificationMethod(key, jwk ? 'JsonWebKey' : 'Multikey')],
-            assertionMethod: [key.id],
-          }
+          const type = opts.format === 'jwk' ? 'JsonWebKey' : 'Multikey'
+          const doc = createDidDocument(key, { type })
           writeOutput(json(doc), opts.didDocument)
         }
         if (opts.out)
