@@ -73,9 +73,6 @@ function run(input: unknown, profiles: readonly ProfileId[], tolerance: Dec, fin
   const errors = schemaErrors(schemaId, doc)
   if (errors.length > 0) schemaFindings(errors, doc, findings)
   const subject = bare ? doc : obj(doc.credentialSubject)
-  // Per-call memos: several rules read the same Decimals and dates.
-  const decimals = new Map<string, Dec | undefined>()
-  const times = new Map<string, number | undefined>()
   const ctx: RuleContext = {
     subject,
     base: bare ? '' : '/credentialSubject',
@@ -84,24 +81,9 @@ function run(input: unknown, profiles: readonly ProfileId[], tolerance: Dec, fin
     jws: unwrapped.jws,
     tolerance,
     findings,
-    dec: (value) => {
-      if (typeof value !== 'string') return undefined
-      let d = decimals.get(value)
-      if (d === undefined && !decimals.has(value)) {
-        d = parseDecimal(value)
-        decimals.set(value, d)
-      }
-      return d
-    },
-    time: (value) => {
-      if (typeof value !== 'string') return undefined
-      let t = times.get(value)
-      if (t === undefined && !times.has(value)) {
-        t = time(value)
-        times.set(value, t)
-      }
-      return t
-    },
+    // Parsing a Decimal or a canonical date-time is cheaper than a memo lookup by string.
+    dec: parseDecimal,
+    time,
   }
   if (!bare && !isObject(doc.credentialSubject)) return // TYPE_MISMATCH or FIELD_REQUIRED says why
   for (const profile of profiles) {

@@ -22,9 +22,9 @@ export interface RuleContext {
   /** Relative tolerance for sums and products. */
   readonly tolerance: Dec
   readonly findings: Finding[]
-  /** parseDecimal, memoised for this call (the same values are read by several rules). */
+  /** parseDecimal. */
   readonly dec: (value: unknown) => Dec | undefined
-  /** Milliseconds of an RFC 3339 date-time, or undefined; memoised for this call. */
+  /** Milliseconds of an RFC 3339 date-time, or undefined. */
   readonly time: (value: unknown) => number | undefined
 }
 

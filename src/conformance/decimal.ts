@@ -1,7 +1,13 @@
 /**
- * Exact decimal arithmetic for Decimal strings, on scaled BigInts: a value is `int × 10^-scale`.
- * Sums and products of Decimal strings are exact, so a comparison never fails (or passes) because of
- * a binary floating-point rounding; only the relative tolerance the caller chose decides.
+ * Exact decimal arithmetic for Decimal strings: a value is `int × 10^-scale`. Sums and products of
+ * Decimal strings are exact, so a comparison never fails (or passes) because of a binary
+ * floating-point rounding; only the relative tolerance the caller chose decides.
+ *
+ * Passport values are short (`6419.22`), so the integer is kept as a Number while it is a safe
+ * integer (|n| ≤ 2^53 − 1), where +, −, × of integers are exact; every operation checks that its
+ * result is still safe and otherwise redoes the operation on BigInts. A result beyond 2^53 is never
+ * used as a Number: a rounded float product of two integers is ≥ 2^53 whenever the exact one is,
+ * so the check cannot be fooled by rounding.
  */
 
 /** An exact decimal: `int × 10^-scale`. */
@@ -15,12 +21,58 @@ export const MAX_DECIMAL_LENGTH = 50
 
 const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/
 
-export const ZERO: Dec = { int: 0n, scale: 0 }
+const MAX = Number.MAX_SAFE_INTEGER
+
+/**
+ * The decimals this module makes. `n` is the exact integer when `big` is undefined (the safe
+ * range); beyond it `big` holds the integer and `n` is NaN.
+ */
+class Decimal implements Dec {
+  readonly n: number
+  readonly big: bigint | undefined
+  readonly scale: number
+  constructor(n: number, big: bigint | undefined, scale: number) {
+    this.n = n
+    this.big = big
+    this.scale = scale
+  }
+  get int(): bigint {
+    return this.big ?? BigInt(this.n)
+  }
+}
+
+/** A decimal `int × 10^-scale`, kept as a Number when it is safe. */
+export function decimalOf(int: bigint, scale = 0): Dec {
+  return ofBig(int, scale)
+}
+
+const MAX_BIG = BigInt(MAX)
+function ofBig(int: bigint, scale: number): Decimal {
+  return int <= MAX_BIG && int >= -MAX_BIG
+    ? new Decimal(Number(int), undefined, scale)
+    : new Decimal(Number.NaN, int, scale)
+}
+
+/** Ours as is; a plain `{ int, scale }` (tests, callers) converted. */
+const of = (a: Dec): Decimal => (a instanceof Decimal ? a : ofBig(a.int, a.scale))
+
+export const ZERO: Dec = new Decimal(0, undefined, 0)
 
 const POW10: bigint[] = [1n]
 function pow10(n: number): bigint {
   for (let i = POW10.length; i <= n; i++) POW10.push((POW10[i - 1] as bigint) * 10n)
   return POW10[n] as bigint
+}
+
+/** 10^0 … 10^22, all exact doubles. */
+const POW10_NUMBER: number[] = []
+for (let i = 0; i <= 22; i++) POW10_NUMBER.push(10 ** i)
+
+/** `n × 10^k` when exact and safe, else NaN (`n` a safe integer). */
+function scaleUp(n: number, k: number): number {
+  if (k > 22) return Number.NaN
+  const r = n * (POW10_NUMBER[k] as number)
+  return r <= MAX && r >= -MAX ? r : Number.NaN
 }
 
 /** Whether a string is a Decimal (PACT encoding: no exponent, no leading `+` or zeros). */
@@ -30,12 +82,35 @@ export function isDecimalString(value: unknown): value is string {
 
 /** Parses a Decimal string; `undefined` when it is not one or is longer than MAX_DECIMAL_LENGTH. */
 export function parseDecimal(value: unknown): Dec | undefined {
-  if (typeof value !== 'string' || value.length > MAX_DECIMAL_LENGTH || !DECIMAL.test(value)) {
-    return undefined
+  if (typeof value !== 'string') return undefined
+  const length = value.length
+  if (length === 0 || length > MAX_DECIMAL_LENGTH) return undefined
+  // One pass over the characters: what DECIMAL matches, and the digits as a Number.
+  const negative = value.charCodeAt(0) === 45 // -
+  const i = negative ? 1 : 0
+  if (i === length) return undefined
+  const first = value.charCodeAt(i)
+  if (first < 48 || first > 57) return undefined
+  if (first === 48 && i + 1 < length && value.charCodeAt(i + 1) !== 46) return undefined // 01
+  let n = 0
+  let digits = 0
+  let dot = -1
+  for (let j = i; j < length; j++) {
+    const c = value.charCodeAt(j)
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48)
+      digits++
+    } else if (c === 46 && dot < 0 && j + 1 < length) {
+      dot = j // one point, with digits on both sides
+    } else {
+      return undefined
+    }
   }
-  const dot = value.indexOf('.')
-  if (dot < 0) return { int: BigInt(value), scale: 0 }
-  return { int: BigInt(value.slice(0, dot) + value.slice(dot + 1)), scale: value.length - dot - 1 }
+  const scale = dot < 0 ? 0 : length - dot - 1
+  // Up to 15 digits every partial value is below 10^15 < 2^53, so n is exact.
+  if (digits <= 15) return new Decimal(negative && n !== 0 ? -n : n, undefined, scale)
+  const text = dot < 0 ? value : value.slice(0, dot) + value.slice(dot + 1)
+  return ofBig(BigInt(text), scale)
 }
 
 /** A decimal from a finite JavaScript number (for tolerances and constants), to 15 significant digits. */
@@ -45,38 +120,89 @@ export function decimalFromNumber(value: number): Dec {
   return parseDecimal(text === '-0' ? '0' : text) ?? ZERO
 }
 
-function align(a: Dec, b: Dec): [bigint, bigint, number] {
-  if (a.scale === b.scale) return [a.int, b.int, a.scale]
-  if (a.scale > b.scale) return [a.int, b.int * pow10(a.scale - b.scale), a.scale]
-  return [a.int * pow10(b.scale - a.scale), b.int, b.scale]
+const big = (a: Decimal): bigint => a.big ?? BigInt(a.n)
+
+function alignBig(a: Decimal, b: Decimal): [bigint, bigint, number] {
+  if (a.scale === b.scale) return [big(a), big(b), a.scale]
+  if (a.scale > b.scale) return [big(a), big(b) * pow10(a.scale - b.scale), a.scale]
+  return [big(a) * pow10(b.scale - a.scale), big(b), b.scale]
+}
+
+// The Number fast path aligns into these two (no array or tuple per operation); NaN when it
+// does not fit, and then the operation takes the BigInt path.
+let alignedA = 0
+let alignedB = 0
+function alignNumber(a: Decimal, b: Decimal): number {
+  if (a.big !== undefined || b.big !== undefined) return -1
+  const d = a.scale - b.scale
+  if (d === 0) {
+    alignedA = a.n
+    alignedB = b.n
+    return a.scale
+  }
+  if (d > 0) {
+    alignedA = a.n
+    alignedB = scaleUp(b.n, d)
+    return Number.isNaN(alignedB) ? -1 : a.scale
+  }
+  alignedA = scaleUp(a.n, -d)
+  alignedB = b.n
+  return Number.isNaN(alignedA) ? -1 : b.scale
 }
 
 export function add(a: Dec, b: Dec): Dec {
-  const [x, y, scale] = align(a, b)
-  return { int: x + y, scale }
+  const x = of(a)
+  const y = of(b)
+  const scale = alignNumber(x, y)
+  if (scale >= 0) {
+    const r = alignedA + alignedB
+    if (r <= MAX && r >= -MAX) return new Decimal(r, undefined, scale)
+  }
+  const [p, q, s] = alignBig(x, y)
+  return ofBig(p + q, s)
 }
 
 export function sub(a: Dec, b: Dec): Dec {
-  const [x, y, scale] = align(a, b)
-  return { int: x - y, scale }
+  const x = of(a)
+  const y = of(b)
+  const scale = alignNumber(x, y)
+  if (scale >= 0) {
+    const r = alignedA - alignedB
+    if (r <= MAX && r >= -MAX) return new Decimal(r === 0 ? 0 : r, undefined, scale)
+  }
+  const [p, q, s] = alignBig(x, y)
+  return ofBig(p - q, s)
 }
 
 export function mul(a: Dec, b: Dec): Dec {
-  return { int: a.int * b.int, scale: a.scale + b.scale }
+  const x = of(a)
+  const y = of(b)
+  if (x.big === undefined && y.big === undefined) {
+    const r = x.n * y.n
+    if (r <= MAX && r >= -MAX) return new Decimal(r === 0 ? 0 : r, undefined, x.scale + y.scale)
+  }
+  return ofBig(big(x) * big(y), x.scale + y.scale)
 }
 
 /** -1, 0 or 1. */
 export function compare(a: Dec, b: Dec): number {
-  const [x, y] = align(a, b)
-  return x < y ? -1 : x > y ? 1 : 0
+  const x = of(a)
+  const y = of(b)
+  if (alignNumber(x, y) >= 0) return alignedA < alignedB ? -1 : alignedA > alignedB ? 1 : 0
+  const [p, q] = alignBig(x, y)
+  return p < q ? -1 : p > q ? 1 : 0
 }
 
 export function sign(a: Dec): number {
-  return a.int < 0n ? -1 : a.int > 0n ? 1 : 0
+  const x = of(a)
+  if (x.big === undefined) return x.n < 0 ? -1 : x.n > 0 ? 1 : 0
+  return x.big < 0n ? -1 : x.big > 0n ? 1 : 0
 }
 
 export function abs(a: Dec): Dec {
-  return a.int < 0n ? { int: -a.int, scale: a.scale } : a
+  const x = of(a)
+  if (x.big === undefined) return x.n < 0 ? new Decimal(-x.n, undefined, x.scale) : x
+  return x.big < 0n ? new Decimal(Number.NaN, -x.big, x.scale) : x
 }
 
 /**
@@ -84,8 +210,27 @@ export function abs(a: Dec): Dec {
  * tolerance × max(|actual|, |expected|). With tolerance 0 the values must be equal.
  */
 export function approxEqual(actual: Dec, expected: Dec, tolerance: Dec): boolean {
+  const x = of(actual)
+  const y = of(expected)
+  const t = of(tolerance)
+  // Fast path, all in Numbers at scale s + t.scale: |x − y| × 10^t.scale ≤ t × max(|x|, |y|).
+  if (t.big === undefined && alignNumber(x, y) >= 0) {
+    const p = alignedA
+    const q = alignedB
+    const diff = p > q ? p - q : q - p
+    if (diff === 0) return true
+    if (diff <= MAX) {
+      const lhs = scaleUp(diff, t.scale)
+      const rhs = t.n * Math.max(Math.abs(p), Math.abs(q))
+      if (!Number.isNaN(lhs) && rhs <= MAX) return lhs <= rhs
+    }
+  }
+  return approxEqualBig(x, y, t)
+}
+
+function approxEqualBig(actual: Decimal, expected: Decimal, tolerance: Decimal): boolean {
   const diff = abs(sub(actual, expected))
-  if (diff.int === 0n) return true
+  if (sign(diff) === 0) return true
   const a = abs(actual)
   const e = abs(expected)
   const max = compare(a, e) >= 0 ? a : e
@@ -107,14 +252,15 @@ export function div(a: Dec, b: Dec, digits = 12): Dec {
   const q = num / den
   const r = num % den
   const rounded = 2n * (r < 0n ? -r : r) >= den ? q + (num < 0n ? -1n : 1n) : q
-  return { int: rounded, scale: digits }
+  return ofBig(rounded, digits)
 }
 
 /** The canonical text of a decimal: no trailing zeros, no trailing point, `0` for zero. */
 export function formatDecimal(a: Dec, maxFractionDigits = 12): string {
-  let { int, scale } = a
+  let int = a.int
+  let scale = a.scale
   if (scale > maxFractionDigits) {
-    const r = div(a, { int: 1n, scale: 0 }, maxFractionDigits)
+    const r = div(a, decimalOf(1n), maxFractionDigits)
     int = r.int
     scale = r.scale
   }

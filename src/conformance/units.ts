@@ -83,10 +83,17 @@ export const UNITS: readonly UnitDefinition[] = [
   { code: 'P1', name: 'percent', dimension: 'ratio', ucum: ['%'], factor: '0.01' },
 ]
 
+/** The emission factor unit prefix: a factor is `kgCO2e/<unit code>`. */
+export const FACTOR_UNIT_PREFIX = 'kgCO2e/'
+
 const byCode = new Map<string, UnitDefinition>()
+// The whole factor unit too, so that a hot loop need not cut the prefix off each line's string.
+const byFactorUnit = new Map<string, UnitDefinition>()
 for (const unit of UNITS) {
-  byCode.set(unit.code, unit)
-  for (const alias of unit.ucum) byCode.set(alias, unit)
+  for (const code of [unit.code, ...unit.ucum]) {
+    byCode.set(code, unit)
+    byFactorUnit.set(FACTOR_UNIT_PREFIX + code, unit)
+  }
 }
 
 /** The definition of a unit code (Rec 20 or a UCUM alias), or `undefined` when it is not known. */
@@ -94,5 +101,10 @@ export function lookupUnit(code: unknown): UnitDefinition | undefined {
   return typeof code === 'string' ? byCode.get(code) : undefined
 }
 
-/** The emission factor unit prefix: a factor is `kgCO2e/<unit code>`. */
-export const FACTOR_UNIT_PREFIX = 'kgCO2e/'
+/**
+ * The unit an emission factor unit is per: `lookupUnit(u.slice(FACTOR_UNIT_PREFIX.length))` for a
+ * `u` that starts with the prefix, `undefined` otherwise.
+ */
+export function lookupFactorUnit(factorUnit: string): UnitDefinition | undefined {
+  return byFactorUnit.get(factorUnit)
+}

@@ -5,10 +5,12 @@ import {
   approxEqual,
   compare,
   decimalFromNumber,
+  decimalOf,
   div,
   formatDecimal,
   mul,
   parseDecimal,
+  sign,
   sub,
 } from '../../src/conformance/decimal.js'
 
@@ -64,6 +66,75 @@ describe('decimal', () => {
         expect(compare(back, { int: 0n, scale: 0 })).toBe(0)
         expect(parseDecimal(formatDecimal(total))).toBeDefined()
       }),
+    )
+  })
+
+  it('is exact across the safe-integer boundary of its Number fast path', () => {
+    // 2^53 − 1 and 2^53 + 1: a float would round the latter.
+    expect(formatDecimal(add(d('9007199254740991'), d('2')))).toBe('9007199254740993')
+    expect(formatDecimal(add(d('900719925474099.1'), d('0.2')))).toBe('900719925474099.3')
+    expect(formatDecimal(sub(d('-9007199254740991'), d('2')))).toBe('-9007199254740993')
+    // 94906265² is just below 2^53, 94906265 × 94906267 just above (and odd: no float has it).
+    expect(formatDecimal(mul(d('94906265'), d('94906265')))).toBe('9007199136250225')
+    expect(formatDecimal(mul(d('9490626.5'), d('9490626.7')))).toBe('90071993260627.55')
+    expect(compare(d('9007199254740993'), d('9007199254740992'))).toBe(1)
+    expect(compare(d('0.9007199254740993'), d('0.9007199254740992'))).toBe(1)
+    expect(approxEqual(d('9007199254740993'), d('9007199254740992'), decimalFromNumber(0))).toBe(
+      false,
+    )
+    expect(sign(d('-0'))).toBe(0)
+    expect(formatDecimal(decimalOf(-60n))).toBe('-60')
+  })
+
+  it('agrees with plain BigInt arithmetic on short and long decimals (property)', () => {
+    // The reference: int × 10^-scale on BigInts, as the module did before its Number fast path.
+    const ref = (s: string): [bigint, number] => {
+      const dot = s.indexOf('.')
+      return dot < 0
+        ? [BigInt(s), 0]
+        : [BigInt(s.slice(0, dot) + s.slice(dot + 1)), s.length - dot - 1]
+    }
+    const align = (a: [bigint, number], b: [bigint, number]): [bigint, bigint, number] => {
+      const scale = Math.max(a[1], b[1])
+      return [a[0] * 10n ** BigInt(scale - a[1]), b[0] * 10n ** BigInt(scale - b[1]), scale]
+    }
+    const text = (int: bigint, scale: number) => formatDecimal({ int, scale }, 40)
+    const digits = (min: number, max: number) =>
+      fc.stringMatching(new RegExp(`^[1-9][0-9]{${min},${max}}$`))
+    const decimalString = fc
+      .tuple(
+        fc.boolean(),
+        fc.oneof(fc.constant('0'), digits(0, 6), digits(10, 18)),
+        fc.oneof(
+          fc.constant(''),
+          fc.stringMatching(/^\.[0-9]{1,8}$/),
+          fc.stringMatching(/^\.[0-9]{9,20}$/),
+        ),
+      )
+      .map(([neg, int, frac]) => `${neg && int !== '0' ? '-' : ''}${int}${frac}`)
+    const tolerance = fc.constantFrom('0', '0.001', '0.0011', '0.5', '0.0000000001')
+    fc.assert(
+      fc.property(decimalString, decimalString, tolerance, (x, y, t) => {
+        const [a, b, s] = align(ref(x), ref(y))
+        const da = d(x)
+        const db = d(y)
+        expect(formatDecimal(add(da, db), 40)).toBe(text(a + b, s))
+        expect(formatDecimal(sub(da, db), 40)).toBe(text(a - b, s))
+        const [ix, sx] = ref(x)
+        const [iy, sy] = ref(y)
+        expect(formatDecimal(mul(da, db), 40)).toBe(text(ix * iy, sx + sy))
+        expect(compare(da, db)).toBe(a < b ? -1 : a > b ? 1 : 0)
+        // |a − b| ≤ t × max(|a|, |b|), all at scale s + tolerance scale.
+        const [it, st] = ref(t)
+        const abs = (v: bigint) => (v < 0n ? -v : v)
+        let max = abs(a)
+        if (abs(b) > max) max = abs(b)
+        const within = abs(a - b) * 10n ** BigInt(st) <= it * max
+        expect(approxEqual(da, db, d(t))).toBe(within)
+        // Plain { int, scale } objects are accepted too.
+        expect(compare({ int: ix, scale: sx }, db)).toBe(compare(da, db))
+      }),
+      { numRuns: 3000 },
     )
   })
 })

@@ -3,11 +3,11 @@
  * (a)–(g) and Annex II, for EV, LMT and rechargeable industrial batteries above 2 kWh.
  */
 import { arr, obj, type RuleContext, reportAt } from '../context.js'
-import { approxEqual, compare, formatDecimal, mul, sign } from '../decimal.js'
+import { approxEqual, compare, decimalOf, formatDecimal, mul, sign } from '../decimal.js'
 import { lookupUnit } from '../units.js'
 
 const PROFILE = 'EU 2023/1542 Art. 7'
-const TWO_KWH = { int: 2n, scale: 0 }
+const TWO_KWH = decimalOf(2n)
 const ANNEX_II_STAGES = [
   'raw-material-acquisition',
   'main-production',

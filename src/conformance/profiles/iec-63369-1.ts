@@ -5,7 +5,9 @@
  * functional basis, the cumulated requested service (CRS). See research/pcf-models.md §D.
  */
 import { obj, type RuleContext, reportAt } from '../context.js'
-import { approxEqual, div, formatDecimal, mul } from '../decimal.js'
+import { approxEqual, decimalOf, div, formatDecimal, mul } from '../decimal.js'
+
+const HUNDRED = decimalOf(100n)
 
 const IN_SCOPE_CATEGORIES = new Set(['industrial', 'industrial-external-storage'])
 const IN_SCOPE_APPLICATIONS = new Set(['energy-storage', 'ups', 'backup-power'])
@@ -79,7 +81,7 @@ export function iec63369Rule(ctx: RuleContext): void {
   const cycles = ctx.dec(crs.equivalentFullCycles)
   const throughput = ctx.dec(crs.energyThroughput)
   if (rated && dod && cycles && throughput) {
-    const expected = div(mul(mul(rated, dod), cycles), { int: 100n, scale: 0 }, 6)
+    const expected = div(mul(mul(rated, dod), cycles), HUNDRED, 6)
     if (!approxEqual(throughput, expected, ctx.tolerance)) {
       reportAt(
         ctx,

@@ -3,7 +3,7 @@
  * spec/v3/openapi.yaml; research/pcf-models.md §A). The cross-field rules of §A.3 are in `core`.
  */
 import { obj, type RuleContext, report, reportAt } from '../context.js'
-import { add, approxEqual, compare, formatDecimal, ZERO } from '../decimal.js'
+import { add, approxEqual, compare, decimalOf, formatDecimal, ZERO } from '../decimal.js'
 
 const SHALL_FOOTPRINT: readonly [string, string][] = [
   ['packagingEmissionsIncluded', 'x-rule SHALL'],
@@ -81,10 +81,12 @@ export function pactRequiredFieldsRule(ctx: RuleContext): void {
   }
 }
 
+const FIVE = decimalOf(5n)
+
 export function pactExemptedEmissionsRule(ctx: RuleContext): void {
   const value = obj(ctx.subject.footprint).exemptedEmissionsPercent
   const d = ctx.dec(value)
-  if (d && compare(d, { int: 5n, scale: 0 }) > 0) {
+  if (d && compare(d, FIVE) > 0) {
     reportAt(ctx, 'PACT_EXEMPTED_EMISSIONS_ABOVE_LIMIT', '/footprint/exemptedEmissionsPercent', {
       expected: '5',
       actual: String(value),

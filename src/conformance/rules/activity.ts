@@ -4,31 +4,35 @@
  */
 import { arr, obj, type RuleContext, reportAt } from '../context.js'
 import { approxEqual, formatDecimal, mul } from '../decimal.js'
-import { FACTOR_UNIT_PREFIX, lookupUnit } from '../units.js'
+import { FACTOR_UNIT_PREFIX, lookupFactorUnit, lookupUnit } from '../units.js'
 
 export function activityLineRule(ctx: RuleContext): void {
   const lines = arr(ctx.subject.activityData)
   for (let i = 0; i < lines.length; i++) {
     const line = obj(lines[i])
     const ef = obj(line.emissionFactor)
-    const lineUnit = lookupUnit(line.unit)
     const factorUnit = ef.unit
-    if (typeof factorUnit === 'string' && factorUnit.startsWith(FACTOR_UNIT_PREFIX) && lineUnit) {
-      const per = lookupUnit(factorUnit.slice(FACTOR_UNIT_PREFIX.length))
-      if (per === undefined) continue // UNIT_UNKNOWN says why
-      if (per.code !== lineUnit.code) {
-        reportAt(ctx, 'EMISSION_FACTOR_UNIT_MISMATCH', `/activityData/${i}/emissionFactor/unit`, {
-          field: String(line.unit),
-          expected: `${FACTOR_UNIT_PREFIX}${String(line.unit)}`,
-          actual: factorUnit,
-        })
-        continue // the product below would compare different units
+    if (typeof factorUnit === 'string' && factorUnit.startsWith(FACTOR_UNIT_PREFIX)) {
+      const lineUnit = lookupUnit(line.unit)
+      if (lineUnit) {
+        const per = lookupFactorUnit(factorUnit)
+        if (per === undefined) continue // UNIT_UNKNOWN says why
+        if (per.code !== lineUnit.code) {
+          reportAt(ctx, 'EMISSION_FACTOR_UNIT_MISMATCH', `/activityData/${i}/emissionFactor/unit`, {
+            field: String(line.unit),
+            expected: `${FACTOR_UNIT_PREFIX}${String(line.unit)}`,
+            actual: factorUnit,
+          })
+          continue // the product below would compare different units
+        }
       }
     }
     const quantity = ctx.dec(line.quantity)
+    if (!quantity) continue
     const factor = ctx.dec(ef.value)
+    if (!factor) continue
     const emissions = ctx.dec(line.emissions)
-    if (!quantity || !factor || !emissions) continue
+    if (!emissions) continue
     const expected = mul(quantity, factor)
     if (!approxEqual(emissions, expected, ctx.tolerance)) {
       reportAt(ctx, 'ACTIVITY_EMISSIONS_MISMATCH', `/activityData/${i}/emissions`, {

@@ -4,33 +4,32 @@
  * service conditions. Wrong signs and malformed Decimals are reported by the schema layer.
  */
 import { escapePointer, isObject, obj, type RuleContext, reportAt } from '../context.js'
-import { compare, type Dec, MAX_DECIMAL_LENGTH } from '../decimal.js'
+import { compare, decimalOf, MAX_DECIMAL_LENGTH, ZERO } from '../decimal.js'
 
 const DECIMAL_SHAPE = /^-?[0-9]+(\.[0-9]+)?$/
 
-function checkLength(ctx: RuleContext, value: unknown, path: string): void {
-  if (typeof value === 'string' && value.length > MAX_DECIMAL_LENGTH && DECIMAL_SHAPE.test(value)) {
-    reportAt(ctx, 'DECIMAL_TOO_LONG', path, {
-      expected: String(MAX_DECIMAL_LENGTH),
-      actual: String(value.length),
-    })
-  }
-}
-
-/** Every string field of a flat object (the Decimal fields are strings; others are skipped cheaply). */
-function checkFields(ctx: RuleContext, value: unknown, path: string): void {
+/**
+ * Every string field of a flat object (the Decimal fields are strings; others are skipped cheaply).
+ * The object sits at `path`, or at `path/index/tail` when `index` ≥ 0: the pointer is only built
+ * for a finding.
+ */
+function checkFields(ctx: RuleContext, value: unknown, path: string, index = -1, tail = ''): void {
   if (!isObject(value)) return
   for (const key in value) {
     const v = value[key]
-    if (typeof v === 'string' && v.length > MAX_DECIMAL_LENGTH) {
-      checkLength(ctx, v, `${path}/${escapePointer(key)}`)
+    if (typeof v === 'string' && v.length > MAX_DECIMAL_LENGTH && DECIMAL_SHAPE.test(v)) {
+      const at = index < 0 ? path : `${path}/${index}${tail}`
+      reportAt(ctx, 'DECIMAL_TOO_LONG', `${at}/${escapePointer(key)}`, {
+        expected: String(MAX_DECIMAL_LENGTH),
+        actual: String(v.length),
+      })
     }
   }
 }
 
 function checkList(ctx: RuleContext, list: unknown, path: string): void {
   if (!Array.isArray(list)) return
-  for (let i = 0; i < list.length; i++) checkFields(ctx, list[i], `${path}/${i}`)
+  for (let i = 0; i < list.length; i++) checkFields(ctx, list[i], path, i)
 }
 
 /**
@@ -53,8 +52,8 @@ export function decimalLengthRule(ctx: RuleContext): void {
   if (Array.isArray(lines)) {
     for (let i = 0; i < lines.length; i++) {
       const line = obj(lines[i])
-      checkFields(ctx, line, `/activityData/${i}`)
-      checkFields(ctx, line.emissionFactor, `/activityData/${i}/emissionFactor`)
+      checkFields(ctx, line, '/activityData', i)
+      checkFields(ctx, line.emissionFactor, '/activityData', i, '/emissionFactor')
     }
   }
   checkList(ctx, s.components, '/components')
@@ -68,37 +67,38 @@ export function decimalLengthRule(ctx: RuleContext): void {
 }
 
 const RANGE_RULE = 'IEC 63369-1:2026 (cumulated requested service: service conditions)'
-const ZERO: Dec = { int: 0n, scale: 0 }
-const MIN_TEMPERATURE: Dec = { int: -60n, scale: 0 }
-const MAX_TEMPERATURE: Dec = { int: 100n, scale: 0 }
+const MIN_TEMPERATURE = decimalOf(-60n)
+const MAX_TEMPERATURE = decimalOf(100n)
+
+const CRS_PATH = '/battery/cumulatedRequestedService'
+
+function positive(ctx: RuleContext, field: string, value: unknown): void {
+  const d = ctx.dec(value)
+  if (d && compare(d, ZERO) <= 0) {
+    reportAt(
+      ctx,
+      'VALUE_OUT_OF_RANGE',
+      `${CRS_PATH}/${field}`,
+      {
+        expected: 'greater than 0 %',
+        actual: String(value),
+      },
+      RANGE_RULE,
+    )
+  }
+}
 
 /** The battery service conditions are physically plausible. */
 export function serviceConditionRangeRule(ctx: RuleContext): void {
   const crs = obj(obj(ctx.subject.battery).cumulatedRequestedService)
-  const base = '/battery/cumulatedRequestedService'
-  const positive = (field: string, value: unknown) => {
-    const d = ctx.dec(value)
-    if (d && compare(d, ZERO) <= 0) {
-      reportAt(
-        ctx,
-        'VALUE_OUT_OF_RANGE',
-        `${base}/${field}`,
-        {
-          expected: 'greater than 0 %',
-          actual: String(value),
-        },
-        RANGE_RULE,
-      )
-    }
-  }
-  positive('depthOfDischarge', crs.depthOfDischarge)
-  positive('endOfLifeStateOfHealth', crs.endOfLifeStateOfHealth)
+  positive(ctx, 'depthOfDischarge', crs.depthOfDischarge)
+  positive(ctx, 'endOfLifeStateOfHealth', crs.endOfLifeStateOfHealth)
   const t = ctx.dec(crs.temperature)
   if (t && (compare(t, MIN_TEMPERATURE) < 0 || compare(t, MAX_TEMPERATURE) > 0)) {
     reportAt(
       ctx,
       'VALUE_OUT_OF_RANGE',
-      `${base}/temperature`,
+      `${CRS_PATH}/temperature`,
       {
         expected: 'from -60 °C to 100 °C',
         actual: String(crs.temperature),

@@ -1,6 +1,6 @@
 /** Units are known codes: UN/ECE Rec 20 (canonical) or an unambiguous UCUM alias (see units.ts). */
 import { arr, obj, type RuleContext, reportAt } from '../context.js'
-import { FACTOR_UNIT_PREFIX, lookupUnit, UNITS } from '../units.js'
+import { FACTOR_UNIT_PREFIX, lookupFactorUnit, lookupUnit, UNITS } from '../units.js'
 
 const UNIT_SHAPE = /^\S{1,32}$/
 
@@ -11,9 +11,12 @@ for (const u of UNITS) {
   suggestions.set(u.name.toLowerCase(), u.code)
 }
 
-function check(ctx: RuleContext, value: unknown, path: string): void {
+/** Whether a unit code is to be reported: a string of the right shape that is not known. */
+const unknown = (value: unknown): value is string =>
   // Empty, overlong or spaced codes fail the schema, which says why.
-  if (typeof value !== 'string' || !UNIT_SHAPE.test(value) || lookupUnit(value)) return
+  typeof value === 'string' && !lookupUnit(value) && UNIT_SHAPE.test(value)
+
+function report(ctx: RuleContext, value: string, path: string): void {
   const hint = suggestions.get(value.toLowerCase().replace(/[.\s·*]/g, ''))
   reportAt(ctx, 'UNIT_UNKNOWN', path, {
     actual: value,
@@ -25,18 +28,22 @@ export function unitRule(ctx: RuleContext): void {
   const lines = arr(ctx.subject.activityData)
   for (let i = 0; i < lines.length; i++) {
     const line = obj(lines[i])
-    check(ctx, line.unit, `/activityData/${i}/unit`)
+    if (unknown(line.unit)) report(ctx, line.unit, `/activityData/${i}/unit`)
     const factorUnit = obj(line.emissionFactor).unit
-    if (typeof factorUnit === 'string' && factorUnit.startsWith(FACTOR_UNIT_PREFIX)) {
+    if (
+      typeof factorUnit === 'string' &&
+      factorUnit.startsWith(FACTOR_UNIT_PREFIX) &&
+      !lookupFactorUnit(factorUnit)
+    ) {
       const per = factorUnit.slice(FACTOR_UNIT_PREFIX.length)
-      if (per !== '' && !lookupUnit(per)) {
-        check(ctx, per, `/activityData/${i}/emissionFactor/unit`)
-      }
+      if (per !== '' && unknown(per)) report(ctx, per, `/activityData/${i}/emissionFactor/unit`)
     }
   }
   const components = arr(ctx.subject.components)
   for (let i = 0; i < components.length; i++) {
-    check(ctx, obj(components[i]).unit, `/components/${i}/unit`)
+    const unit = obj(components[i]).unit
+    if (unknown(unit)) report(ctx, unit, `/components/${i}/unit`)
   }
-  check(ctx, obj(obj(ctx.subject.battery).functionalUnit).unit, '/battery/functionalUnit/unit')
+  const fuUnit = obj(obj(ctx.subject.battery).functionalUnit).unit
+  if (unknown(fuUnit)) report(ctx, fuUnit, '/battery/functionalUnit/unit')
 }
