@@ -84,6 +84,7 @@ function run(input: unknown, profiles: readonly ProfileId[], tolerance: Dec, fin
     // Parsing a Decimal or a canonical date-time is cheaper than a memo lookup by string.
     dec: parseDecimal,
     time,
+    shared: { linesTotal: null },
   }
   if (!bare && !isObject(doc.credentialSubject)) return // TYPE_MISMATCH or FIELD_REQUIRED says why
   for (const profile of profiles) {

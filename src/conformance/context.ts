@@ -26,6 +26,13 @@ export interface RuleContext {
   readonly dec: (value: unknown) => Dec | undefined
   /** Milliseconds of an RFC 3339 date-time, or undefined. */
   readonly time: (value: unknown) => number | undefined
+  /** What several rules derive from the same data, worked out once per call (never across calls). */
+  readonly shared: SharedPerCall
+}
+
+export interface SharedPerCall {
+  /** Sum of the activity lines' emissions (undefined if one does not parse); null until computed. */
+  linesTotal: Dec | undefined | null
 }
 
 export interface FindingParams {

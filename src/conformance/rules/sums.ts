@@ -98,12 +98,19 @@ export function duplicateEntries(
   }
 }
 
+/** The lines' emissions summed once per call: three rules compare the total. */
+function linesTotal(ctx: RuleContext, lines: readonly unknown[]): Dec | undefined {
+  const shared = ctx.shared
+  if (shared.linesTotal === null) shared.linesTotal = sumField(ctx, lines, 'emissions')
+  return shared.linesTotal
+}
+
 /**
  * Whether the activity lines add up to the footprint. When they do not, ACTIVITY_SUM_MISMATCH says
  * so once, and comparing each stage or scope with its lines would only repeat it.
  */
 function linesAddUp(ctx: RuleContext, lines: readonly unknown[], pcf: Dec | undefined): boolean {
-  const total = sumField(ctx, lines, 'emissions')
+  const total = linesTotal(ctx, lines)
   return total !== undefined && pcf !== undefined && approxEqual(total, pcf, ctx.tolerance)
 }
 
@@ -172,20 +179,34 @@ export function activitySumRule(ctx: RuleContext): void {
   const lines = arr(ctx.subject.activityData)
   if (lines.length === 0) return
   const pcf = ctx.dec(obj(ctx.subject.footprint).pcfExcludingBiogenicUptake)
-  compareSum(ctx, 'ACTIVITY_SUM_MISMATCH', '/activityData', sumField(ctx, lines, 'emissions'), pcf)
+  compareSum(ctx, 'ACTIVITY_SUM_MISMATCH', '/activityData', linesTotal(ctx, lines), pcf)
 }
 
-/** The emissions of the lines of one scope (all of them parse: linesAddUp checked). */
-function scopeSum(ctx: RuleContext, lines: readonly unknown[], scope: number): Dec {
-  let total = ZERO
+/** The lines' emissions by scope, and whether a scope 3 line has no category: one pass. */
+interface ScopeSums {
+  s1: Dec
+  s2: Dec
+  s3: Dec
+  uncategorised: boolean
+}
+
+function scopeSums(ctx: RuleContext, lines: readonly unknown[]): ScopeSums {
+  let s1: Dec | undefined = ZERO
+  let s2: Dec | undefined = ZERO
+  let s3: Dec | undefined = ZERO
+  let uncategorised = false
   for (let i = 0; i < lines.length; i++) {
     const line = obj(lines[i])
-    if (line.scope !== scope) continue
+    const scope = line.scope
+    if (scope !== 1 && scope !== 2 && scope !== 3) continue
+    if (scope === 3 && typeof line.scope3Category !== 'number') uncategorised = true
+    // Every value parses after linesAddUp; were one not to, its scope would count as zero.
     const d = ctx.dec(line.emissions)
-    if (d === undefined) return ZERO // cannot happen after linesAddUp; as groupSums' `?? ZERO`
-    total = add(total, d)
+    if (scope === 1) s1 = s1 && d && add(s1, d)
+    else if (scope === 2) s2 = s2 && d && add(s2, d)
+    else s3 = s3 && d && add(s3, d)
   }
-  return total
+  return { s1: s1 ?? ZERO, s2: s2 ?? ZERO, s3: s3 ?? ZERO, uncategorised }
 }
 
 /** The scope breakdown adds up, and each scope or scope 3 category agrees with its lines. */
@@ -205,37 +226,12 @@ export function scopeBreakdownRule(ctx: RuleContext): void {
   }
   const lines = arr(ctx.subject.activityData)
   if (lines.length === 0 || !linesAddUp(ctx, lines, pcf)) return
-  compareSum(
-    ctx,
-    'SCOPE_ACTIVITY_MISMATCH',
-    `${base}/scope1`,
-    s1,
-    scopeSum(ctx, lines, 1),
-    'scope 1',
-  )
-  compareSum(
-    ctx,
-    'SCOPE_ACTIVITY_MISMATCH',
-    `${base}/scope2`,
-    s2,
-    scopeSum(ctx, lines, 2),
-    'scope 2',
-  )
-  let uncategorised = false
-  for (let i = 0; i < lines.length && !uncategorised; i++) {
-    const line = obj(lines[i])
-    uncategorised = line.scope === 3 && typeof line.scope3Category !== 'number'
-  }
-  if (uncategorised) {
+  const byScope = scopeSums(ctx, lines)
+  compareSum(ctx, 'SCOPE_ACTIVITY_MISMATCH', `${base}/scope1`, s1, byScope.s1, 'scope 1')
+  compareSum(ctx, 'SCOPE_ACTIVITY_MISMATCH', `${base}/scope2`, s2, byScope.s2, 'scope 2')
+  if (byScope.uncategorised) {
     // Lines without a category: only the scope 3 total can be compared.
-    compareSum(
-      ctx,
-      'SCOPE_ACTIVITY_MISMATCH',
-      `${base}/scope3`,
-      s3,
-      scopeSum(ctx, lines, 3),
-      'scope 3',
-    )
+    compareSum(ctx, 'SCOPE_ACTIVITY_MISMATCH', `${base}/scope3`, s3, byScope.s3, 'scope 3')
     return
   }
   compareGroups(
