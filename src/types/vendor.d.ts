@@ -127,3 +127,31 @@ declare module '@digitalbazaar/vc-bitstring-status-list' {
   export function createList(options: { length: number }): Promise<BitstringStatusList>
   export function decodeList(options: { encodedList: string }): Promise<BitstringStatusList>
 }
+// jsonld.js internals used by the direct RDF path (src/credential/data-integrity/passport-rdf.ts).
+declare module 'jsonld/lib/context.js' {
+  const api: {
+    getInitialContext(options: Record<string, unknown>): unknown
+    process(options: {
+      activeCtx: unknown
+      localCtx: unknown
+      options: Record<string, unknown>
+      propagate?: boolean
+      overrideProtected?: boolean
+    }): Promise<unknown>
+    expandIri(
+      activeCtx: unknown,
+      value: string,
+      relativeTo: { vocab?: boolean; base?: boolean },
+      options: Record<string, unknown>,
+    ): unknown
+  }
+  export default api
+}
+declare module 'jsonld/lib/types.js' {
+  const api: { isDouble(value: unknown): boolean }
+  export default api
+}
+declare module 'jsonld/lib/url.js' {
+  const api: { isAbsolute(value: unknown): boolean }
+  export default api
+}

@@ -15,10 +15,18 @@
  *    produced by substituting its values into that template. Anything else takes the stock path.
  *    `test/credential/data-integrity/canonize.test.ts` proves both equal on vectors and random inputs.
  */
+import { createRequire } from 'node:module'
 import ContextResolver from 'jsonld/lib/ContextResolver.js'
-import { bundledContexts } from '../../context/bundled.js'
+import { bundledContexts, PASSPORT_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../../context/bundled.js'
 import type { DocumentLoader, RemoteDocument } from '../../context/loader.js'
 import { createContextCache } from './context-cache.js'
+import { ContextMemo, passportDataset, type Quad } from './passport-rdf.js'
+
+// rdf-canonize exactly as jsonld.js (and so the stock cryptosuites) resolve it.
+const fromJsonld = createRequire(createRequire(import.meta.url).resolve('jsonld'))
+const rdfCanonize = fromJsonld('rdf-canonize') as {
+  canonize(dataset: Quad[], options: Record<string, unknown>): Promise<string>
+}
 
 /** The stock canonize function of a cryptosuite. */
 export type Canonize = (input: unknown, options: Record<string, unknown>) => Promise<string>
@@ -30,6 +38,8 @@ interface LoaderCache {
   loader: (url: string) => Promise<RemoteDocument & { tag?: string }>
   /** Proof-configuration templates by context list and proof shape (undefined: not eligible). */
   templates: Map<string, string | undefined>
+  /** Processed contexts for the direct RDF path (passport-rdf.ts). */
+  memo: ContextMemo
 }
 
 const caches = new WeakMap<DocumentLoader, LoaderCache>()
@@ -38,24 +48,97 @@ function cacheFor(loader: DocumentLoader): LoaderCache {
   let cache = caches.get(loader)
   if (!cache) {
     const contexts = createContextCache()
+    const tagged = async (url: string) => {
+      const result = await loader(url)
+      // Only the frozen bundled documents are immutable; anything else is loaded every time.
+      return bundledContexts.get(url) === result.document && result.document !== undefined
+        ? { ...result, tag: 'static' }
+        : result
+    }
     cache = {
       contexts,
       templates: new Map(),
-      loader: async (url: string) => {
-        const result = await loader(url)
-        // Only the frozen bundled documents are immutable; anything else is loaded every time.
-        return bundledContexts.get(url) === result.document && result.document !== undefined
-          ? { ...result, tag: 'static' }
-          : result
-      },
+      loader: tagged,
+      memo: new ContextMemo({
+        base: null,
+        documentLoader: tagged,
+        contextResolver: new ContextResolver({ sharedCache: contexts }),
+      }),
     }
     caches.set(loader, cache)
   }
   return cache
 }
 
-/** Canonical N-Quads of a document with the stock cryptosuite canonize and the context cache. */
-export function canonizeDocument(
+const PASSPORT_CONTEXTS = [VC_V2_CONTEXT_URL, PASSPORT_CONTEXT_URL]
+
+/** Whether the loader serves the passport contexts as the frozen bundled documents. */
+async function servesBundled(loader: DocumentLoader): Promise<boolean> {
+  for (const url of PASSPORT_CONTEXTS) {
+    try {
+      const { document } = await loader(url)
+      if (document === undefined || bundledContexts.get(url) !== document) return false
+    } catch {
+      return false
+    }
+  }
+  return true
+}
+
+/**
+ * RDFC-1.0 of the dataset built directly from a passport (passport-rdf.ts), or undefined when the
+ * document is not eligible or anything fails (the caller then takes the stock path, which gives the
+ * stock result or error).
+ */
+async function canonizePassportFast(
+  input: unknown,
+  documentLoader: DocumentLoader,
+  cache: LoaderCache,
+  options: Record<string, unknown>,
+): Promise<string | undefined> {
+  const context = (input as { '@context'?: unknown } | null)?.['@context']
+  if (
+    !Array.isArray(context) ||
+    context.length !== PASSPORT_CONTEXTS.length ||
+    context.some((c, i) => c !== PASSPORT_CONTEXTS[i]) ||
+    !(await servesBundled(documentLoader))
+  ) {
+    return undefined
+  }
+  try {
+    const dataset = await passportDataset(input, cache.memo)
+    if (dataset === undefined) return undefined
+    // The options the stock cryptosuites hand to rdf-canonize (work limits at their defaults).
+    return await rdfCanonize.canonize(dataset, {
+      algorithm: 'RDFC-1.0',
+      format: 'application/n-quads',
+      ...options,
+      base: null,
+      safe: true,
+    })
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Canonical N-Quads of a document: a passport through the direct RDF path, anything else (and any
+ * passport that path does not handle) with the stock cryptosuite canonize and the context cache.
+ */
+export async function canonizeDocument(
+  canonize: Canonize,
+  input: unknown,
+  documentLoader: DocumentLoader,
+  options: Record<string, unknown> = {},
+): Promise<string> {
+  const cache = cacheFor(documentLoader)
+  const fast = await canonizePassportFast(input, documentLoader, cache, options)
+  if (fast !== undefined) return fast
+  return stockCanonizeDocument(canonize, input, documentLoader, options)
+}
+
+/** Canonical N-Quads with the stock cryptosuite canonize (and the context cache) only. */
+export function stockCanonizeDocument(
   canonize: Canonize,
   input: unknown,
   documentLoader: DocumentLoader,

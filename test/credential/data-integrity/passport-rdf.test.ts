@@ -1,0 +1,181 @@
+/**
+ * The direct RDF path (passport-rdf.ts) must be invisible: wherever it answers, its dataset is the
+ * very dataset `jsonld.toRDF` gives (same quads, same order, same blank-node labels), so the
+ * canonical N-Quads are byte for byte the stock ones; wherever the stock path refuses (undefined
+ * term, relative IRI, value outside the vocabulary), the direct path declines and canonizeDocument
+ * refuses exactly like stock.
+ */
+import { readdirSync } from 'node:fs'
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
+import fc from 'fast-check'
+import jsonld from 'jsonld'
+import ContextResolver from 'jsonld/lib/ContextResolver.js'
+import { describe, expect, test } from 'vitest'
+import { createDocumentLoader } from '../../../src/context/loader.js'
+import { canonizeDocument } from '../../../src/credential/data-integrity/canonize.js'
+import {
+  ContextMemo,
+  passportDataset,
+} from '../../../src/credential/data-integrity/passport-rdf.js'
+import { verifyPassport } from '../../../src/credential/passport.js'
+import { exampleDidDocuments, loadExamples, NOW, readJsonFile } from '../fixtures.js'
+
+type Json = Record<string, unknown>
+const loader = createDocumentLoader()
+const memo = new ContextMemo({
+  base: null,
+  documentLoader: loader,
+  contextResolver: new ContextResolver({ sharedCache: new Map() }),
+})
+const stockDataset = (doc: unknown) =>
+  jsonld.toRDF(
+    doc as Json,
+    {
+      documentLoader: loader,
+      safe: true,
+      base: null,
+      rdfDirection: 'i18n-datatype',
+      produceGeneralizedRdf: false,
+    } as unknown as Parameters<typeof jsonld.toRDF>[1],
+  )
+const stockCanonize = (doc: unknown) =>
+  eddsaRdfc2022.canonize(doc, { documentLoader: loader, safe: true, base: null })
+const outcome = (p: Promise<string>) =>
+  p.then(
+    (nquads) => ({ nquads }),
+    (err: Error) => ({ error: String(err?.message ?? err) }),
+  )
+
+const unsigned = loadExamples().map((e) => [e.name, e.passport] as const)
+const signed = readdirSync(new URL('../../../examples/signed/', import.meta.url))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => {
+    const { proof: _proof, ...doc } = readJsonFile(`examples/signed/${f}`)
+    return [f, doc] as const
+  })
+
+describe('passportDataset on the examples', () => {
+  test.each([...unsigned, ...signed])('%s: the jsonld.toRDF dataset itself', async (_n, doc) => {
+    const fast = await passportDataset(doc, memo)
+    expect(fast).toBeDefined()
+    expect(fast).toStrictEqual(await stockDataset(doc))
+    expect(await canonizeDocument(eddsaRdfc2022.canonize, doc, loader)).toBe(
+      await stockCanonize(doc),
+    )
+  })
+
+  test('a document with a proof (an @graph container) takes the stock path', async () => {
+    const doc = readJsonFile(`examples/signed/${signed[0]?.[0]}`)
+    expect(await passportDataset(doc, memo)).toBeUndefined()
+  })
+
+  test('signed examples verify, and a tampered leaf fails, through the direct path', async () => {
+    const didDocuments = exampleDidDocuments()
+    const doc = readJsonFile(`examples/signed/${signed[0]?.[0]}`)
+    expect((await verifyPassport(doc, { didDocuments, now: NOW })).verified).toBe(true)
+    const tampered = structuredClone(doc) as Json
+    ;(tampered.credentialSubject as Json).extraUnsigned = 'x'
+    const result = await verifyPassport(tampered, { didDocuments, now: NOW })
+    expect(result.verified).toBe(false)
+    expect(result.errors.map((e) => e.code)).toContain('UNDEFINED_TERM')
+  })
+})
+
+/** Every path to a value (leaf or object) in a document, except the top-level `@context`. */
+function paths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []) {
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (prefix.length === 0 && k === '@context') continue
+      const p = [...prefix, Array.isArray(value) ? Number(k) : k]
+      out.push(p)
+      paths(v, p, out)
+    }
+  }
+  return out
+}
+function parentOf(doc: unknown, path: (string | number)[]): Json | unknown[] {
+  let node = doc as Json
+  for (const k of path.slice(0, -1)) node = (node as Json)[k as string] as Json
+  return node
+}
+
+const leafValue = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.constantFrom('a"b', 'line\nbreak', 'back\\slash', 'tab\t', '\u0000', 'é漢🙂', '', ' '),
+  fc.constantFrom('https://example.com/x', 'did:web:a.example', 'relative/iri', '_:b0', 'kg'),
+  fc.constantFrom('12.50', '-0', '1e3', 'kgCO2e', 'NMC', 'notAVocabTerm'),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant([]),
+  fc.constant({}),
+)
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('set' as const), value: leafValue }),
+  fc.record({ kind: fc.constant('remove' as const) }),
+  fc.record({
+    kind: fc.constant('add' as const),
+    key: fc.constantFrom(
+      'unknownKey',
+      'name',
+      '@id',
+      '@context',
+      'id',
+      'type',
+      'https://x.example/p',
+    ),
+    value: leafValue,
+  }),
+)
+
+describe('mutated examples: the direct path equals stock or declines', () => {
+  test('dataset, canonical N-Quads and refusals agree with stock', async () => {
+    let answered = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: unsigned.length - 1 }),
+        fc.nat(),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        async (which, seed, mutations) => {
+          const doc = structuredClone(unsigned[which]?.[1]) as Json
+          for (const [i, m] of mutations.entries()) {
+            const all = paths(doc)
+            if (all.length === 0) break
+            const path = all[(seed + i * 7919) % all.length] as (string | number)[]
+            const parent = parentOf(doc, path)
+            const last = path[path.length - 1] as string | number
+            if (m.kind === 'set') (parent as Json)[last] = structuredClone(m.value)
+            else if (m.kind === 'remove') {
+              if (Array.isArray(parent)) parent.splice(last as number, 1)
+              else delete (parent as Json)[last]
+            } else {
+              const target = (parent as Json)[last]
+              if (target !== null && typeof target === 'object' && !Array.isArray(target))
+                (target as Json)[m.key] = structuredClone(m.value)
+            }
+          }
+          const fast = await passportDataset(doc, memo).catch(() => 'threw')
+          expect(fast).not.toBe('threw')
+          const stock = await stockDataset(doc).then(
+            (d) => d,
+            () => undefined,
+          )
+          // Where the direct path answers, stock succeeds with the very same dataset.
+          if (fast !== undefined) {
+            answered++
+            expect(fast).toStrictEqual(stock)
+          }
+          // canonizeDocument (direct or stock) agrees with stock, result or refusal.
+          expect(
+            await outcome(canonizeDocument(eddsaRdfc2022.canonize, doc, loader)),
+          ).toStrictEqual(await outcome(stockCanonize(doc)))
+        },
+      ),
+      { numRuns: 300 },
+    )
+    // The property is not vacuous: many mutated documents do take the direct path.
+    expect(answered).toBeGreaterThan(50)
+  })
+})
