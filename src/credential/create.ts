@@ -73,21 +73,25 @@ export function createPassport(
     credentialSchema: { id: PASSPORT_SCHEMA_ID, type: 'JsonSchema' },
     credentialSubject: { ...structuredClone(rest), type: 'CarbonPassport' } as CarbonPassport,
   }
-  const errors = schemaErrors(PASSPORT_SCHEMA_ID, credential)
-  if (errors.length > 0) {
-    const list = errors.map((e) => ({
-      path: e.instancePath,
-      keyword: e.keyword,
-      message: e.message,
-    }))
-    throw new CarbonPassportError(
-      'ERR_PASSPORT_INVALID',
-      `the passport does not match the schema: ${list
-        .slice(0, 5)
-        .map((e) => `${e.path || '/'} ${e.message}`)
-        .join('; ')}`,
-      { details: { errors: list } },
-    )
-  }
+  assertPassportSchema(credential)
   return credential
+}
+
+/**
+ * Throws `ERR_PASSPORT_INVALID` (with `details.errors`: path, keyword, message) when a passport does
+ * not match the passport schema; the check every function that makes a passport runs.
+ */
+export function assertPassportSchema(passport: unknown): void {
+  const errors = schemaErrors(PASSPORT_SCHEMA_ID, passport)
+  if (errors.length === 0) return
+  const list = errors.map((e) => ({ path: e.instancePath, keyword: e.keyword, message: e.message }))
+  const summary = list
+    .slice(0, 5)
+    .map((e) => `${e.path || '/'} ${e.message}`)
+    .join('; ')
+  throw new CarbonPassportError(
+    'ERR_PASSPORT_INVALID',
+    `the passport does not match the schema: ${summary}`,
+    { details: { errors: list } },
+  )
 }

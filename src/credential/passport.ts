@@ -8,8 +8,9 @@ import type { ProfileId } from '../conformance/profiles/ids.js'
 import { PASSPORT_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../context/bundled.js'
 import { CarbonPassportError } from '../errors.js'
 import type { VerificationResult } from '../results.js'
-import { PASSPORT_SCHEMA_ID, schemaErrors } from '../schema/registry.js'
+import { PASSPORT_SCHEMA_ID } from '../schema/registry.js'
 import { issuerId } from './checks/syntax.js'
+import { assertPassportSchema } from './create.js'
 import {
   checkIssuable,
   type EnvelopedCredential,
@@ -70,22 +71,7 @@ export async function issuePassport(
       { details: { errors: [{ path: '/@context', keyword: 'const' }] } },
     )
   }
-  const errors = schemaErrors(PASSPORT_SCHEMA_ID, record)
-  if (errors.length > 0) {
-    const list = errors.map((e) => ({
-      path: e.instancePath,
-      keyword: e.keyword,
-      message: e.message,
-    }))
-    throw new CarbonPassportError(
-      'ERR_PASSPORT_INVALID',
-      `the passport does not match the schema: ${list
-        .slice(0, 5)
-        .map((e) => `${e.path || '/'} ${e.message}`)
-        .join('; ')}`,
-      { details: { errors: list } },
-    )
-  }
+  assertPassportSchema(record)
   const issuer = issuerId(record)
   if (issuer !== key.controller) {
     throw new CarbonPassportError(
