@@ -96,8 +96,8 @@ export const VERIFICATION_CODES = {
 
 export type VerificationCode = keyof typeof VERIFICATION_CODES
 
-/** Where each rule comes from, for the `rule` field of findings. */
-const RULES: Partial<Record<VerificationCode, string>> = {
+/** Where each rule comes from, for the `rule` field of findings (`carbon-passport` when absent). */
+export const VERIFICATION_RULES: Partial<Record<VerificationCode, string>> = {
   INPUT_TOO_LARGE: 'carbon-passport security defaults',
   INPUT_TOO_DEEP: 'carbon-passport security defaults',
   FIELD_MISSING: 'VC 2.0 §4',
@@ -150,7 +150,7 @@ export function finding(
     severity,
     path,
     message: message ?? VERIFICATION_CODES[code],
-    rule: RULES[code] ?? 'carbon-passport',
+    rule: VERIFICATION_RULES[code] ?? 'carbon-passport',
   }
 }
 
