@@ -14,7 +14,10 @@
  *    computed once; a proof of the same shape whose values need no N-Quads escaping is then
  *    produced by substituting its values into that template. Anything else takes the stock path.
  *    `test/credential/data-integrity/canonize.test.ts` proves both equal on vectors and random inputs.
+ * 3. **Message digest.** rdf-canonize gets a SHA-256 MessageDigest that hashes with one native call
+ *    (its default builds a createHash object per hash); same bytes in, same digest out.
  */
+import { createHash, hash as oneShotHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import ContextResolver from 'jsonld/lib/ContextResolver.js'
 import { bundledContexts, PASSPORT_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../../context/bundled.js'
@@ -22,11 +25,44 @@ import type { DocumentLoader, RemoteDocument } from '../../context/loader.js'
 import { createContextCache } from './context-cache.js'
 import { ContextMemo, passportDataset, type Quad } from './passport-rdf.js'
 
-// rdf-canonize exactly as jsonld.js (and so the stock cryptosuites) resolve it.
+// rdf-canonize exactly as jsonld.js (and so the stock cryptosuites) resolve it; it is also a
+// declared dependency (the range jsonld 9 requires), since this module calls it itself.
 const fromJsonld = createRequire(createRequire(import.meta.url).resolve('jsonld'))
 const rdfCanonize = fromJsonld('rdf-canonize') as {
   canonize(dataset: Quad[], options: Record<string, unknown>): Promise<string>
 }
+
+// crypto.hash (Node >= 20.12) hashes a string in one native call; createHash is the fallback.
+const sha256Hex: (input: string) => string =
+  typeof oneShotHash === 'function'
+    ? (input) => oneShotHash('sha256', input, 'hex')
+    : (input) => createHash('sha256').update(input, 'utf8').digest('hex')
+
+/**
+ * rdf-canonize's MessageDigest for SHA-256 (its RDFC-1.0 default), hashing the UTF-8 bytes of
+ * everything passed to `update` in one call at `digest`. RDFC-1.0 hashes a hundred or more short
+ * strings per passport, where setting up a createHash object per string costs more than the
+ * hashing; the bytes hashed and the hex digest are the same, so the canonical output is too.
+ */
+class Sha256Digest {
+  #input = ''
+  update(message: string): void {
+    this.#input += message
+  }
+  digest(): string {
+    return sha256Hex(this.#input)
+  }
+}
+const createSha256Digest = () => new Sha256Digest()
+
+/**
+ * Options for rdf-canonize: the fast SHA-256 digest unless the caller chose a digest itself
+ * (the algorithm and its work limits are untouched).
+ */
+const withDigest = (options: Record<string, unknown>): Record<string, unknown> =>
+  options.createMessageDigest === undefined && options.messageDigestAlgorithm === undefined
+    ? { ...options, createMessageDigest: createSha256Digest }
+    : options
 
 /** The stock canonize function of a cryptosuite. */
 export type Canonize = (input: unknown, options: Record<string, unknown>) => Promise<string>
@@ -109,13 +145,16 @@ async function canonizePassportFast(
     const dataset = await passportDataset(input, cache.memo)
     if (dataset === undefined) return undefined
     // The options the stock cryptosuites hand to rdf-canonize (work limits at their defaults).
-    return await rdfCanonize.canonize(dataset, {
-      algorithm: 'RDFC-1.0',
-      format: 'application/n-quads',
-      ...options,
-      base: null,
-      safe: true,
-    })
+    return await rdfCanonize.canonize(
+      dataset,
+      withDigest({
+        algorithm: 'RDFC-1.0',
+        format: 'application/n-quads',
+        ...options,
+        base: null,
+        safe: true,
+      }),
+    )
   } catch {
     return undefined
   }
@@ -146,7 +185,7 @@ export function stockCanonizeDocument(
 ): Promise<string> {
   const cache = cacheFor(documentLoader)
   return canonize(input, {
-    ...options,
+    ...withDigest(options),
     base: null,
     safe: true,
     documentLoader: cache.loader,

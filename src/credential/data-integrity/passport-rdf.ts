@@ -65,15 +65,60 @@ const refuse = (): never => {
 }
 
 /**
+ * Thrown inside the walk when a context it needs is still being processed (jsonld.js processes
+ * contexts asynchronously): the caller awaits it and walks again. The walk itself is synchronous
+ * because an `await` per node and per value cost more than the rest of the walk.
+ */
+class Pending {
+  readonly until: Promise<unknown>
+  constructor(until: Promise<unknown>) {
+    this.until = until
+  }
+}
+
+/** What the walk needs of a term in an active context, computed once per context and term. */
+interface TermInfo {
+  /** `_expandIri(ctx, term, {vocab: true})`. */
+  iri: string | null
+  /** `iri` when it is an absolute IRI that is not a blank node (see absoluteIri). */
+  property: string | undefined
+  /** The term definition when the walk understands every entry of it, else undefined. */
+  definition: Record<string, unknown> | undefined
+}
+
+/** The term definition, or undefined unless every entry of it is understood. */
+function understood(definition: Record<string, unknown> | undefined) {
+  if (!definition) return undefined
+  for (const k in definition) if (!KNOWN_DEFINITION_KEYS.has(k)) return undefined
+  if (definition.reverse) return undefined
+  const container = definition['@container']
+  if (
+    container !== undefined &&
+    (!Array.isArray(container) || container.length !== 1 || container[0] !== '@set')
+  ) {
+    return undefined
+  }
+  return definition
+}
+
+const isAbsoluteIri = (value: unknown): value is string =>
+  typeof value === 'string' && !value.startsWith('_:') && jsonldUrl.isAbsolute(value)
+
+/**
  * Processed contexts, memoized by input context, local context and flags, so that a document's
  * contexts are processed once per loader. Sound because the local contexts are parts of frozen
- * bundled documents and jsonld.js never changes an active context once built.
+ * bundled documents and jsonld.js never changes an active context once built. Only terms the
+ * contexts define are memoized (never arbitrary keys of a document), so the memo stays bounded.
  */
 export class ContextMemo {
   readonly #options: Json
-  readonly #processed = new WeakMap<object, Map<unknown, Map<string, ActiveContext>>>()
+  readonly #processed = new WeakMap<
+    object,
+    Map<unknown, Map<string, ActiveContext | Promise<unknown>>>
+  >()
   readonly #reverted = new WeakMap<ActiveContext, ActiveContext>()
-  readonly #expanded = new WeakMap<ActiveContext, Map<string, string | null>>()
+  readonly #terms = new WeakMap<ActiveContext, Map<string, TermInfo>>()
+  readonly #values = new WeakMap<ActiveContext, [Map<string, unknown>, Map<string, unknown>]>()
   readonly #roots = new Map<string, Promise<ActiveContext>>()
 
   constructor(options: Json) {
@@ -86,18 +131,37 @@ export class ContextMemo {
     let root = this.#roots.get(key)
     if (!root) {
       const initial = jsonldContext.getInitialContext(this.#options) as ActiveContext
-      root = this.process(initial, [...urls], {})
+      root = this.processAsync(initial, [...urls], {})
       root.catch(() => this.#roots.delete(key))
       this.#roots.set(key, root)
     }
     return root
   }
 
-  async process(
+  async processAsync(
     activeCtx: ActiveContext,
     localCtx: unknown,
     flags: { propagate?: boolean; overrideProtected?: boolean },
   ): Promise<ActiveContext> {
+    for (;;) {
+      try {
+        return this.process(activeCtx, localCtx, flags)
+      } catch (err) {
+        if (!(err instanceof Pending)) throw err
+        await err.until
+      }
+    }
+  }
+
+  /**
+   * `jsonldContext.process` from the memo; throws Pending (after starting it) when not yet
+   * processed, or the processing error. A failed processing is not kept, so it is retried.
+   */
+  process(
+    activeCtx: ActiveContext,
+    localCtx: unknown,
+    flags: { propagate?: boolean; overrideProtected?: boolean },
+  ): ActiveContext {
     let byLocal = this.#processed.get(activeCtx)
     if (!byLocal) {
       byLocal = new Map()
@@ -109,17 +173,27 @@ export class ContextMemo {
       byLocal.set(localCtx, byFlags)
     }
     const key = `${flags.propagate}:${flags.overrideProtected}`
-    let result = byFlags.get(key)
-    if (!result) {
-      result = (await jsonldContext.process({
+    const result = byFlags.get(key)
+    if (result instanceof Promise) throw new Pending(result)
+    if (result) return result
+    const processing = (
+      jsonldContext.process({
         activeCtx,
         localCtx,
         options: this.#options,
         ...flags,
-      })) as ActiveContext
-      byFlags.set(key, result)
-    }
-    return result
+      }) as Promise<ActiveContext>
+    ).then(
+      (ctx) => {
+        ;(byFlags as Map<string, unknown>).set(key, ctx)
+      },
+      (err: unknown) => {
+        ;(byFlags as Map<string, unknown>).delete(key)
+        throw err
+      },
+    )
+    byFlags.set(key, processing)
+    throw new Pending(processing)
   }
 
   revert(ctx: ActiveContext): ActiveContext {
@@ -132,23 +206,48 @@ export class ContextMemo {
     return reverted
   }
 
-  /** jsonld.js's `_expandIri(ctx, key, {vocab: true})`, memoized per context. */
-  expandKey(ctx: ActiveContext, key: string): string | null {
-    let map = this.#expanded.get(ctx)
+  /** The term `key` in `ctx`: memoized when `ctx` defines it, computed afresh otherwise. */
+  term(ctx: ActiveContext, key: string): TermInfo {
+    let map = this.#terms.get(ctx)
     if (!map) {
       map = new Map()
-      this.#expanded.set(ctx, map)
+      this.#terms.set(ctx, map)
     }
-    let iri = map.get(key)
-    if (iri === undefined) {
-      iri = jsonldContext.expandIri(ctx, key, { vocab: true }, this.#options) as string | null
-      map.set(key, iri)
+    let info = map.get(key)
+    if (info === undefined) {
+      const definition = ctx.mappings.get(key)
+      const iri = jsonldContext.expandIri(ctx, key, { vocab: true }, this.#options) as string | null
+      info = {
+        iri,
+        property: isAbsoluteIri(iri) ? iri : undefined,
+        definition: understood(definition),
+      }
+      if (definition) map.set(key, info)
     }
-    return iri
+    return info
   }
 
+  /** jsonld.js's `_expandIri(ctx, key, {vocab: true})`. */
+  expandKey(ctx: ActiveContext, key: string): string | null {
+    return this.term(ctx, key).iri
+  }
+
+  /** `_expandIri(ctx, value, {vocab, base: true})`, memoized when `ctx` defines `value` as a term. */
   expandIri(ctx: ActiveContext, value: string, vocab: boolean): unknown {
-    return jsonldContext.expandIri(ctx, value, { vocab, base: true }, this.#options)
+    if (!ctx.mappings.has(value))
+      return jsonldContext.expandIri(ctx, value, { vocab, base: true }, this.#options)
+    let maps = this.#values.get(ctx)
+    if (!maps) {
+      maps = [new Map(), new Map()]
+      this.#values.set(ctx, maps)
+    }
+    const map = maps[vocab ? 1 : 0]
+    let iri = map.get(value)
+    if (iri === undefined && !map.has(value)) {
+      iri = jsonldContext.expandIri(ctx, value, { vocab, base: true }, this.#options)
+      map.set(value, iri)
+    }
+    return iri
   }
 }
 
@@ -170,31 +269,23 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' 
 
 /** An absolute IRI that is not a blank node and that jsonld.js keeps (no whitespace). */
 function absoluteIri(value: unknown): string {
-  if (typeof value !== 'string' || value.startsWith('_:') || !jsonldUrl.isAbsolute(value)) refuse()
+  if (!isAbsoluteIri(value)) refuse()
   return value as string
 }
 
 /** The term definition of `key`, refused unless every entry of it is understood. */
-function definitionOf(ctx: ActiveContext, key: string): Record<string, unknown> {
-  const definition = ctx.mappings.get(key)
-  if (!definition) return refuse()
-  for (const k in definition) if (!KNOWN_DEFINITION_KEYS.has(k)) refuse()
-  if (definition.reverse) refuse()
-  const container = definition['@container']
-  if (container !== undefined) {
-    if (!Array.isArray(container) || container.length !== 1 || container[0] !== '@set') refuse()
-  }
-  return definition
+function definitionOf(memo: ContextMemo, ctx: ActiveContext, key: string): Record<string, unknown> {
+  return memo.term(ctx, key).definition ?? refuse()
 }
 
 /** `api.expand` + `_expandObject` for a node object (jsonld.js expand.js). */
-async function expandNode(
+function expandNode(
   memo: ContextMemo,
   element: Json,
   ctxIn: ActiveContext,
   activeProperty: string | null,
   root: ActiveContext | undefined,
-): Promise<ExpandedNode> {
+): ExpandedNode {
   let activeCtx = ctxIn
   const propertyScoped =
     activeProperty === null ? undefined : activeCtx.mappings.get(activeProperty)?.['@context']
@@ -214,7 +305,7 @@ async function expandNode(
   }
   if (mustRevert) activeCtx = memo.revert(activeCtx)
   if (propertyScoped !== undefined) {
-    activeCtx = await memo.process(activeCtx, propertyScoped, {
+    activeCtx = memo.process(activeCtx, propertyScoped, {
       propagate: true,
       overrideProtected: true,
     })
@@ -232,8 +323,7 @@ async function expandNode(
     for (const type of types) {
       if (typeof type !== 'string') refuse()
       const scoped = typeScoped.mappings.get(type as string)?.['@context']
-      if (scoped !== undefined)
-        activeCtx = await memo.process(activeCtx, scoped, { propagate: false })
+      if (scoped !== undefined) activeCtx = memo.process(activeCtx, scoped, { propagate: false })
     }
   }
 
@@ -243,7 +333,8 @@ async function expandNode(
     if (key === '@context') continue
     if (key.startsWith('@')) refuse() // keywords are left to jsonld.js
     const value = element[key]
-    const expanded = memo.expandKey(activeCtx, key)
+    const info = memo.term(activeCtx, key)
+    const expanded = info.iri
     if (expanded === '@id') {
       if (node.id !== undefined || typeof value !== 'string') refuse()
       node.id = absoluteIri(memo.expandIri(activeCtx, value as string, false))
@@ -260,14 +351,12 @@ async function expandNode(
       }
       continue
     }
-    if (typeof expanded !== 'string') refuse()
-    const property = absoluteIri(expanded)
-    definitionOf(activeCtx, key)
-    const scoped = activeCtx.mappings.get(key)?.['@context']
+    const property = info.property ?? refuse()
+    const scoped = (info.definition ?? refuse())['@context']
     const termCtx =
       scoped === undefined
         ? activeCtx
-        : await memo.process(activeCtx, scoped, { propagate: true, overrideProtected: true })
+        : memo.process(activeCtx, scoped, { propagate: true, overrideProtected: true })
     const items = Array.isArray(value) ? value : [value]
     if (items.length === 0) refuse()
     let values = node.properties.get(property)
@@ -275,21 +364,21 @@ async function expandNode(
       values = []
       node.properties.set(property, values)
     }
-    for (const item of items) values.push(await expandValue(memo, item, termCtx, key))
+    for (const item of items) values.push(expandValue(memo, item, termCtx, key))
   }
   return node
 }
 
 /** `api.expand` for one value of a property (a node object or a scalar via `_expandValue`). */
-async function expandValue(
+function expandValue(
   memo: ContextMemo,
   item: unknown,
   termCtx: ActiveContext,
   term: string,
-): Promise<Value> {
-  if (isObject(item)) return { node: await expandNode(memo, item, termCtx, term, undefined) }
+): Value {
+  if (isObject(item)) return { node: expandNode(memo, item, termCtx, term, undefined) }
   if (Array.isArray(item) || item === null || item === undefined) return refuse()
-  const definition = definitionOf(termCtx, term)
+  const definition = definitionOf(memo, termCtx, term)
   const type = definition['@type']
   if (type === '@id' || type === '@vocab') {
     if (typeof item !== 'string') refuse()
@@ -305,6 +394,8 @@ async function expandValue(
     return { literal: item.toString(), datatype: datatype ?? XSD_BOOLEAN, key }
   }
   if (typeof item === 'number') {
+    // JSON has no NaN or infinities; jsonld.js would keep two NaNs that the key below merges.
+    if (!Number.isFinite(item)) refuse()
     if (jsonldTypes.isDouble(item) || datatype === XSD_DOUBLE) {
       return {
         literal: item.toExponential(15).replace(/(\d)0*e\+?/, '$1E'),
@@ -326,36 +417,43 @@ const namedOrBlank = (id: string): Term =>
     ? { termType: 'BlankNode', value: id.slice(2) }
     : { termType: 'NamedNode', value: id }
 
-interface Subject {
-  /** Expanded property ('@type' for types) → objects, in insertion order. */
-  properties: Map<string, Term[]>
-  /** The values already added per property: jsonld.js adds each value once (allowDuplicate: false). */
-  seen: Map<string, Set<string>>
+/** The objects of one property of a subject. */
+interface Slot {
+  objects: Term[]
+  /** Identities of the objects (jsonld.js adds each value once: allowDuplicate false). */
+  keys: string[]
+  /** The same identities as a set, once there are too many for a linear scan. */
+  set: Set<string> | undefined
 }
+
+/** Expanded property ('@type' for types) → objects, in insertion order. */
+type Subject = Map<string, Slot>
 
 function subjectOf(subjects: Map<string, Subject>, name: string): Subject {
   let subject = subjects.get(name)
   if (!subject) {
-    subject = { properties: new Map(), seen: new Map() }
+    subject = new Map()
     subjects.set(name, subject)
   }
   return subject
 }
 
 function addObject(subject: Subject, property: string, key: string, object: Term): void {
-  let seen = subject.seen.get(property)
-  if (!seen) {
-    seen = new Set()
-    subject.seen.set(property, seen)
+  const slot = subject.get(property)
+  if (!slot) {
+    subject.set(property, { objects: [object], keys: [key], set: undefined })
+    return
   }
-  if (seen.has(key)) return
-  seen.add(key)
-  let objects = subject.properties.get(property)
-  if (!objects) {
-    objects = []
-    subject.properties.set(property, objects)
+  if (slot.set) {
+    if (slot.set.has(key)) return
+    slot.set.add(key)
+  } else {
+    if (slot.keys.includes(key)) return
+    // A linear scan is cheapest for the few values a property usually has; a set bounds the rest.
+    if (slot.keys.length >= 16) slot.set = new Set(slot.keys).add(key)
   }
-  objects.push(object)
+  slot.keys.push(key)
+  slot.objects.push(object)
 }
 
 /** `createNodeMap` for one node: nodes with the same IRI merge, blank nodes are labelled in order. */
@@ -370,7 +468,9 @@ function mapNode(
   for (const type of node.types) {
     addObject(subject, '@type', type, { termType: 'NamedNode', value: type })
   }
-  for (const property of [...node.properties.keys()].sort()) {
+  const properties = [...node.properties.keys()]
+  if (properties.length > 1) properties.sort()
+  for (const property of properties) {
     for (const value of node.properties.get(property) as Value[]) {
       if ('node' in value) {
         const child = value.node
@@ -398,6 +498,9 @@ function mapNode(
  * The RDF dataset `jsonld.toRDF(document, { safe: true, base: null })` would give, or undefined
  * when the document is outside what this walk understands.
  */
+/** Contexts a walk may wait for before declining (a cold memo needs 15 for the example passports). */
+const MAX_CONTEXT_WAITS = 64
+
 export async function passportDataset(
   document: unknown,
   memo: ContextMemo,
@@ -407,7 +510,17 @@ export async function passportDataset(
     const context = document['@context']
     if (!Array.isArray(context) || !context.every((c) => typeof c === 'string')) return undefined
     const root = await memo.root(context as string[])
-    const top = await expandNode(memo, document, root, null, root)
+    let top: ExpandedNode | undefined
+    for (let waits = 0; top === undefined; waits++) {
+      try {
+        top = expandNode(memo, document, root, null, root)
+      } catch (err) {
+        if (!(err instanceof Pending)) throw err
+        await err.until
+        // Each wait re-walks the document: past a few (a cold memo), leave it to the stock path.
+        if (waits >= MAX_CONTEXT_WAITS) return undefined
+      }
+    }
     if (top.types.length === 0) return undefined // jsonld.js may drop such a top-level node
     const subjects = new Map<string, Subject>()
     let counter = 0
@@ -416,13 +529,17 @@ export async function passportDataset(
     const quads: Quad[] = []
     for (const id of [...subjects.keys()].sort()) {
       const subject = subjects.get(id) as Subject
-      for (const property of [...subject.properties.keys()].sort()) {
+      if (subject.size === 0) continue
+      const term = namedOrBlank(id)
+      const properties = [...subject.keys()]
+      if (properties.length > 1) properties.sort()
+      for (const property of properties) {
         const predicate: Term = {
           termType: 'NamedNode',
           value: property === '@type' ? RDF_TYPE : property,
         }
-        for (const object of subject.properties.get(property) as Term[]) {
-          quads.push({ subject: namedOrBlank(id), predicate, object, graph: DEFAULT_GRAPH })
+        for (const object of (subject.get(property) as Slot).objects) {
+          quads.push({ subject: term, predicate, object, graph: DEFAULT_GRAPH })
         }
       }
     }

@@ -58,6 +58,60 @@ describe('canonizeDocument (context cache)', () => {
   })
 })
 
+describe('the SHA-256 message digest handed to rdf-canonize', () => {
+  const outcome = (p: Promise<string>) =>
+    p.then(
+      (nquads) => ({ nquads }),
+      (err: Error) => ({ error: String(err?.message ?? err) }),
+    )
+  // Blank nodes that all look alike at first degree: RDFC-1.0 must go deep and hit its work limit.
+  const knowsGraph = (n: number) => ({
+    '@context': ['https://www.w3.org/ns/credentials/v2', EXAMPLES_V2],
+    type: ['VerifiableCredential'],
+    issuer: 'did:example:issuer',
+    credentialSubject: {
+      id: 'did:example:s',
+      knows: Array.from({ length: n }, (_, i) => ({
+        id: `_:b${i}`,
+        knows: Array.from({ length: n }, (_, j) => ({ id: `_:b${j}` })).filter((_, j) => j !== i),
+      })),
+    },
+  })
+
+  test('a poison graph fails at the same work limit, with the same message, as stock', async () => {
+    const poison = knowsGraph(16)
+    const ours = await outcome(canonizeDocument(eddsaRdfc2022.canonize, poison, loader))
+    expect(ours).toStrictEqual(await outcome(stock(poison)))
+    expect(ours).toMatchObject({ error: expect.stringMatching(/Maximum deep iterations exceeded/) })
+  })
+
+  test('graphs that go deep but stay within the limit give the stock N-Quads', async () => {
+    for (const n of [2, 3]) {
+      const doc = knowsGraph(n)
+      expect(await outcome(canonizeDocument(eddsaRdfc2022.canonize, doc, loader))).toStrictEqual(
+        await outcome(stock(doc)),
+      )
+    }
+  })
+
+  test('passports with many look-alike blank nodes (direct RDF path) agree with stock', async () => {
+    for (const { passport } of loadExamples()) {
+      const doc = structuredClone(passport) as Record<string, Record<string, unknown>>
+      const activities = doc.credentialSubject?.activityData
+      if (!Array.isArray(activities) || activities.length === 0) continue
+      for (const copies of [2, 4, 12]) {
+        doc.credentialSubject = {
+          ...doc.credentialSubject,
+          activityData: Array.from({ length: copies }, () => structuredClone(activities[0])),
+        }
+        expect(await outcome(canonizeDocument(eddsaRdfc2022.canonize, doc, loader))).toStrictEqual(
+          await outcome(stock(doc)),
+        )
+      }
+    }
+  })
+})
+
 describe('canonizeProofFast (proof-configuration template)', () => {
   test('reproduces the published eddsa-rdfc-2022 canonical proof configuration', async () => {
     const { proofValue: _p, ...proof } = readJsonFile(

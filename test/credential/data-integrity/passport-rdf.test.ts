@@ -64,6 +64,24 @@ describe('passportDataset on the examples', () => {
     )
   })
 
+  test('a cold memo (contexts still being processed) gives the same dataset, also concurrently', async () => {
+    const docs = [...unsigned, ...signed].map(([, doc]) => doc)
+    const expected = await Promise.all(docs.map((doc) => stockDataset(doc)))
+    const cold = () =>
+      new ContextMemo({
+        base: null,
+        documentLoader: loader,
+        contextResolver: new ContextResolver({ sharedCache: new Map() }),
+      })
+    for (const [i, doc] of docs.entries()) {
+      expect(await passportDataset(doc, cold())).toStrictEqual(expected[i])
+    }
+    const shared = cold()
+    expect(await Promise.all(docs.map((doc) => passportDataset(doc, shared)))).toStrictEqual(
+      expected,
+    )
+  })
+
   test('a document with a proof (an @graph container) takes the stock path', async () => {
     const doc = readJsonFile(`examples/signed/${signed[0]?.[0]}`)
     expect(await passportDataset(doc, memo)).toBeUndefined()
