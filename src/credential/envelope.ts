@@ -17,22 +17,48 @@ export type UnwrapFailure =
   | { code: 'NOT_AN_OBJECT'; message: string }
   | { code: 'JWS_MALFORMED'; message: string }
 
-const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/
+const SEGMENT = /^[A-Za-z0-9_-]*$/
 const ENVELOPE_PREFIX = 'data:application/vc+jwt,'
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v)
 
-/** Whether a string has the shape of a compact JWS. */
-export function looksLikeJws(value: string): boolean {
-  return JWS.test(value)
+/**
+ * The decoded payload of a string of the shape of a compact JWS — three base64url segments, the
+ * first non-empty, i.e. /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/ — or undefined.
+ *
+ * The payload (most of a 20 KB token) is checked without a regex scan: base64url round-trips
+ * exactly on whole 4-character groups of its alphabet, and a re-encoding contains nothing else,
+ * so its whole groups equal the input's exactly when those are all in the alphabet (a `+`, `=`,
+ * space or non-ASCII character never survives); the last 0–3 characters are tested directly.
+ * Native decode + encode + compare is ~4.5 µs against ~15 µs for the regex, and the decoded bytes
+ * are the payload the caller needs anyway. test/credential/envelope.test.ts checks it against the
+ * regex on random strings.
+ */
+function jwsPayload(value: string): Buffer | undefined {
+  const first = value.indexOf('.')
+  if (first <= 0) return undefined
+  const second = value.indexOf('.', first + 1)
+  if (second < 0 || value.indexOf('.', second + 1) >= 0) return undefined
+  if (!SEGMENT.test(value.slice(0, first)) || !SEGMENT.test(value.slice(second + 1))) {
+    return undefined
+  }
+  const payload = value.slice(first + 1, second)
+  const bytes = Buffer.from(payload, 'base64url')
+  const whole = payload.length - (payload.length % 4)
+  if (bytes.toString('base64url').slice(0, whole) !== payload.slice(0, whole)) return undefined
+  return SEGMENT.test(payload.slice(whole)) ? bytes : undefined
 }
 
-function decodeJwsPayload(jws: string): UnwrappedCredential | UnwrapFailure {
-  const payload = jws.split('.')[1] ?? ''
+/** Whether a string has the shape of a compact JWS. */
+export function looksLikeJws(value: string): boolean {
+  return jwsPayload(value) !== undefined
+}
+
+function decodeJwsPayload(jws: string, payload: Buffer): UnwrappedCredential | UnwrapFailure {
   let parsed: unknown
   try {
-    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
+    parsed = JSON.parse(payload.toString('utf8'))
   } catch {
     return { code: 'JWS_MALFORMED', message: 'the JWS payload is not JSON' }
   }
@@ -46,7 +72,8 @@ export function unwrapCredential(input: unknown): UnwrappedCredential | UnwrapFa
   let value = input
   if (typeof value === 'string') {
     const text = value.trim()
-    if (looksLikeJws(text)) return decodeJwsPayload(text)
+    const payload = jwsPayload(text)
+    if (payload) return decodeJwsPayload(text, payload)
     if (text.startsWith(ENVELOPE_PREFIX))
       return unwrapCredential(text.slice(ENVELOPE_PREFIX.length))
     try {
@@ -66,9 +93,10 @@ export function unwrapCredential(input: unknown): UnwrappedCredential | UnwrapFa
     (Array.isArray(type) && type.includes('EnvelopedVerifiableCredential'))
   if (isEnvelope && typeof value.id === 'string' && value.id.startsWith(ENVELOPE_PREFIX)) {
     const jws = value.id.slice(ENVELOPE_PREFIX.length)
-    if (!looksLikeJws(jws))
+    const payload = jwsPayload(jws)
+    if (!payload)
       return { code: 'JWS_MALFORMED', message: 'the envelope does not hold a compact JWS' }
-    return decodeJwsPayload(jws)
+    return decodeJwsPayload(jws, payload)
   }
   return { format: 'data-integrity', credential: value }
 }

@@ -406,9 +406,42 @@ export function privateKeyObject(key: KeyPair): KeyObject {
   return object
 }
 
+/**
+ * Public keys read from verification methods, keyed by the exact key material the read depends on
+ * (the multibase string, or the JWK's kty, crv, x and y), never by the method's id: another key
+ * under the same id is another entry. Values are frozen, undefined marks material that fails.
+ */
+const verificationKeys = new Map<string, Readonly<PublicJwk> | undefined>()
+
+function keyMaterialOf(vm: Record<string, unknown>): string | undefined {
+  if (typeof vm.publicKeyMultibase === 'string') return `z ${vm.publicKeyMultibase}`
+  const jwk = vm.publicKeyJwk
+  if (
+    isObject(jwk) &&
+    typeof jwk.d !== 'string' &&
+    typeof jwk.kty === 'string' &&
+    typeof jwk.crv === 'string' &&
+    typeof jwk.x === 'string' &&
+    (jwk.y === undefined || typeof jwk.y === 'string')
+  ) {
+    return JSON.stringify([jwk.kty, jwk.crv, jwk.x, jwk.y ?? null])
+  }
+  return undefined // anything unusual is read afresh
+}
+
 /** A public key read from a verification method (Multikey or JsonWebKey), or undefined. */
 export function publicJwkOfVerificationMethod(vm: unknown): PublicJwk | undefined {
   if (!isObject(vm)) return undefined
+  const material = keyMaterialOf(vm)
+  if (material === undefined) return readPublicJwk(vm)
+  if (verificationKeys.has(material)) return verificationKeys.get(material)
+  const jwk = readPublicJwk(vm)
+  if (verificationKeys.size >= MAX_CACHED) verificationKeys.clear()
+  verificationKeys.set(material, jwk && Object.freeze(jwk))
+  return jwk
+}
+
+function readPublicJwk(vm: Record<string, unknown>): PublicJwk | undefined {
   try {
     if (typeof vm.publicKeyMultibase === 'string') return jwkFromMultibase(vm.publicKeyMultibase)
     if (isObject(vm.publicKeyJwk)) {

@@ -169,6 +169,7 @@ async function pipeline(
   const context = await contextFindings(credential, {
     documentLoader,
     allowList: passport?.contextAllowList,
+    nestedContext: read.nestedContext,
   })
   let proof: Finding[]
   const validity: Finding[] = []

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isUnwrapFailure, unwrapCredential } from '../../src/credential/envelope.js'
+import { isUnwrapFailure, looksLikeJws, unwrapCredential } from '../../src/credential/envelope.js'
 
 const credential = {
   '@context': ['https://www.w3.org/ns/credentials/v2'],
@@ -59,5 +60,79 @@ describe('unwrapCredential', () => {
   ])('reports %j as %s without throwing', (input, code) => {
     const result = unwrapCredential(input)
     expect(isUnwrapFailure(result) && result.code).toBe(code)
+  })
+})
+
+describe('looksLikeJws (decode and re-encode instead of a regex scan)', () => {
+  const SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'
+  const good = fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 40 })
+  // Mostly base64url, sometimes a character a lenient base64 decoder skips, maps or stops at.
+  const noisy = fc.string({
+    unit: fc.oneof(
+      { weight: 12, arbitrary: fc.constantFrom(...alphabet) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          '+',
+          '/',
+          '=',
+          ' ',
+          '\n',
+          '.',
+          'é',
+          '\u0000',
+          '🙂',
+          '%',
+          '\u00ff',
+        ),
+      },
+    ),
+    maxLength: 40,
+  })
+  const segment = fc.oneof(good, noisy)
+
+  it('answers exactly as the shape regex on random strings', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.tuple(segment, segment, segment).map(([h, p, s]) => `${h}.${p}.${s}`),
+          fc.tuple(segment, segment).map(([h, p]) => `${h}.${p}`),
+          fc.tuple(segment, segment, segment, segment).map((a) => a.join('.')),
+          noisy,
+        ),
+        (text) => {
+          expect(looksLikeJws(text)).toBe(SHAPE.test(text))
+        },
+      ),
+      { numRuns: 20_000 },
+    )
+  })
+
+  it('answers exactly as the shape regex on edge cases', () => {
+    for (const text of [
+      '',
+      '.',
+      '..',
+      'a..',
+      '.a.b',
+      'a.b.c',
+      'a.b=.c',
+      'a.b+c.d',
+      'a.ab/c.d',
+      'a.abcd=.x',
+      'a.abc.x',
+      'a.abcde.x',
+      'a.ab cd.x',
+      'a.abcd\n.x',
+      'a.b.c.d',
+      'a.b.c ',
+      ' a.b.c',
+      `${jws}`,
+      `${jws}=`,
+      jws.replace('.', '.='),
+    ]) {
+      expect(looksLikeJws(text), JSON.stringify(text)).toBe(SHAPE.test(text))
+    }
   })
 })

@@ -4,6 +4,7 @@ import {
   exportKey,
   generateKeyPair,
   importKey,
+  publicJwkOfVerificationMethod,
   toVerificationMethod,
 } from '../../src/credential/keys.js'
 import { isCarbonPassportError } from '../../src/errors.js'
@@ -113,5 +114,34 @@ describe('importKey / exportKey', () => {
         }),
       'ERR_KEY_INVALID',
     )
+  })
+})
+
+describe('publicJwkOfVerificationMethod (cached by key material)', () => {
+  test('another key under the same id reads as that other key, both formats, both algorithms', () => {
+    for (const algorithm of ['Ed25519', 'P-256'] as const) {
+      const a = generateKeyPair({ algorithm, controller: 'did:web:same.example' })
+      const b = generateKeyPair({ algorithm, controller: 'did:web:same.example' })
+      for (const format of ['Multikey', 'JsonWebKey'] as const) {
+        const vmA = { ...toVerificationMethod(a, format), id: 'did:web:same.example#key-1' }
+        const vmB = { ...toVerificationMethod(b, format), id: 'did:web:same.example#key-1' }
+        for (let i = 0; i < 2; i++) {
+          expect(publicJwkOfVerificationMethod(vmA)).toMatchObject({ x: a.publicKeyJwk.x })
+          expect(publicJwkOfVerificationMethod(vmB)).toMatchObject({ x: b.publicKeyJwk.x })
+        }
+      }
+    }
+  })
+
+  test('refusals stay refusals when cached, and a private JWK is never read', () => {
+    const key = generateKeyPair({ algorithm: 'P-256' })
+    const vm = toVerificationMethod(key, 'JsonWebKey') as { publicKeyJwk: Record<string, unknown> }
+    const broken = { ...vm, publicKeyJwk: { ...vm.publicKeyJwk, x: 'AAAA' } }
+    const withD = { ...vm, publicKeyJwk: { ...key.privateKeyJwk } }
+    for (let i = 0; i < 2; i++) {
+      expect(publicJwkOfVerificationMethod(broken)).toBeUndefined()
+      expect(publicJwkOfVerificationMethod(withD)).toBeUndefined()
+      expect(publicJwkOfVerificationMethod(vm)).toMatchObject({ x: key.publicKeyJwk.x })
+    }
   })
 })

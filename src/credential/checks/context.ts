@@ -32,7 +32,12 @@ function nestedContexts(value: unknown, path: (string | number)[], out: string[]
 
 export async function contextFindings(
   credential: Json,
-  options: { documentLoader: DocumentLoader; allowList?: readonly string[] | undefined },
+  options: {
+    documentLoader: DocumentLoader
+    allowList?: readonly string[] | undefined
+    /** false when the caller already knows there is no nested `@context` (readInput's walk). */
+    nestedContext?: boolean
+  },
 ): Promise<Finding[]> {
   const findings: Finding[] = []
   const raw = credential['@context']
@@ -95,8 +100,10 @@ export async function contextFindings(
     )
   }
   const nested: string[] = []
-  for (const [k, v] of Object.entries(credential)) {
-    if (k !== '@context') nestedContexts(v, [k], nested)
+  if (options.nestedContext !== false) {
+    for (const [k, v] of Object.entries(credential)) {
+      if (k !== '@context') nestedContexts(v, [k], nested)
+    }
   }
   for (const path of nested) findings.push(finding('CONTEXT_INLINE', path))
   return findings

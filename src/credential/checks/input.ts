@@ -15,7 +15,12 @@ export interface InputLimits {
 }
 
 export type ReadResult =
-  | { ok: true; unwrapped: UnwrappedCredential }
+  | {
+      ok: true
+      unwrapped: UnwrappedCredential
+      /** Whether an object below the top level has an `@context` key (see the context check). */
+      nestedContext: boolean
+    }
   | { ok: false; findings: Finding[] }
 
 /** Nesting depth of a value; stops descending past `limit` (so cyclic or deep values are safe). */
@@ -31,9 +36,55 @@ export function valueDepth(value: unknown, limit: number, depth = 0): number {
   return max
 }
 
+interface Shape {
+  depth: number
+  /** An object outside the top-level `@context` value, other than the top object, has `@context`. */
+  nestedContext: boolean
+}
+
+function walk(value: object, limit: number, depth: number, look: boolean, shape: Shape): number {
+  if (depth + 1 > limit) return depth + 1
+  if (look && !shape.nestedContext && depth > 0 && Object.hasOwn(value, '@context')) {
+    shape.nestedContext = true
+  }
+  // A scalar child adds no depth, so only objects are descended into.
+  let max = depth + 1
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i]
+      if (child === null || typeof child !== 'object') continue
+      const d = walk(child, limit, depth + 1, look, shape)
+      if (d > max) max = d
+      if (max > limit) return max
+    }
+    return max
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    const child = (value as Record<string, unknown>)[key]
+    if (child === null || typeof child !== 'object') continue
+    // The top-level context is the context check's own business; nested ones are looked for.
+    const d = walk(child, limit, depth + 1, look && !(depth === 0 && key === '@context'), shape)
+    if (d > max) max = d
+    if (max > limit) return max
+  }
+  return max
+}
+
+/**
+ * valueDepth and, in the same walk, whether there are nested `@context` keys (so the context check
+ * need not walk the credential again when there are none).
+ */
+export function inspectValue(value: unknown, limit: number): Shape {
+  const shape: Shape = { depth: 0, nestedContext: false }
+  if (value !== null && typeof value === 'object') shape.depth = walk(value, limit, 0, true, shape)
+  return shape
+}
+
 /** Applies the caps and unwraps the credential; never throws. */
 export function readInput(input: unknown, limits: InputLimits): ReadResult {
   const fail = (f: Finding): ReadResult => ({ ok: false, findings: [f] })
+  let inputShape: Shape | undefined
   try {
     if (typeof input === 'string') {
       const bytes = Buffer.byteLength(input, 'utf8')
@@ -48,7 +99,8 @@ export function readInput(input: unknown, limits: InputLimits): ReadResult {
       }
       // Depth is checked on the parsed credential below (V8's JSON.parse does not recurse).
     } else if (input !== null && typeof input === 'object') {
-      if (valueDepth(input, limits.maxDepth) > limits.maxDepth) {
+      inputShape = inspectValue(input, limits.maxDepth)
+      if (inputShape.depth > limits.maxDepth) {
         return fail(
           finding('INPUT_TOO_DEEP', '', `the input nests deeper than ${limits.maxDepth} levels`),
         )
@@ -72,12 +124,17 @@ export function readInput(input: unknown, limits: InputLimits): ReadResult {
     }
     const unwrapped = unwrapCredential(input)
     if (isUnwrapFailure(unwrapped)) return fail(finding(unwrapped.code, '', unwrapped.message))
-    if (valueDepth(unwrapped.credential, limits.maxDepth) > limits.maxDepth) {
+    // A credential given as an object is usually the input itself, already walked above.
+    const shape =
+      inputShape !== undefined && unwrapped.credential === input
+        ? inputShape
+        : inspectValue(unwrapped.credential, limits.maxDepth)
+    if (shape.depth > limits.maxDepth) {
       return fail(
         finding('INPUT_TOO_DEEP', '', `the input nests deeper than ${limits.maxDepth} levels`),
       )
     }
-    return { ok: true, unwrapped }
+    return { ok: true, unwrapped, nestedContext: shape.nestedContext }
   } catch (err) {
     return fail(finding('INTERNAL_ERROR', '', `the input could not be read: ${String(err)}`))
   }
