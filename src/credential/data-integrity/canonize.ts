@@ -32,6 +32,18 @@ const rdfCanonize = fromJsonld('rdf-canonize') as {
   canonize(dataset: Quad[], options: Record<string, unknown>): Promise<string>
 }
 
+/**
+ * The fast paths of this module (the direct passport dataset, the copy-on-write context cache) reuse
+ * jsonld.js internals and are proven equal to the stock output by tests on exactly these versions,
+ * which package.json pins. Should another version be installed anyway (an override, a dedupe), every
+ * document takes the plain stock path instead of trusting internals nobody checked.
+ */
+export const PROVEN_VERSIONS = { jsonld: '9.0.0', 'rdf-canonize': '5.0.0' } as const
+export const INTERNAL_FAST_PATHS =
+  (fromJsonld('jsonld/package.json') as { version: string }).version === PROVEN_VERSIONS.jsonld &&
+  (fromJsonld('rdf-canonize/package.json') as { version: string }).version ===
+    PROVEN_VERSIONS['rdf-canonize']
+
 // crypto.hash (Node >= 20.12) hashes a string in one native call; createHash is the fallback.
 const sha256Hex: (input: string) => string =
   typeof oneShotHash === 'function'
@@ -134,6 +146,7 @@ async function canonizePassportFast(
 ): Promise<string | undefined> {
   const context = (input as { '@context'?: unknown } | null)?.['@context']
   if (
+    !INTERNAL_FAST_PATHS ||
     !Array.isArray(context) ||
     context.length !== PASSPORT_CONTEXTS.length ||
     context.some((c, i) => c !== PASSPORT_CONTEXTS[i]) ||
@@ -183,6 +196,8 @@ export function stockCanonizeDocument(
   documentLoader: DocumentLoader,
   options: Record<string, unknown> = {},
 ): Promise<string> {
+  if (!INTERNAL_FAST_PATHS)
+    return canonize(input, { ...options, base: null, safe: true, documentLoader })
   const cache = cacheFor(documentLoader)
   return canonize(input, {
     ...withDigest(options),

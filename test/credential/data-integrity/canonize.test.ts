@@ -3,14 +3,18 @@
  * proof-configuration template give exactly the stock N-Quads, on the vectors, the example
  * passports and random proof values; anything outside the template's shape takes the stock path.
  */
+
+import { readFileSync } from 'node:fs'
 import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite'
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
 import fc from 'fast-check'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, it, test } from 'vitest'
 import { createDocumentLoader } from '../../../src/context/loader.js'
 import {
   canonizeDocument,
   canonizeProofFast,
+  INTERNAL_FAST_PATHS,
+  PROVEN_VERSIONS,
 } from '../../../src/credential/data-integrity/canonize.js'
 import { loadExamples, readJsonFile, readTextFile } from '../fixtures.js'
 
@@ -184,5 +188,14 @@ describe('canonizeProofFast (proof-configuration template)', () => {
       ...change,
     }
     expect(await canonizeProofFast(eddsaRdfc2022.canonize, config, loader)).toBeUndefined()
+  })
+})
+
+describe('the versions the fast paths are proven on', () => {
+  it('are the ones installed, so these tests exercise the fast paths', () => {
+    expect(INTERNAL_FAST_PATHS).toBe(true)
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'))
+    expect(pkg.dependencies.jsonld).toBe(PROVEN_VERSIONS.jsonld)
+    expect(pkg.dependencies['rdf-canonize']).toBe(PROVEN_VERSIONS['rdf-canonize'])
   })
 })
