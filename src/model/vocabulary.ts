@@ -940,7 +940,7 @@ export const properties: readonly PropertyDefinition[] = [
     'node',
     'Battery',
     'Functional unit',
-    'The functional unit the footprint is expressed per.',
+    'The functional unit: its kind and, as its quantity, the total service over the life (the CRS energy throughput, or the EU lifetime energy) that footprintPerFunctionalUnit × quantity turns back into the absolute footprint.',
   ),
   d('kind', 'vocab', 'Functional unit', 'Kind', 'What the functional unit is.', {
     enumeration: 'FunctionalUnitKind',
