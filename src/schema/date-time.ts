@@ -5,12 +5,13 @@
  * checks on character codes (no regular expression, no substrings, no Number()) and a calendar
  * lookup, since every passport has dozens of date-times.
  */
+/** Days in each month of a common year, 1-based. */
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
 
 /** The value of the two ASCII digits at `i`, or -1 when either is not a digit. */
-function two(s: string, i: number): number {
+export function digitPair(s: string, i: number): number {
   const a = s.charCodeAt(i) - 48
   const b = s.charCodeAt(i + 1) - 48
   // NaN (past the end) fails both comparisons, so it also gives -1.
@@ -21,13 +22,13 @@ function two(s: string, i: number): number {
 export function isDateTime(value: string): boolean {
   const n = value.length
   if (n < 20) return false // 2026-03-01T00:00:00Z is the shortest
-  const y1 = two(value, 0)
-  const y2 = two(value, 2)
-  const month = two(value, 5)
-  const day = two(value, 8)
-  const hour = two(value, 11)
-  const minute = two(value, 14)
-  const second = two(value, 17)
+  const y1 = digitPair(value, 0)
+  const y2 = digitPair(value, 2)
+  const month = digitPair(value, 5)
+  const day = digitPair(value, 8)
+  const hour = digitPair(value, 11)
+  const minute = digitPair(value, 14)
+  const second = digitPair(value, 17)
   if (
     y1 < 0 ||
     y2 < 0 ||
@@ -60,13 +61,13 @@ export function isDateTime(value: string): boolean {
   } else if (z === 43 || z === 45) {
     // + or -
     if (i + 6 !== n || value.charCodeAt(i + 3) !== 58) return false
-    const oh = two(value, i + 1)
-    const om = two(value, i + 4)
+    const oh = digitPair(value, i + 1)
+    const om = digitPair(value, i + 4)
     if (oh < 0 || om < 0 || oh > 23 || om > 59) return false
     offset = (z === 43 ? 1 : -1) * (oh * 60 + om)
   } else return false
   if (month < 1 || month > 12 || day < 1) return false
-  const maxDay = month === 2 && isLeapYear(y1 * 100 + y2) ? 29 : (DAYS_IN_MONTH[month] ?? 0)
+  const maxDay = daysInMonth(y1 * 100 + y2, month)
   if (day > maxDay) return false
   if (hour > 23 || minute > 59 || second > 60) return false
   // A leap second is only valid at 23:59:60 UTC.
@@ -75,4 +76,9 @@ export function isDateTime(value: string): boolean {
     if (utcMinutes !== 23 * 60 + 59) return false
   }
   return true
+}
+
+/** The number of days of a month (1–12) in a year of the Gregorian calendar; 0 for no month. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month] ?? 0)
 }

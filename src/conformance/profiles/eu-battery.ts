@@ -5,6 +5,7 @@
 import { arr, obj, type RuleContext, reportAt } from '../context.js'
 import { approxEqual, compare, decimalOf, formatDecimal, mul, sign } from '../decimal.js'
 import { lookupUnit } from '../units.js'
+import { batteryOf } from './battery-scope.js'
 
 const PROFILE = 'EU 2023/1542 Art. 7'
 const TWO_KWH = decimalOf(2n)
@@ -16,15 +17,8 @@ const ANNEX_II_STAGES = [
 ]
 
 function inScope(ctx: RuleContext): boolean {
-  const b = ctx.subject.battery
-  if (b === undefined) {
-    reportAt(ctx, 'OUT_OF_SCOPE', '/battery', {
-      field: PROFILE,
-      detail: 'the product is not a battery (no battery data)',
-    })
-    return false
-  }
-  const battery = obj(b)
+  const battery = batteryOf(ctx, PROFILE)
+  if (!battery) return false
   const category = battery.category
   if (category === 'portable' || category === 'SLI') {
     reportAt(ctx, 'OUT_OF_SCOPE', '/battery/category', {

@@ -6,6 +6,7 @@
  */
 import { obj, type RuleContext, reportAt } from '../context.js'
 import { approxEqual, decimalOf, div, formatDecimal, mul } from '../decimal.js'
+import { batteryOf } from './battery-scope.js'
 
 const HUNDRED = decimalOf(100n)
 
@@ -16,15 +17,8 @@ const PROFILE = 'IEC 63369-1'
 
 /** Whether the battery is in scope; reports OUT_OF_SCOPE when it is not. */
 function inScope(ctx: RuleContext): boolean {
-  const b = ctx.subject.battery
-  if (b === undefined) {
-    reportAt(ctx, 'OUT_OF_SCOPE', '/battery', {
-      field: PROFILE,
-      detail: 'the product is not a battery (no battery data)',
-    })
-    return false
-  }
-  const battery = obj(b)
+  const battery = batteryOf(ctx, PROFILE)
+  if (!battery) return false
   if (typeof battery.category === 'string' && !IN_SCOPE_CATEGORIES.has(battery.category)) {
     reportAt(ctx, 'OUT_OF_SCOPE', '/battery/category', {
       field: PROFILE,

@@ -1,4 +1,5 @@
 /** Dates: reference period, activity periods, credential validity against the reference period. */
+import { daysInMonth, digitPair } from '../../schema/date-time.js'
 import { arr, obj, type RuleContext, report, reportAt } from '../context.js'
 
 /** Milliseconds since the epoch of an RFC 3339 date-time, or undefined. */
@@ -11,13 +12,7 @@ export function time(value: unknown): number | undefined {
 }
 
 const MAX_TIME = 8.64e15
-const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
-function two(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 48
-  const b = s.charCodeAt(i + 1) - 48
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1
-}
+const two = digitPair
 
 /**
  * Date.parse costs ~170 ns and passports carry dozens of date-times, nearly all of the one shape
@@ -55,8 +50,7 @@ function canonicalTime(v: string): number {
   ) {
     return Number.NaN
   }
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-  if (day > (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month] as number))) return Number.NaN
+  if (day > daysInMonth(year, month)) return Number.NaN
   let offset = 0
   if (n === 20) {
     if (v.charCodeAt(19) !== 90) return Number.NaN // Z

@@ -82,6 +82,9 @@ export function inspectValue(value: unknown, limit: number): Shape {
 }
 
 /** Applies the caps and unwraps the credential; never throws. */
+const tooLarge = (bytes: number, cap: number): Finding =>
+  finding('INPUT_TOO_LARGE', '', `the input has ${bytes} bytes; the cap is ${cap}`)
+
 export function readInput(input: unknown, limits: InputLimits): ReadResult {
   const fail = (f: Finding): ReadResult => ({ ok: false, findings: [f] })
   let inputShape: Shape | undefined
@@ -89,13 +92,7 @@ export function readInput(input: unknown, limits: InputLimits): ReadResult {
     if (typeof input === 'string') {
       const bytes = Buffer.byteLength(input, 'utf8')
       if (bytes > limits.maxBytes) {
-        return fail(
-          finding(
-            'INPUT_TOO_LARGE',
-            '',
-            `the input has ${bytes} bytes; the cap is ${limits.maxBytes}`,
-          ),
-        )
+        return fail(tooLarge(bytes, limits.maxBytes))
       }
       // Depth is checked on the parsed credential below (V8's JSON.parse does not recurse).
     } else if (input !== null && typeof input === 'object') {
@@ -113,13 +110,7 @@ export function readInput(input: unknown, limits: InputLimits): ReadResult {
       }
       const bytes = Buffer.byteLength(text ?? '', 'utf8')
       if (bytes > limits.maxBytes) {
-        return fail(
-          finding(
-            'INPUT_TOO_LARGE',
-            '',
-            `the input has ${bytes} bytes; the cap is ${limits.maxBytes}`,
-          ),
-        )
+        return fail(tooLarge(bytes, limits.maxBytes))
       }
     }
     const unwrapped = unwrapCredential(input)
