@@ -142,8 +142,12 @@ const mustVerify = (r: { verified: boolean; errors?: unknown }) => {
 }
 
 // Inputs, signed once.
-const diEd = await Promise.all(ed.map((e) => issueCredential(e.passport, { key: e.key })))
-const diP256 = await Promise.all(p256.map((e) => issueCredential(e.passport, { key: e.key })))
+// Signed before the verification clock `now` (a proof created after it is PROOF_CREATED_IN_FUTURE).
+const created = new Date('2026-03-15T00:00:00Z')
+const diEd = await Promise.all(ed.map((e) => issueCredential(e.passport, { key: e.key, created })))
+const diP256 = await Promise.all(
+  p256.map((e) => issueCredential(e.passport, { key: e.key, created })),
+)
 const jwtEd = await Promise.all(
   ed.map((e) => issueCredential(e.passport, { key: e.key, format: 'vc-jose' })),
 )

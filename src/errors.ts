@@ -16,9 +16,16 @@ export type CarbonPassportErrorCode =
   | 'ERR_DOCUMENT_NOT_FOUND'
   /** A DID could not be resolved to a document from the supplied documents or resolver. */
   | 'ERR_DID_NOT_RESOLVED'
-  /** An argument has the wrong shape or value (programmer error). */
+  /**
+   * An argument has the wrong shape or value (programmer error): a wrong type, a value that is not
+   * JSON (a cycle, a BigInt, nesting deeper than 64), or a member that cannot be read (a throwing
+   * getter, a revoked Proxy; the original error is the `cause`).
+   */
   | 'ERR_INVALID_ARGUMENT'
-  /** A credential handed to an issuing function is not a well-formed VC 2.0 credential. */
+  /**
+   * A credential handed to an issuing function is not a well-formed VC 2.0 credential, or not JSON
+   * at all (`details.path` says where).
+   */
   | 'ERR_CREDENTIAL_MALFORMED'
   /** A passport handed to an issuing function does not validate against the passport schema. */
   | 'ERR_PASSPORT_INVALID'
@@ -53,10 +60,17 @@ export class CarbonPassportError extends Error {
   }
 }
 
-/** Narrows an unknown value to a CarbonPassportError, optionally with a given code. */
+/**
+ * Narrows an unknown value to a CarbonPassportError, optionally with a given code. Never throws,
+ * whatever the value (a Proxy whose traps throw is simply not one).
+ */
 export function isCarbonPassportError(
   value: unknown,
   code?: CarbonPassportErrorCode,
 ): value is CarbonPassportError {
-  return value instanceof CarbonPassportError && (code === undefined || value.code === code)
+  try {
+    return value instanceof CarbonPassportError && (code === undefined || value.code === code)
+  } catch {
+    return false
+  }
 }

@@ -12,6 +12,7 @@ export {
   DEFAULT_TOLERANCE,
 } from './conformance/check.js'
 export { formatFinding, formatReport, statusLabel } from './conformance/format.js'
+export { DEFAULT_MAX_FINDINGS } from './conformance/limits.js'
 export { isProfileId, PROFILE_IDS, type ProfileId } from './conformance/profiles/ids.js'
 export { bundledContexts } from './context/bundled.js'
 export { isSupportedDidKey } from './context/did-key.js'
@@ -62,6 +63,8 @@ export {
   type CreateStatusListOptions,
   createStatusEntry,
   createStatusList,
+  MAX_ENCODED_STATUS_LIST_LENGTH,
+  MAX_STATUS_LIST_LENGTH,
   MIN_STATUS_LIST_LENGTH,
   type StatusListCredential,
   type StatusPurpose,
@@ -85,5 +88,12 @@ export type {
   Severity,
   VerificationResult,
 } from './results.js'
-export { PASSPORT_SCHEMA_ID, type SchemaName, schemaIds } from './schema/registry.js'
+export {
+  DEFAULT_MAX_SCHEMA_ERRORS,
+  MAX_LINES,
+  MAX_LIST_ITEMS,
+  PASSPORT_SCHEMA_ID,
+  type SchemaName,
+  schemaIds,
+} from './schema/registry.js'
 export { computePassportDigest } from './supply-chain/digest.js'

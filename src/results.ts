@@ -60,7 +60,12 @@ export interface VerificationResult {
   format: CredentialFormat | undefined
   /** The issuer id as the credential states it. */
   issuer: string | undefined
-  /** The credential as decoded (for vc+jwt, the JWS payload). Untrusted unless `verified`. */
+  /**
+   * The credential as decoded (for vc+jwt, the JWS payload). Untrusted unless `verified`. When
+   * verified, it is in the compacted JSON-LD form of exactly the signed data; a node described in
+   * several places (the issuer as `product.manufacturer`, say) is described alike wherever the
+   * descriptions overlap, and the checks read each place with all of its descriptions.
+   */
   credential: Record<string, unknown> | undefined
   checks: Check[]
   conformance?: ConformanceReport

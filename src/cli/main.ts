@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
  * The `carbon-passport` command. Each command lives in `commands/<name>.ts` and registers itself
- * here; every command prints readable text on a terminal, JSON with `--json`, and exits 0 only
- * when its verdict is positive.
+ * here; every command prints readable text on a terminal, JSON with `--json`, and exits 0 when its
+ * verdict is positive, 1 when it is negative, and 2 on bad usage or input it cannot read. Errors
+ * are one line, `carbon-passport: <message>`, on standard error; never a stack trace.
  */
+import './last-resort.js'
 import { Command } from 'commander'
 import { registerCheck } from './commands/check.js'
 import { registerCreate } from './commands/create.js'
@@ -11,12 +13,28 @@ import { registerInspect } from './commands/inspect.js'
 import { registerIssue } from './commands/issue.js'
 import { registerKeygen } from './commands/keygen.js'
 import { registerVerify } from './commands/verify.js'
+import { exitCodesHelp, oneLine, reportError } from './io.js'
+
+/** Commander's error messages as one line, with where to look for the usage. */
+const usageError = (usage: string) => (message: string, write: (text: string) => void) =>
+  write(`carbon-passport: ${oneLine(message)} (see ${usage} --help)\n`)
 
 const program = new Command()
   .name('carbon-passport')
   .description('Create, sign, verify and check digital product carbon passports (W3C VC 2.0).')
   .version('0.1.0')
-  .showHelpAfterError()
+  // Commander throws (a CommanderError) instead of exiting, so the exit code is ours to choose,
+  // and prints its errors as one carbon-passport line. Subcommands inherit both settings.
+  .exitOverride()
+  .configureOutput({ outputError: usageError('carbon-passport') })
+  .addHelpText(
+    'after',
+    exitCodesHelp({
+      0: 'the verdict is positive (verified, conforms), or the command did its work',
+      1: 'the verdict is negative (not verified, does not conform)',
+      2: 'bad usage, or input that cannot be read; nothing was judged',
+    }),
+  )
 
 registerCreate(program)
 registerInspect(program)
@@ -24,5 +42,12 @@ registerCheck(program)
 registerKeygen(program)
 registerIssue(program)
 registerVerify(program)
+for (const command of program.commands) {
+  command.configureOutput({ outputError: usageError(`carbon-passport ${command.name()}`) })
+}
 
-await program.parseAsync(process.argv)
+try {
+  await program.parseAsync(process.argv)
+} catch (err) {
+  process.exitCode = reportError(err)
+}

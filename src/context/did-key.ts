@@ -11,7 +11,7 @@ const DID_KEY = /^did:key:(z6Mk[1-9A-HJ-NP-Za-km-z]{44}|zDn[1-9A-HJ-NP-Za-km-z]{
 
 /** Whether a string is a did:key for an Ed25519 or P-256 key this library can use. */
 export function isSupportedDidKey(did: string): boolean {
-  return DID_KEY.test(did)
+  return typeof did === 'string' && DID_KEY.test(did)
 }
 
 /** The DID document of a did:key (Ed25519 or P-256), built without any lookup. */

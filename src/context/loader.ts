@@ -3,6 +3,13 @@
  * locally and the DID documents the caller supplies; every other URL is refused, never fetched.
  */
 import { CarbonPassportError } from '../errors.js'
+import {
+  asCarbonPassportError,
+  assertJson,
+  invalidArgument,
+  isRecord,
+  readOptions,
+} from '../guard.js'
 import { bundledContexts, deepFreeze } from './bundled.js'
 import { didKeyDocument } from './did-key.js'
 
@@ -36,8 +43,20 @@ export interface DocumentLoaderOptions {
   documents?: Readonly<Record<string, unknown>> | ReadonlyMap<string, unknown>
 }
 
-const entries = (source: DocumentLoaderOptions['contexts']): [string, unknown][] =>
-  source === undefined ? [] : source instanceof Map ? [...source] : Object.entries(source)
+/** The URL → document entries of a `contexts` or `documents` option, each document checked and frozen. */
+function documentEntries(source: unknown, label: string): [string, unknown][] {
+  if (source === undefined) return []
+  let list: [unknown, unknown][]
+  if (source instanceof Map) list = [...source]
+  else if (isRecord(source)) list = Object.entries(source)
+  else throw invalidArgument(`${label} must be an object or a Map of URL → document`)
+  return list.map(([url, doc]) => {
+    if (typeof url !== 'string' || url === '')
+      throw invalidArgument(`${label}: every URL must be a string`)
+    assertJson(doc, 'ERR_INVALID_ARGUMENT', `${label}["${url}"]`)
+    return [url, deepFreeze(structuredClone(doc))]
+  })
+}
 
 /** Absolute id of a verification method, resolving `#fragment` ids against the DID. */
 const absoluteId = (did: string, id: unknown): string | undefined =>
@@ -52,20 +71,32 @@ const absoluteId = (did: string, id: unknown): string | undefined =>
  * const documentLoader = createDocumentLoader({ didDocuments: [issuerDidDocument] })
  * const { document } = await documentLoader('https://w3id.org/carbon-passport/v1')
  * ```
- * @throws CarbonPassportError `ERR_DOCUMENT_NOT_FOUND` for any URL it does not serve.
+ * @throws CarbonPassportError `ERR_INVALID_ARGUMENT` when the options are not an object, a document
+ *   is not JSON (a cycle, a BigInt, a function, nesting deeper than 64) or a DID document has no
+ *   string id. The loader it returns throws `ERR_DOCUMENT_NOT_FOUND` for any URL it does not serve.
  */
 export function createDocumentLoader(options: DocumentLoaderOptions = {}): DocumentLoader {
   const documents = new Map<string, unknown>(bundledContexts)
-  for (const [url, doc] of entries(options.contexts))
-    documents.set(url, deepFreeze(structuredClone(doc)))
-  for (const [url, doc] of entries(options.documents))
-    documents.set(url, deepFreeze(structuredClone(doc)))
   const dids = new Map<string, DidDocument>()
-  for (const doc of options.didDocuments ?? []) {
-    if (!doc || typeof doc.id !== 'string') {
-      throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'every DID document needs a string id')
+  try {
+    const o = readOptions(options, ['contexts', 'documents', 'didDocuments'])
+    for (const [url, doc] of documentEntries(o.contexts, 'options.contexts'))
+      documents.set(url, doc)
+    for (const [url, doc] of documentEntries(o.documents, 'options.documents'))
+      documents.set(url, doc)
+    if (o.didDocuments !== undefined && !Array.isArray(o.didDocuments)) {
+      throw invalidArgument('options.didDocuments must be an array of DID documents')
     }
-    dids.set(doc.id, deepFreeze(structuredClone(doc)))
+    for (const doc of (o.didDocuments ?? []) as unknown[]) {
+      if (!isRecord(doc) || typeof doc.id !== 'string') {
+        throw invalidArgument('every DID document needs a string id')
+      }
+      assertJson(doc, 'ERR_INVALID_ARGUMENT', `the DID document ${doc.id}`)
+      const copy = deepFreeze(structuredClone(doc)) as DidDocument
+      dids.set(copy.id, copy)
+    }
+  } catch (err) {
+    throw asCarbonPassportError(err, 'ERR_INVALID_ARGUMENT', 'createDocumentLoader')
   }
 
   const didDocument = (did: string): DidDocument | undefined => {

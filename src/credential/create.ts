@@ -2,6 +2,15 @@
 import { randomUUID } from 'node:crypto'
 import { PASSPORT_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../context/bundled.js'
 import { CarbonPassportError } from '../errors.js'
+import {
+  asCarbonPassportError,
+  assertJson,
+  isRecord,
+  MAX_JSON_DEPTH,
+  optionalDate,
+  optionalString,
+  readOptions,
+} from '../guard.js'
 import type { CarbonPassport, Issuer, PassportCredential } from '../model/types.js'
 import { PASSPORT_SCHEMA_ID, schemaErrors } from '../schema/registry.js'
 
@@ -39,39 +48,70 @@ export function toDateTime(date: Date): string {
  * ```ts
  * const passport = createPassport(subject, { issuer: { id: 'did:web:cells.example', name: 'Cells Ltd' } })
  * ```
- * @throws CarbonPassportError `ERR_INVALID_ARGUMENT` for a missing issuer or bad dates,
+ * @throws CarbonPassportError `ERR_INVALID_ARGUMENT` for a missing issuer, dates that are not valid
+ *   `Date`s, options of the wrong type, or a subject that is not JSON (a cycle, a BigInt, nesting
+ *   deeper than 64 levels with the credential; `details.path` says where),
  *   `ERR_PASSPORT_INVALID` (with `details.errors`) when the result does not match the schema.
  */
 export function createPassport(
   subject: PassportSubjectInput,
   options: CreatePassportOptions,
 ): PassportCredential {
-  if (subject === null || typeof subject !== 'object' || Array.isArray(subject)) {
+  try {
+    return buildPassport(subject, options)
+  } catch (err) {
+    throw asCarbonPassportError(err, 'ERR_INVALID_ARGUMENT', 'createPassport')
+  }
+}
+
+const OPTION_KEYS = [
+  'issuer',
+  'id',
+  'validFrom',
+  'validUntil',
+  'now',
+  'name',
+  'description',
+] as const
+
+function buildPassport(subject: unknown, options: unknown): PassportCredential {
+  if (!isRecord(subject)) {
     throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'the passport subject must be an object')
   }
-  const issuerId = typeof options?.issuer === 'string' ? options.issuer : options?.issuer?.id
+  const o = readOptions(options, OPTION_KEYS, 'options', true)
+  const issuer = o.issuer
+  const issuerId = typeof issuer === 'string' ? issuer : isRecord(issuer) ? issuer.id : undefined
   if (typeof issuerId !== 'string' || issuerId === '') {
     throw new CarbonPassportError(
       'ERR_INVALID_ARGUMENT',
-      'options.issuer (a DID or IRI) is required',
+      'options.issuer (a DID or IRI, or { id, name }) is required',
     )
   }
-  const validFrom = options.validFrom ?? options.now ?? new Date()
-  if (options.validUntil && options.validUntil.getTime() <= validFrom.getTime()) {
+  const id = optionalString(o.id, 'options.id')
+  const name = optionalString(o.name, 'options.name')
+  const description = optionalString(o.description, 'options.description')
+  const now = optionalDate(o.now, 'options.now')
+  const validFrom = optionalDate(o.validFrom, 'options.validFrom') ?? now ?? new Date()
+  const validUntil = optionalDate(o.validUntil, 'options.validUntil')
+  if (validUntil && validUntil.getTime() <= validFrom.getTime()) {
     throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'validUntil must be after validFrom')
   }
-  const { type: _ignored, ...rest } = subject
+  // Checked where they will sit in the credential, so paths and depth are the credential's.
+  assertJson({ issuer, credentialSubject: subject }, 'ERR_INVALID_ARGUMENT', 'the passport', {
+    maxDepth: MAX_JSON_DEPTH,
+  })
+  const { type: _ignored, ...rest } = structuredClone(subject)
   const credential: PassportCredential = {
     '@context': [VC_V2_CONTEXT_URL, PASSPORT_CONTEXT_URL],
-    id: options.id ?? `urn:uuid:${randomUUID()}`,
+    id: id ?? `urn:uuid:${randomUUID()}`,
     type: ['VerifiableCredential', 'CarbonPassportCredential'],
-    issuer: options.issuer,
-    ...(options.name === undefined ? {} : { name: options.name }),
-    ...(options.description === undefined ? {} : { description: options.description }),
+    issuer: (typeof issuer === 'string' ? issuer : structuredClone(issuer)) as string | Issuer,
+    ...(name === undefined ? {} : { name }),
+    ...(description === undefined ? {} : { description }),
     validFrom: toDateTime(validFrom),
-    ...(options.validUntil ? { validUntil: toDateTime(options.validUntil) } : {}),
+    ...(validUntil ? { validUntil: toDateTime(validUntil) } : {}),
     credentialSchema: { id: PASSPORT_SCHEMA_ID, type: 'JsonSchema' },
-    credentialSubject: { ...structuredClone(rest), type: 'CarbonPassport' } as CarbonPassport,
+    credentialSubject: { ...rest, type: 'CarbonPassport' } as CarbonPassport,
   }
   assertPassportSchema(credential)
   return credential

@@ -5,6 +5,7 @@
 
 import type { DidDocument } from '../context/loader.js'
 import { CarbonPassportError } from '../errors.js'
+import { asCarbonPassportError, optionalOneOf, readOptions } from '../guard.js'
 import { type KeyPair, toVerificationMethod } from './keys.js'
 
 export interface CreateDidDocumentOptions {
@@ -22,22 +23,38 @@ export interface CreateDidDocumentOptions {
  * const key = generateKeyPair({ controller: 'did:web:passports.example', id: 'did:web:passports.example#key-1' })
  * const didDocument = createDidDocument(key)   // publish at https://passports.example/.well-known/did.json
  * ```
- * @throws CarbonPassportError `ERR_INVALID_ARGUMENT` when no key is given or the keys have
- *   different controllers.
+ * @throws CarbonPassportError `ERR_INVALID_ARGUMENT` when no key is given, the keys have different
+ *   controllers or the options are not an object with a known `type`; `ERR_KEY_INVALID` for a key
+ *   that is not one.
  */
 export function createDidDocument(
   keys: KeyPair | readonly KeyPair[],
   options: CreateDidDocumentOptions = {},
 ): DidDocument {
-  const list: readonly KeyPair[] = Array.isArray(keys) ? keys : [keys as KeyPair]
-  const controller = list[0]?.controller
-  if (!controller || list.some((k) => k.controller !== controller)) {
+  try {
+    return didDocumentOf(keys, options)
+  } catch (err) {
+    throw asCarbonPassportError(err, 'ERR_INVALID_ARGUMENT', 'createDidDocument')
+  }
+}
+
+function didDocumentOf(keys: unknown, options: unknown): DidDocument {
+  const type =
+    optionalOneOf(
+      readOptions(options, ['type']).type,
+      ['Multikey', 'JsonWebKey'] as const,
+      'options.type',
+    ) ?? 'Multikey'
+  const list: readonly unknown[] = Array.isArray(keys) ? keys : [keys]
+  // Each key is read once, and checked (toVerificationMethod imports it).
+  const methods = list.map((k) => toVerificationMethod(k as KeyPair, type))
+  const controller = methods[0]?.controller
+  if (typeof controller !== 'string' || methods.some((m) => m.controller !== controller)) {
     throw new CarbonPassportError(
       'ERR_INVALID_ARGUMENT',
       'a DID document lists the keys of one controller: give at least one key, all with the same controller',
     )
   }
-  const type = options.type ?? 'Multikey'
   return {
     '@context': [
       'https://www.w3.org/ns/did/v1',
@@ -46,7 +63,7 @@ export function createDidDocument(
         : 'https://w3id.org/security/jwk/v1',
     ],
     id: controller,
-    verificationMethod: list.map((k) => toVerificationMethod(k, type)),
-    assertionMethod: list.map((k) => k.id),
+    verificationMethod: methods,
+    assertionMethod: methods.map((m) => m.id as string),
   }
 }

@@ -2,8 +2,21 @@
  * Reads a credential out of the forms it travels in, without verifying anything: a credential
  * object, a compact JWS (`vc+jwt`), an `EnvelopedVerifiableCredential` (`data:application/vc+jwt,…`),
  * a `{ "verifiableCredential": … }` wrapper (as UNTP passports travel), or JSON text of any of these.
+ *
+ * JSON text (the input, a JWS payload, a JWS protected header) must be UTF-8 where it is bytes and
+ * must not repeat a member name within an object (JSON_DUPLICATE_KEY): `JSON.parse` would keep the
+ * last value where another reader keeps the first.
  */
 import type { CredentialFormat } from '../results.js'
+import { findDuplicateKey } from './json-keys.js'
+
+/**
+ * How many wrappings (`{ verifiableCredential }`, `data:application/vc+jwt,` envelopes, JSON text in
+ * a string) are unwrapped at most: 4. A real credential needs at most 2 (JSON text of a wrapper
+ * around an envelope); a cyclic or deeply wrapped input is refused as INPUT_TOO_DEEP instead of
+ * overflowing the stack.
+ */
+export const MAX_WRAPPING_DEPTH = 4
 
 export interface UnwrappedCredential {
   format: CredentialFormat
@@ -16,6 +29,8 @@ export type UnwrapFailure =
   | { code: 'MALFORMED_JSON'; message: string }
   | { code: 'NOT_AN_OBJECT'; message: string }
   | { code: 'JWS_MALFORMED'; message: string }
+  | { code: 'JSON_DUPLICATE_KEY'; message: string; path: string }
+  | { code: 'INPUT_TOO_DEEP'; message: string }
 
 const SEGMENT = /^[A-Za-z0-9_-]*$/
 const ENVELOPE_PREFIX = 'data:application/vc+jwt,'
@@ -55,37 +70,91 @@ export function looksLikeJws(value: string): boolean {
   return jwsPayload(value) !== undefined
 }
 
-function decodeJwsPayload(jws: string, payload: Buffer): UnwrappedCredential | UnwrapFailure {
+/** Strict UTF-8: a bad byte is an error, not U+FFFD; a BOM is kept (and so refused by JSON.parse). */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/** The duplicate-key failure for a JSON text, if it repeats a member name. */
+function duplicateFailure(text: string, what: string): UnwrapFailure | undefined {
+  const duplicate = findDuplicateKey(text)
+  if (!duplicate) return undefined
+  return {
+    code: 'JSON_DUPLICATE_KEY',
+    message: `${what} repeats the member name ${JSON.stringify(duplicate.key)}`,
+    path: duplicate.path,
+  }
+}
+
+/** A JSON object from UTF-8 bytes (a JWS payload or header), refusing repeated member names. */
+function parseJsonObjectBytes(
+  bytes: Uint8Array,
+  what: string,
+): { value: Record<string, unknown> } | UnwrapFailure {
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    return { code: 'JWS_MALFORMED', message: `${what} is not UTF-8` }
+  }
   let parsed: unknown
   try {
-    parsed = JSON.parse(payload.toString('utf8'))
+    parsed = JSON.parse(text)
   } catch {
-    return { code: 'JWS_MALFORMED', message: 'the JWS payload is not JSON' }
+    return { code: 'JWS_MALFORMED', message: `${what} is not JSON` }
   }
-  if (!isObject(parsed))
-    return { code: 'JWS_MALFORMED', message: 'the JWS payload is not an object' }
-  return { format: 'vc-jose', credential: parsed, jws }
+  if (!isObject(parsed)) return { code: 'JWS_MALFORMED', message: `${what} is not an object` }
+  return duplicateFailure(text, what) ?? { value: parsed }
+}
+
+function decodeJwsPayload(jws: string, payload: Buffer): UnwrappedCredential | UnwrapFailure {
+  const parsed = parseJsonObjectBytes(payload, 'the JWS payload')
+  if ('code' in parsed) return parsed
+  return { format: 'vc-jose', credential: parsed.value, jws }
+}
+
+/**
+ * The protected header of a compact JWS (as unwrapCredential returns it): a JSON object in strict
+ * base64url and UTF-8, without repeated parameter names (RFC 7515 §4, §5.2). Never throws.
+ */
+export function decodeJwsHeader(jws: string): { header: Record<string, unknown> } | UnwrapFailure {
+  const segment = jws.slice(0, Math.max(jws.indexOf('.'), 0))
+  if (segment === '' || !SEGMENT.test(segment) || segment.length % 4 === 1) {
+    return { code: 'JWS_MALFORMED', message: 'the JWS protected header is not base64url' }
+  }
+  const parsed = parseJsonObjectBytes(Buffer.from(segment, 'base64url'), 'the JWS protected header')
+  return 'code' in parsed ? parsed : { header: parsed.value }
 }
 
 /** Unwraps a credential; returns a failure (never throws) when the input is not one. */
 export function unwrapCredential(input: unknown): UnwrappedCredential | UnwrapFailure {
+  return unwrap(input, 0)
+}
+
+function unwrap(input: unknown, depth: number): UnwrappedCredential | UnwrapFailure {
+  if (depth > MAX_WRAPPING_DEPTH) {
+    return {
+      code: 'INPUT_TOO_DEEP',
+      message: `the credential is wrapped more than ${MAX_WRAPPING_DEPTH} times`,
+    }
+  }
   let value = input
   if (typeof value === 'string') {
     const text = value.trim()
     const payload = jwsPayload(text)
     if (payload) return decodeJwsPayload(text, payload)
     if (text.startsWith(ENVELOPE_PREFIX))
-      return unwrapCredential(text.slice(ENVELOPE_PREFIX.length))
+      return unwrap(text.slice(ENVELOPE_PREFIX.length), depth + 1)
     try {
       value = JSON.parse(text)
     } catch {
       return { code: 'MALFORMED_JSON', message: 'the input is neither JSON nor a compact JWS' }
     }
+    const duplicate = duplicateFailure(text, 'the JSON input')
+    if (duplicate) return duplicate
   }
   if (!isObject(value))
     return { code: 'NOT_AN_OBJECT', message: 'a credential must be a JSON object' }
   if ('verifiableCredential' in value && !('@context' in value)) {
-    return unwrapCredential(value.verifiableCredential)
+    return unwrap(value.verifiableCredential, depth + 1)
   }
   const type = value.type
   const isEnvelope =

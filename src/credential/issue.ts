@@ -5,7 +5,18 @@
 import { VC_V2_CONTEXT_URL } from '../context/bundled.js'
 import { createDocumentLoader, type DocumentLoader } from '../context/loader.js'
 import { CarbonPassportError } from '../errors.js'
+import {
+  asCarbonPassportError,
+  assertJson,
+  invalidArgument,
+  optionalBoolean,
+  optionalDate,
+  optionalOneOf,
+  readOptions,
+} from '../guard.js'
 import { contextFindings } from './checks/context.js'
+import { readCompactForm } from './checks/form.js'
+import { DEFAULT_MAX_DEPTH, illFormedFinding, inspectValue } from './checks/input.js'
 import { credentialSyntaxFindings } from './checks/syntax.js'
 import { finding } from './codes.js'
 import { issueDataIntegrity } from './data-integrity/issue.js'
@@ -51,23 +62,59 @@ const sharedLoader = (): DocumentLoader => {
   return defaultLoader
 }
 
-/** Refuses what could never verify; returns the checked key. */
+const ISSUE_OPTION_KEYS = [
+  'key',
+  'format',
+  'cryptosuite',
+  'created',
+  'documentLoader',
+  'envelope',
+] as const
+
+/**
+ * Refuses what could never verify; returns the checked key. Options of the wrong type are
+ * `ERR_INVALID_ARGUMENT`, a credential that is not JSON (a cycle, a BigInt, nesting deeper than
+ * 64, a member that cannot be read) `ERR_CREDENTIAL_MALFORMED`, before any JSON-LD work.
+ */
 export async function checkIssuable(credential: unknown, options: IssueOptions): Promise<KeyPair> {
-  if (options === null || typeof options !== 'object' || options.key === undefined) {
+  const o = readOptions(options, ISSUE_OPTION_KEYS, 'options', true)
+  if (o.key === undefined) {
     throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'options.key is required')
   }
-  const key = importKey(options.key)
+  optionalOneOf(o.format, ['data-integrity', 'vc-jose'] as const, 'options.format')
+  if (o.cryptosuite !== undefined && !isCryptosuiteName(o.cryptosuite)) {
+    throw invalidArgument('options.cryptosuite must be eddsa-rdfc-2022 or ecdsa-rdfc-2019')
+  }
+  optionalDate(o.created, 'options.created')
+  optionalBoolean(o.envelope, 'options.envelope')
+  if (o.documentLoader !== undefined && typeof o.documentLoader !== 'function') {
+    throw invalidArgument('options.documentLoader must be a function (see createDocumentLoader)')
+  }
+  const key = importKey(o.key)
   if (!key.privateKeyJwk) {
     throw new CarbonPassportError('ERR_KEY_INVALID', 'the key has no private part; it cannot sign')
   }
-  if (credential === null || typeof credential !== 'object' || Array.isArray(credential)) {
+  if (credential === null || typeof credential !== 'object') {
+    throw new CarbonPassportError('ERR_CREDENTIAL_MALFORMED', 'a credential must be a JSON object')
+  }
+  assertJson(credential, 'ERR_CREDENTIAL_MALFORMED', 'the credential')
+  if (Array.isArray(credential)) {
     throw new CarbonPassportError('ERR_CREDENTIAL_MALFORMED', 'a credential must be a JSON object')
   }
   const record = credential as Record<string, unknown>
   const findings = credentialSyntaxFindings(record)
   if (record.proof !== undefined) findings.push(finding('ALREADY_SIGNED', '/proof'))
-  const documentLoader = options.documentLoader ?? sharedLoader()
-  findings.push(...(await contextFindings(record, { documentLoader })))
+  // A lone surrogate is signed as U+FFFD, so a verifier would accept other text in its place.
+  // (assertJson has refused anything deeper than DEFAULT_MAX_DEPTH, so every string is reached.)
+  const illFormed = illFormedFinding(inspectValue(record, DEFAULT_MAX_DEPTH))
+  if (illFormed) findings.push(illFormed)
+  const documentLoader = (o.documentLoader as DocumentLoader | undefined) ?? sharedLoader()
+  const context = await contextFindings(record, { documentLoader })
+  findings.push(...context)
+  // What is signed must be what a verifier's checks read (checks/form.ts).
+  if (context.length === 0) {
+    findings.push(...(await readCompactForm(record, { documentLoader })).findings)
+  }
   const errors = findings.filter((f) => f.severity === 'error')
   if (errors.length > 0) {
     throw new CarbonPassportError(
@@ -91,8 +138,9 @@ export async function checkIssuable(credential: unknown, options: IssueOptions):
  * const signed = await issueCredential(credential, { key })                      // eddsa-rdfc-2022
  * const jwt = await issueCredential(credential, { key, format: 'vc-jose' })      // vc+jwt
  * ```
- * @throws CarbonPassportError `ERR_CREDENTIAL_MALFORMED` (with `details.findings`), `ERR_KEY_INVALID`,
- *   `ERR_INVALID_ARGUMENT`, `ERR_SIGNING_FAILED`.
+ * @throws CarbonPassportError `ERR_CREDENTIAL_MALFORMED` (with `details.findings`, or `details.path`
+ *   for a credential that is not JSON), `ERR_KEY_INVALID`, `ERR_INVALID_ARGUMENT` (options of the
+ *   wrong type or that cannot be read), `ERR_SIGNING_FAILED`. Nothing else.
  */
 export async function issueCredential(
   credential: object,
@@ -111,6 +159,17 @@ export async function issueCredential(
   options: IssueOptions,
 ): Promise<SignedCredential | string | EnvelopedCredential>
 export async function issueCredential(
+  credential: object,
+  options: IssueOptions,
+): Promise<SignedCredential | string | EnvelopedCredential> {
+  try {
+    return await signCredential(credential, options)
+  } catch (err) {
+    throw asCarbonPassportError(err, 'ERR_INVALID_ARGUMENT', 'issueCredential')
+  }
+}
+
+async function signCredential(
   credential: object,
   options: IssueOptions,
 ): Promise<SignedCredential | string | EnvelopedCredential> {

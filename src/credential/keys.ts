@@ -10,6 +10,14 @@ import {
   type KeyObject,
 } from 'node:crypto'
 import { CarbonPassportError } from '../errors.js'
+import {
+  asCarbonPassportError,
+  invalidArgument,
+  optionalBoolean,
+  optionalNonEmptyString,
+  optionalOneOf,
+  readOptions,
+} from '../guard.js'
 import { decodeMultikey, encodeMultikey } from './multibase.js'
 
 export type KeyAlgorithm = 'Ed25519' | 'P-256'
@@ -218,8 +226,18 @@ function build(
  * ```ts
  * const key = generateKeyPair({ algorithm: 'Ed25519', controller: 'did:web:cells.example', id: 'did:web:cells.example#key-1' })
  * ```
+ * @throws CarbonPassportError `ERR_INVALID_ARGUMENT` for options that are not an object, an
+ *   unknown algorithm, or a `controller` or `id` that is not a non-empty string.
  */
 export function generateKeyPair(options: GenerateKeyPairOptions = {}): KeyPair {
+  const o = readOptions(options, ['algorithm', 'controller', 'id'])
+  const controller = optionalNonEmptyString(o.controller, 'options.controller')
+  const id = optionalNonEmptyString(o.id, 'options.id')
+  options = {
+    ...(o.algorithm === undefined ? {} : { algorithm: o.algorithm as KeyAlgorithm }),
+    ...(controller === undefined ? {} : { controller }),
+    ...(id === undefined ? {} : { id }),
+  }
   const algorithm = options.algorithm ?? 'Ed25519'
   if (algorithm !== 'Ed25519' && algorithm !== 'P-256') {
     throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'algorithm must be Ed25519 or P-256')
@@ -251,9 +269,25 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * verification method (`publicKeyJwk`, optional `secretKeyJwk`/`privateKeyJwk`), or a key this
  * library exported.
  *
- * @throws CarbonPassportError `ERR_KEY_INVALID` for anything else or for mismatched key halves.
+ * @throws CarbonPassportError `ERR_KEY_INVALID` for anything else, for mismatched key halves or for
+ *   a key that cannot be read (a throwing getter); `ERR_INVALID_ARGUMENT` for options that are not
+ *   an object or an `id` or `controller` that is not a non-empty string.
  */
 export function importKey(input: unknown, options: ImportKeyOptions = {}): KeyPair {
+  const o = readOptions(options, ['id', 'controller'])
+  const id = optionalNonEmptyString(o.id, 'options.id')
+  const controller = optionalNonEmptyString(o.controller, 'options.controller')
+  try {
+    return importKeyFrom(input, {
+      ...(id === undefined ? {} : { id }),
+      ...(controller === undefined ? {} : { controller }),
+    })
+  } catch (err) {
+    throw asCarbonPassportError(err, 'ERR_KEY_INVALID', 'the key cannot be read')
+  }
+}
+
+function importKeyFrom(input: unknown, options: ImportKeyOptions): KeyPair {
   if (!isObject(input)) throw invalid('a key must be a JWK or Multikey object')
   if (typeof input.publicKeyMultibase === 'string') {
     const publicKeyJwk = jwkFromMultibase(input.publicKeyMultibase)
@@ -318,8 +352,18 @@ function importJwk(jwk: Record<string, unknown>): {
 /**
  * Exports a key as a JWK (`kid` = the key id, `alg` = EdDSA or ES256) or a Multikey verification
  * method. The private part is left out unless `includePrivate` is set.
+ *
+ * @throws CarbonPassportError `ERR_INVALID_ARGUMENT` for options that are not an object, a format
+ *   other than `jwk` or `multikey` or an `includePrivate` that is not a boolean; `ERR_KEY_INVALID`
+ *   for a key that is not one, or has no private part to include.
  */
 export function exportKey(key: KeyPair, options: ExportKeyOptions): Record<string, unknown> {
+  const o = readOptions(options, ['format', 'includePrivate'], 'options', true)
+  const format = optionalOneOf(o.format, ['jwk', 'multikey'] as const, 'options.format')
+  if (format === undefined)
+    throw invalidArgument('options.format ("jwk" or "multikey") is required')
+  const include = optionalBoolean(o.includePrivate, 'options.includePrivate')
+  options = { format, ...(include === undefined ? {} : { includePrivate: include }) }
   const checked = importKey(key)
   const includePrivate = options.includePrivate === true
   if (includePrivate && !checked.privateKeyJwk) {
@@ -353,11 +397,20 @@ export function exportKey(key: KeyPair, options: ExportKeyOptions): Record<strin
   throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'format must be "jwk" or "multikey"')
 }
 
-/** The public key of a key as a verification method, for a DID document. */
+/**
+ * The public key of a key as a verification method, for a DID document.
+ *
+ * @throws CarbonPassportError `ERR_INVALID_ARGUMENT` for a type other than `Multikey` or
+ *   `JsonWebKey`; `ERR_KEY_INVALID` for a key that is not one.
+ */
 export function toVerificationMethod(
   key: KeyPair,
   type: 'Multikey' | 'JsonWebKey' = 'Multikey',
 ): Record<string, unknown> {
+  if (type !== 'Multikey' && type !== 'JsonWebKey') {
+    throw invalidArgument('the verification method type must be "Multikey" or "JsonWebKey"')
+  }
+  key = importKey(key)
   return type === 'Multikey'
     ? {
         id: key.id,
@@ -413,16 +466,24 @@ export function privateKeyObject(key: KeyPair): KeyObject {
  */
 const verificationKeys = new Map<string, Readonly<PublicJwk> | undefined>()
 
+// Key text longer than any key read here (at most 91 characters) is refused afresh each time
+// (decodeMultikey refuses it by length), never kept: untrusted DID documents must not fill the cache.
+const MAX_CACHED_KEY_TEXT = 128
+const shortText = (v: unknown): v is string =>
+  typeof v === 'string' && v.length <= MAX_CACHED_KEY_TEXT
+
 function keyMaterialOf(vm: Record<string, unknown>): string | undefined {
-  if (typeof vm.publicKeyMultibase === 'string') return `z ${vm.publicKeyMultibase}`
+  if (typeof vm.publicKeyMultibase === 'string') {
+    return shortText(vm.publicKeyMultibase) ? `z ${vm.publicKeyMultibase}` : undefined
+  }
   const jwk = vm.publicKeyJwk
   if (
     isObject(jwk) &&
     typeof jwk.d !== 'string' &&
-    typeof jwk.kty === 'string' &&
-    typeof jwk.crv === 'string' &&
-    typeof jwk.x === 'string' &&
-    (jwk.y === undefined || typeof jwk.y === 'string')
+    shortText(jwk.kty) &&
+    shortText(jwk.crv) &&
+    shortText(jwk.x) &&
+    (jwk.y === undefined || shortText(jwk.y))
   ) {
     return JSON.stringify([jwk.kty, jwk.crv, jwk.x, jwk.y ?? null])
   }

@@ -7,9 +7,11 @@ import { checkConformance } from '../conformance/check.js'
 import type { ProfileId } from '../conformance/profiles/ids.js'
 import { PASSPORT_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../context/bundled.js'
 import { CarbonPassportError } from '../errors.js'
-import type { VerificationResult } from '../results.js'
+import { asCarbonPassportError, describeError } from '../guard.js'
+import type { CheckId, VerificationResult } from '../results.js'
 import { PASSPORT_SCHEMA_ID } from '../schema/registry.js'
 import { issuerId } from './checks/syntax.js'
+import { finding } from './codes.js'
 import { assertPassportSchema } from './create.js'
 import {
   checkIssuable,
@@ -35,7 +37,7 @@ export interface VerifyPassportOptions extends VerifyOptions {
  *
  * @throws CarbonPassportError `ERR_PASSPORT_INVALID` (schema or context, with `details.errors`),
  *   `ERR_KEY_NOT_CONTROLLED_BY_ISSUER` when the key's controller is not the passport's issuer, and
- *   everything `issueCredential` throws.
+ *   everything `issueCredential` throws; nothing that is not a CarbonPassportError.
  */
 export async function issuePassport(
   passport: object,
@@ -54,6 +56,17 @@ export async function issuePassport(
   options: IssueOptions,
 ): Promise<SignedCredential | string | EnvelopedCredential>
 export async function issuePassport(
+  passport: object,
+  options: IssueOptions,
+): Promise<SignedCredential | string | EnvelopedCredential> {
+  try {
+    return await signPassport(passport, options)
+  } catch (err) {
+    throw asCarbonPassportError(err, 'ERR_INVALID_ARGUMENT', 'issuePassport')
+  }
+}
+
+async function signPassport(
   passport: object,
   options: IssueOptions,
 ): Promise<SignedCredential | string | EnvelopedCredential> {
@@ -86,7 +99,8 @@ export async function issuePassport(
 /**
  * Verifies a passport: every check of `verifyCredential`, with the exact context allow-list, the
  * passport schema and a `conformance` check (profiles `core` plus `options.profiles`) whose report
- * is in `result.conformance`. Never throws on untrusted input.
+ * is in `result.conformance`. Never throws: not on untrusted input, and not on options that cannot
+ * be read either (a throwing getter gives a result with `INTERNAL_ERROR`).
  *
  * @example
  * ```ts
@@ -97,7 +111,15 @@ export async function verifyPassport(
   input: unknown,
   options: VerifyPassportOptions = {},
 ): Promise<VerificationResult> {
-  const { profiles, tolerance, ...verifyOptions } = options ?? {}
+  let profiles: VerifyPassportOptions['profiles']
+  let tolerance: VerifyPassportOptions['tolerance']
+  let verifyOptions: VerifyOptions
+  try {
+    // Read once: a throwing getter or a revoked Proxy here is reported, never thrown.
+    ;({ profiles, tolerance, ...verifyOptions } = options ?? {})
+  } catch (err) {
+    return unreadableOptions(err)
+  }
   return runVerification(input, verifyOptions, {
     contextAllowList: PASSPORT_CONTEXTS,
     schemaId: PASSPORT_SCHEMA_ID,
@@ -107,4 +129,38 @@ export async function verifyPassport(
         ...(tolerance === undefined ? {} : { tolerance }),
       }),
   })
+}
+
+/** Every check of a passport verification, in the order `runVerification` reports them. */
+const PASSPORT_CHECK_IDS: readonly CheckId[] = [
+  'syntax',
+  'context',
+  'proof',
+  'issuer-binding',
+  'validity',
+  'status',
+  'issuer-trust',
+  'schema',
+  'conformance',
+]
+
+/** The result for options that cannot be read: INTERNAL_ERROR under `syntax`, the rest skipped. */
+function unreadableOptions(err: unknown): VerificationResult {
+  const f = finding(
+    'INTERNAL_ERROR',
+    '',
+    `verification stopped: the options cannot be read (${describeError(err)})`,
+  )
+  return {
+    verified: false,
+    format: undefined,
+    issuer: undefined,
+    credential: undefined,
+    checks: PASSPORT_CHECK_IDS.map((id, i) => ({
+      id,
+      status: i === 0 ? 'fail' : 'skip',
+      findings: i === 0 ? [f] : [],
+    })),
+    errors: [f],
+  }
 }

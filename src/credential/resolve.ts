@@ -5,6 +5,9 @@
  */
 import { didKeyDocument } from '../context/did-key.js'
 import type { DidDocument, DocumentLoader } from '../context/loader.js'
+import type { Finding } from '../results.js'
+import { isDateTimeStamp } from './checks/syntax.js'
+import { finding } from './codes.js'
 
 type Json = Record<string, unknown>
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
@@ -145,4 +148,27 @@ export function createResolver(options: ResolverOptions): Resolver {
   }
 
   return { controller, verificationMethod, byKid }
+}
+
+/**
+ * Whether a verification method may still verify at `now` (ms): not `revoked`, not past its
+ * `expires` (Controlled Identifiers §2.2). An `expires` that is not a dateTimeStamp cannot be
+ * honoured, so the key is refused (fail closed). Returns the finding to report, or undefined.
+ */
+export function keyLifecycleFinding(
+  vm: VerificationMethod,
+  path: string,
+  clock: { now: number; skew: number },
+): Finding | undefined {
+  if (vm.revoked !== undefined) return finding('KEY_REVOKED', path)
+  if (vm.expires === undefined) return undefined
+  const valid = isDateTimeStamp(vm.expires)
+  if (valid && Date.parse(vm.expires as string) + clock.skew > clock.now) return undefined
+  return finding(
+    'KEY_EXPIRED',
+    path,
+    valid
+      ? `the verification method ${vm.id} expired at ${vm.expires as string}`
+      : `the verification method ${vm.id} has an \`expires\` that is not a dateTimeStamp`,
+  )
 }

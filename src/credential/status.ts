@@ -2,10 +2,26 @@
  * Bitstring Status List helpers for issuers: create a status list credential, flip a status bit,
  * and write the `credentialStatus` entry of a passport. Sign the list with `issueCredential` and
  * publish it; verifiers pass it to `verifyCredential` through `statusLists`.
+ *
+ * Also the one decoder of `encodedList` (verification and `setStatus`), with caps: a list is GZIP
+ * (RFC 1952) in multibase base64url (`u…`, no padding), inflates to between MIN_STATUS_LIST_LENGTH
+ * and MAX_STATUS_LIST_LENGTH bits, and its text is at most MAX_ENCODED_STATUS_LIST_LENGTH long.
+ * Inflation stops at the cap (zlib `maxOutputLength`), so a GZIP bomb costs no more than a list at
+ * the cap.
  */
-import { createList, decodeList } from '@digitalbazaar/vc-bitstring-status-list'
+import { promisify } from 'node:util'
+import { gunzip, gzip } from 'node:zlib'
 import { VC_V2_CONTEXT_URL } from '../context/bundled.js'
 import { CarbonPassportError } from '../errors.js'
+import {
+  asCarbonPassportError,
+  assertJson,
+  invalidArgument,
+  isRecord,
+  optionalDate,
+  optionalOneOf,
+  readOptions,
+} from '../guard.js'
 import type { Issuer } from '../model/types.js'
 import { isAbsoluteUrl } from './checks/syntax.js'
 import { toDateTime } from './create.js'
@@ -15,6 +31,79 @@ export type StatusPurpose = 'revocation' | 'suspension'
 
 /** Bitstring Status List §2.1: lists have at least 131,072 entries (16 KiB), for herd privacy. */
 export const MIN_STATUS_LIST_LENGTH = 131_072
+
+/**
+ * The most entries a status list may have: 2^27 = 134,217,728 (16 MiB inflated), 1,024 times the
+ * minimum. Inflation stops here; a longer list is refused (STATUS_LIST_INVALID, ERR_STATUS_LIST).
+ */
+export const MAX_STATUS_LIST_LENGTH = 2 ** 27
+
+/**
+ * The longest `encodedList` text read: 8 Mi characters (6 MiB of GZIP). Mostly-clear lists shrink
+ * by two to three orders of magnitude, so real lists stay far below it; the 1 MiB default input cap
+ * (`maxBytes`) of a status list credential binds long before it.
+ */
+export const MAX_ENCODED_STATUS_LIST_LENGTH = 8 * 1024 * 1024
+
+/** A decoded status list: one bit per entry, entry 0 the most significant bit of byte 0. */
+export interface DecodedStatusList {
+  /** The number of entries (8 per byte). */
+  length: number
+  bits: Uint8Array
+}
+
+const gunzipAsync = promisify(gunzip)
+const gzipAsync = promisify(gzip)
+const ENCODED_LIST = /^u[A-Za-z0-9_-]*$/
+
+/**
+ * Decodes an `encodedList` (Bitstring Status List §2.1): multibase `u` + base64url without padding
+ * of the GZIP-compressed bitstring, within the caps. Never throws: returns the reason on failure.
+ */
+export async function decodeStatusList(
+  encodedList: unknown,
+): Promise<{ list: DecodedStatusList } | { reason: string }> {
+  if (typeof encodedList !== 'string') return { reason: 'the encodedList is not a string' }
+  if (encodedList.length > MAX_ENCODED_STATUS_LIST_LENGTH) {
+    return {
+      reason: `the encodedList has ${encodedList.length} characters; the cap is ${MAX_ENCODED_STATUS_LIST_LENGTH}`,
+    }
+  }
+  if (!ENCODED_LIST.test(encodedList) || encodedList.length % 4 === 2) {
+    return { reason: 'the encodedList is not multibase base64url ("u" + base64url, no padding)' }
+  }
+  const maxBytes = MAX_STATUS_LIST_LENGTH / 8
+  let bits: Buffer
+  try {
+    bits = await gunzipAsync(Buffer.from(encodedList.slice(1), 'base64url'), {
+      maxOutputLength: maxBytes,
+    })
+  } catch (err) {
+    if ((err as { code?: unknown })?.code === 'ERR_BUFFER_TOO_LARGE') {
+      return {
+        reason: `the encodedList inflates past ${MAX_STATUS_LIST_LENGTH} entries (the cap)`,
+      }
+    }
+    return { reason: 'the encodedList is not GZIP data' }
+  }
+  const length = bits.length * 8
+  if (length < MIN_STATUS_LIST_LENGTH) {
+    return {
+      reason: `the list has ${length} entries; Bitstring Status List §2.1 requires at least ${MIN_STATUS_LIST_LENGTH}`,
+    }
+  }
+  return { list: { length, bits } }
+}
+
+/** The status bit at `index` (0 ≤ index < list.length). */
+export function statusBit(list: DecodedStatusList, index: number): boolean {
+  return ((list.bits[index >>> 3] ?? 0) & (0x80 >>> (index & 7))) !== 0
+}
+
+/** The `encodedList` of a bitstring: GZIP, base64url, multibase `u`. */
+async function encodeStatusList(bits: Uint8Array): Promise<string> {
+  return `u${(await gzipAsync(bits)).toString('base64url')}`
+}
 
 export interface CreateStatusListOptions {
   /** The URL the status list credential is published at (its `id`). */
@@ -57,6 +146,45 @@ export interface BitstringStatusListEntry {
 export async function createStatusList(
   options: CreateStatusListOptions,
 ): Promise<StatusListCredential> {
+  try {
+    return await newStatusList(statusListOptions(options))
+  } catch (err) {
+    throw asCarbonPassportError(err, 'ERR_INVALID_ARGUMENT', 'createStatusList')
+  }
+}
+
+/** The options of `createStatusList`, read once; issuer, purpose and dates checked. */
+function statusListOptions(options: unknown): CreateStatusListOptions {
+  const o = readOptions(
+    options,
+    ['id', 'issuer', 'statusPurpose', 'length', 'validFrom', 'validUntil'],
+    'options',
+    true,
+  )
+  const issuer = o.issuer
+  const issuerId = typeof issuer === 'string' ? issuer : isRecord(issuer) ? issuer.id : undefined
+  if (typeof issuerId !== 'string' || issuerId === '') {
+    throw invalidArgument('options.issuer (a DID or IRI, or { id, name }) is required')
+  }
+  assertJson(issuer, 'ERR_INVALID_ARGUMENT', 'options.issuer')
+  const statusPurpose = optionalOneOf(
+    o.statusPurpose,
+    ['revocation', 'suspension'] as const,
+    'options.statusPurpose',
+  )
+  const validFrom = optionalDate(o.validFrom, 'options.validFrom')
+  const validUntil = optionalDate(o.validUntil, 'options.validUntil')
+  return {
+    id: o.id as string,
+    issuer: (typeof issuer === 'string' ? issuer : structuredClone(issuer)) as string | Issuer,
+    ...(o.length === undefined ? {} : { length: o.length as number }),
+    ...(statusPurpose === undefined ? {} : { statusPurpose }),
+    ...(validFrom === undefined ? {} : { validFrom }),
+    ...(validUntil === undefined ? {} : { validUntil }),
+  }
+}
+
+async function newStatusList(options: CreateStatusListOptions): Promise<StatusListCredential> {
   if (!isAbsoluteUrl(options?.id)) {
     throw new CarbonPassportError(
       'ERR_INVALID_ARGUMENT',
@@ -64,13 +192,17 @@ export async function createStatusList(
     )
   }
   const length = options.length ?? MIN_STATUS_LIST_LENGTH
-  if (!Number.isSafeInteger(length) || length < MIN_STATUS_LIST_LENGTH || length % 8 !== 0) {
+  if (
+    !Number.isSafeInteger(length) ||
+    length < MIN_STATUS_LIST_LENGTH ||
+    length > MAX_STATUS_LIST_LENGTH ||
+    length % 8 !== 0
+  ) {
     throw new CarbonPassportError(
       'ERR_STATUS_LIST',
-      `length must be a multiple of 8 and at least ${MIN_STATUS_LIST_LENGTH}`,
+      `length must be a multiple of 8 from ${MIN_STATUS_LIST_LENGTH} to ${MAX_STATUS_LIST_LENGTH}`,
     )
   }
-  const list = await createList({ length })
   const validFrom = options.validFrom ?? new Date()
   return {
     '@context': [VC_V2_CONTEXT_URL],
@@ -83,7 +215,7 @@ export async function createStatusList(
       id: `${options.id}#list`,
       type: 'BitstringStatusList',
       statusPurpose: options.statusPurpose ?? 'revocation',
-      encodedList: await list.encode(),
+      encodedList: await encodeStatusList(new Uint8Array(length / 8)),
     },
   }
 }
@@ -97,6 +229,23 @@ export async function setStatus(
   index: number,
   status: boolean,
   options: { validFrom?: Date } = {},
+): Promise<StatusListCredential> {
+  try {
+    const validFrom = optionalDate(
+      readOptions(options, ['validFrom']).validFrom,
+      'options.validFrom',
+    )
+    return await setStatusOf(statusList, index, status, validFrom ? { validFrom } : {})
+  } catch (err) {
+    throw asCarbonPassportError(err, 'ERR_INVALID_ARGUMENT', 'setStatus')
+  }
+}
+
+async function setStatusOf(
+  statusList: unknown,
+  index: number,
+  status: boolean,
+  options: { validFrom?: Date },
 ): Promise<StatusListCredential> {
   const unwrapped = unwrapCredential(statusList)
   if (isUnwrapFailure(unwrapped)) {
@@ -113,14 +262,14 @@ export async function setStatus(
       'the credential has no credentialSubject.encodedList',
     )
   }
-  let list: Awaited<ReturnType<typeof decodeList>>
-  try {
-    list = await decodeList({ encodedList: subject.encodedList })
-  } catch (err) {
-    throw new CarbonPassportError('ERR_STATUS_LIST', 'the encodedList cannot be decoded', {
-      cause: err,
-    })
+  const decoded = await decodeStatusList(subject.encodedList)
+  if ('reason' in decoded) {
+    throw new CarbonPassportError(
+      'ERR_STATUS_LIST',
+      `the encodedList cannot be decoded: ${decoded.reason}`,
+    )
   }
+  const list = decoded.list
   if (!Number.isSafeInteger(index) || index < 0 || index >= list.length) {
     throw new CarbonPassportError(
       'ERR_STATUS_LIST',
@@ -130,19 +279,48 @@ export async function setStatus(
   if (typeof status !== 'boolean') {
     throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'status must be a boolean')
   }
-  list.setStatus(index, status)
+  const bits = Uint8Array.from(list.bits)
+  const mask = 0x80 >>> (index & 7)
+  bits[index >>> 3] = status ? (bits[index >>> 3] ?? 0) | mask : (bits[index >>> 3] ?? 0) & ~mask
   return {
     ...(credential as unknown as StatusListCredential),
     validFrom: toDateTime(options.validFrom ?? new Date()),
     credentialSubject: {
       ...(subject as StatusListCredential['credentialSubject']),
-      encodedList: await list.encode(),
+      encodedList: await encodeStatusList(bits),
     },
   }
 }
 
 /** The `credentialStatus` entry pointing at `index` of a status list. */
 export function createStatusEntry(options: {
+  statusListCredential: string
+  index: number
+  statusPurpose?: StatusPurpose
+}): BitstringStatusListEntry {
+  try {
+    const o = readOptions(
+      options,
+      ['statusListCredential', 'index', 'statusPurpose'],
+      'options',
+      true,
+    )
+    const statusPurpose = optionalOneOf(
+      o.statusPurpose,
+      ['revocation', 'suspension'] as const,
+      'options.statusPurpose',
+    )
+    return statusEntryOf({
+      statusListCredential: o.statusListCredential as string,
+      index: o.index as number,
+      ...(statusPurpose === undefined ? {} : { statusPurpose }),
+    })
+  } catch (err) {
+    throw asCarbonPassportError(err, 'ERR_INVALID_ARGUMENT', 'createStatusEntry')
+  }
+}
+
+function statusEntryOf(options: {
   statusListCredential: string
   index: number
   statusPurpose?: StatusPurpose

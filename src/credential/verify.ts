@@ -3,8 +3,10 @@
  * returns one result per check. It never throws on untrusted input and never fetches anything.
  */
 import { createDocumentLoader, type DidDocument, type DocumentLoader } from '../context/loader.js'
+import { describeError } from '../guard.js'
 import type { Check, CheckId, ConformanceReport, Finding, VerificationResult } from '../results.js'
 import { contextFindings } from './checks/context.js'
+import { readCompactForm } from './checks/form.js'
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, readInput } from './checks/input.js'
 import { issuerBindingFindings } from './checks/issuer-binding.js'
 import { bundledSchemaIds, schemaFindings } from './checks/schema.js'
@@ -19,7 +21,7 @@ import { createResolver, type ResolveDid, type VerificationMethod } from './reso
 export interface VerifyOptions {
   /** The clock; the current time by default. */
   now?: Date
-  /** Allowed clock skew in seconds for validity dates (300 by default). */
+  /** Allowed clock skew in seconds for validity dates (300 by default); must be finite, >= 0. */
   maxClockSkew?: number
   /** The document loader for contexts; the strict offline loader by default. */
   documentLoader?: DocumentLoader
@@ -36,6 +38,23 @@ export interface VerifyOptions {
   /** Input nesting cap (64 by default). */
   maxDepth?: number
   /**
+   * Data Integrity: the most proofs a credential may carry (`DEFAULT_MAX_PROOFS`, 8); past it none is
+   * verified (`PROOF_SET_TOO_LARGE`). For this and the two caps below, anything but a number ≥ 0
+   * (`Infinity` lifts a cap) means the default.
+   */
+  maxProofs?: number
+  /**
+   * Data Integrity: the most blank nodes of an RDF dataset to canonicalize
+   * (`DEFAULT_MAX_BLANK_NODES`, 384); past it, `CANONICALIZATION_INPUT_TOO_LARGE` before RDFC-1.0.
+   * RDFC-1.0's cost on look-alike blank nodes grows with blank nodes × quads: raise with care.
+   */
+  maxBlankNodes?: number
+  /**
+   * Data Integrity: the most quads of an RDF dataset to canonicalize (`DEFAULT_MAX_QUADS`, 2560);
+   * past it, `CANONICALIZATION_INPUT_TOO_LARGE` before RDFC-1.0.
+   */
+  maxQuads?: number
+  /**
    * Data checks to leave out (reported as `skip`), for callers that run them elsewhere, for
    * example conformance at ingestion. The security checks always run.
    */
@@ -50,6 +69,9 @@ export interface PassportRules {
     credential: Record<string, unknown>,
   ) => ConformanceReport | Promise<ConformanceReport>
 }
+
+/** Seconds of clock skew allowed by default when comparing validity dates. */
+export const DEFAULT_MAX_CLOCK_SKEW = 300
 
 let defaultLoader: DocumentLoader | undefined
 /** The strict offline loader, created once. */
@@ -126,16 +148,35 @@ export async function runVerification(
   try {
     return await pipeline(input, options ?? {}, passport, ids)
   } catch (err) {
-    const f = finding(
-      'INTERNAL_ERROR',
-      '',
-      `verification stopped: ${String((err as Error)?.message ?? err)}`,
-    )
+    const f = finding('INTERNAL_ERROR', '', `verification stopped: ${describeError(err)}`)
     return assemble(
       ids.map((id, i) => check(id, i === 0 ? [f] : [], i === 0)),
       { format: undefined, issuer: undefined, credential: undefined },
     )
   }
+}
+
+/**
+ * The clock and cap options, checked: a misspelt clock or cap must not make an expired credential
+ * verify or lift a bound, so an invalid one fails verification (a message) instead of being
+ * ignored. Caps are numbers > 0 (`Infinity` lifts one); the skew is a finite number >= 0.
+ */
+function readOptions(options: VerifyOptions): { now: Date; maxClockSkew: number } | string {
+  const now = options.now ?? new Date()
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    return '`now` must be a valid Date'
+  }
+  const maxClockSkew = options.maxClockSkew ?? DEFAULT_MAX_CLOCK_SKEW
+  if (typeof maxClockSkew !== 'number' || !Number.isFinite(maxClockSkew) || maxClockSkew < 0) {
+    return '`maxClockSkew` must be a finite number of seconds, 0 or more'
+  }
+  for (const cap of ['maxBytes', 'maxDepth', 'maxProofs', 'maxBlankNodes', 'maxQuads'] as const) {
+    const value = options[cap]
+    if (value !== undefined && !(typeof value === 'number' && value > 0)) {
+      return `\`${cap}\` must be a number greater than 0`
+    }
+  }
+  return { now, maxClockSkew }
 }
 
 async function pipeline(
@@ -144,6 +185,16 @@ async function pipeline(
   passport: PassportRules | undefined,
   ids: CheckId[],
 ): Promise<VerificationResult> {
+  const checked = readOptions(options)
+  if (typeof checked === 'string') {
+    return assemble(
+      ids.map((id, i) =>
+        check(id, i === 0 ? [finding('OPTION_INVALID', '', checked)] : [], i === 0),
+      ),
+      { format: undefined, issuer: undefined, credential: undefined },
+    )
+  }
+  const { now, maxClockSkew } = checked
   const read = readInput(input, {
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
@@ -154,47 +205,85 @@ async function pipeline(
       { format: undefined, issuer: undefined, credential: undefined },
     )
   }
-  const { format, credential, jws } = read.unwrapped
+  const { format, credential: signed, jws } = read.unwrapped
   const documentLoader = loaderOf(options)
   const resolver = createResolver({
     didDocuments: options.didDocuments,
     resolveDid: options.resolveDid,
     documentLoader,
   })
-  const now = options.now ?? new Date()
-  const maxClockSkew = options.maxClockSkew ?? 300
-  const issuer = issuerId(credential)
 
-  const syntax = credentialSyntaxFindings(credential)
-  const context = await contextFindings(credential, {
+  const context = await contextFindings(signed, {
     documentLoader,
     allowList: passport?.contextAllowList,
     nestedContext: read.nestedContext,
   })
+  // Every check but the proof reads `credential`: the signed data as compacted JSON-LD, so that
+  // what they read is exactly what the proof covers (with a node described in several places
+  // merged at each, as RDF merges it). When it is not (a context or form finding), the checks that
+  // judge the data are not run on a view the signature does not back. The result carries the
+  // credential as given, so that its digest is the one its issuer computed.
+  let credential = signed
+  if (context.length === 0) {
+    const form = await readCompactForm(signed, { documentLoader, jwtClaims: format === 'vc-jose' })
+    context.push(...form.findings)
+    credential = form.view
+  }
+  const readable = !context.some((f) => f.severity === 'error')
+  const issuer = issuerId(credential)
+  const syntax = credentialSyntaxFindings(credential)
   let proof: Finding[]
   const validity: Finding[] = []
   let verificationMethods: VerificationMethod[] = []
   if (format === 'vc-jose' && jws !== undefined) {
-    const jose = await verifyVcJwt(jws, credential, { resolver, now, maxClockSkew })
+    const jose = await verifyVcJwt(jws, signed, { resolver, now, maxClockSkew })
     proof = jose.proof
     syntax.push(...jose.syntax)
     validity.push(...jose.validity)
     if (jose.verificationMethod) verificationMethods = [jose.verificationMethod]
   } else {
-    const di = await verifyDataIntegrity(credential, { documentLoader, resolver })
+    const di = await verifyDataIntegrity(signed, {
+      documentLoader,
+      resolver,
+      now,
+      maxClockSkew,
+      maxProofs: options.maxProofs,
+      maxBlankNodes: options.maxBlankNodes,
+      maxQuads: options.maxQuads,
+    })
     proof = di.findings
     verificationMethods = di.verificationMethods
   }
   const proofOk = !proof.some((f) => f.severity === 'error') && verificationMethods.length > 0
   const binding = proofOk ? await issuerBindingFindings(issuer, verificationMethods, resolver) : []
+  const checks: Check[] = [
+    check('syntax', syntax),
+    check('context', context),
+    check('proof', proof),
+    check('issuer-binding', binding, proofOk),
+  ]
+  const skip = new Set(options.skipChecks ?? [])
+  const dataIds: CheckId[] = ['validity', 'status', 'issuer-trust', 'schema']
+  if (passport) dataIds.push('conformance')
+  if (!readable) {
+    for (const id of dataIds) checks.push(check(id, [], false))
+    return assemble(checks, { format, issuer, credential: signed })
+  }
+
   validity.push(...validityFindings(credential, { now, maxClockSkew }))
+  checks.push(check('validity', validity))
 
   // A status list is verified with the same keys and clock, but its own status and trust are not asked.
   const { statusLists = [], trustedIssuers: _trusted, ...listOptions } = options
   const status = await statusFindings(credential, {
     statusLists,
     verifyList: (list) => runVerification(list, listOptions, undefined),
+    limits: {
+      maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+      maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    },
   })
+  checks.push(check('status', status.findings, status.ran))
 
   const trust = options.trustedIssuers
   const trustFindings =
@@ -207,14 +296,13 @@ async function pipeline(
           ),
         ]
       : []
+  checks.push(check('issuer-trust', trustFindings, trust !== undefined))
 
-  const skip = new Set(options.skipChecks ?? [])
-  let schema: Check
-  if (skip.has('schema')) schema = check('schema', [], false)
-  else if (passport) schema = check('schema', schemaFindings(credential, passport.schemaId))
+  if (skip.has('schema')) checks.push(check('schema', [], false))
+  else if (passport) checks.push(check('schema', schemaFindings(credential, passport.schemaId)))
   else {
     const schemaIds = bundledSchemaIds(credential)
-    schema =
+    checks.push(
       schemaIds.length > 0
         ? check(
             'schema',
@@ -224,19 +312,10 @@ async function pipeline(
             'schema',
             [finding('SCHEMA_NOT_AVAILABLE', '/credentialSchema', undefined, 'info')],
             false,
-          )
+          ),
+    )
   }
 
-  const checks: Check[] = [
-    check('syntax', syntax),
-    check('context', context),
-    check('proof', proof),
-    check('issuer-binding', binding, proofOk),
-    check('validity', validity),
-    check('status', status.findings, status.ran),
-    check('issuer-trust', trustFindings, trust !== undefined),
-    schema,
-  ]
   let conformance: ConformanceReport | undefined
   if (passport) {
     if (passport.conformance && !skip.has('conformance')) {
@@ -257,7 +336,7 @@ async function pipeline(
   return assemble(checks, {
     format,
     issuer,
-    credential,
+    credential: signed,
     ...(conformance ? { conformance } : {}),
   })
 }

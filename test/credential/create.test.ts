@@ -102,3 +102,92 @@ describe('createPassport', () => {
     }
   })
 })
+
+describe('createPassport misuse ends in ERR_INVALID_ARGUMENT, never a raw TypeError or RangeError', () => {
+  it.each([
+    ['a string', '2031-01-01T00:00:00Z'],
+    ['a number', 1_900_000_000_000],
+    ['null', null],
+    ['an object', { getTime: 'no' }],
+    ['a BigInt', 1n],
+    ['an invalid Date', new Date('x')],
+  ])('validUntil, validFrom or now as %s', (_, value) => {
+    for (const field of ['validUntil', 'validFrom', 'now']) {
+      expect(
+        errorCode(() => createPassport(subjectOf(), { issuer, [field]: value } as never)),
+      ).toBe('ERR_INVALID_ARGUMENT')
+    }
+  })
+
+  it('a subject nested 10,000 levels deep', () => {
+    let value: Record<string, unknown> = {}
+    for (let i = 0; i < 10_000; i++) value = { d: value }
+    const subject = { ...subjectOf(), extra: value } as never
+    expect(errorCode(() => createPassport(subject, { issuer, now }))).toBe('ERR_INVALID_ARGUMENT')
+  })
+
+  it('cyclic, BigInt and function values in the subject or the issuer are not JSON', () => {
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    for (const bad of [cyclic, 1n, () => 1, Symbol('x')]) {
+      const subject = subjectOf()
+      ;(subject.product as unknown as Record<string, unknown>).name = bad
+      expect(errorCode(() => createPassport(subject, { issuer, now }))).toBe('ERR_INVALID_ARGUMENT')
+      expect(
+        errorCode(() =>
+          createPassport(subjectOf(), { issuer: { ...issuer, extra: bad } as never, now }),
+        ),
+      ).toBe('ERR_INVALID_ARGUMENT')
+    }
+  })
+
+  it('non-string id, name or description; options that are not an object', () => {
+    for (const field of ['id', 'name', 'description']) {
+      expect(errorCode(() => createPassport(subjectOf(), { issuer, now, [field]: 5 }))).toBe(
+        'ERR_INVALID_ARGUMENT',
+      )
+    }
+    for (const options of [null, 5, 'did:web:x.example', []]) {
+      expect(errorCode(() => createPassport(subjectOf(), options as never))).toBe(
+        'ERR_INVALID_ARGUMENT',
+      )
+    }
+  })
+
+  it('a throwing getter or a hostile Proxy in the options or the subject', () => {
+    const getter = Object.defineProperty({ issuer }, 'validUntil', {
+      enumerable: true,
+      get() {
+        throw new Error('getter says no')
+      },
+    })
+    const proxy = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('proxy says no')
+        },
+        ownKeys() {
+          throw new Error('proxy says no')
+        },
+      },
+    )
+    expect(errorCode(() => createPassport(subjectOf(), getter as never))).toBe(
+      'ERR_INVALID_ARGUMENT',
+    )
+    expect(errorCode(() => createPassport(subjectOf(), proxy as never))).toBe(
+      'ERR_INVALID_ARGUMENT',
+    )
+    expect(errorCode(() => createPassport(proxy as never, { issuer, now }))).toBe(
+      'ERR_INVALID_ARGUMENT',
+    )
+  })
+
+  it('a date-typed validUntil that is not after validFrom stays refused; null-free defaults still work', () => {
+    const at = new Date('2026-05-01T00:00:00Z')
+    expect(
+      errorCode(() => createPassport(subjectOf(), { issuer, validFrom: at, validUntil: at })),
+    ).toBe('ERR_INVALID_ARGUMENT')
+    expect(createPassport(subjectOf(), { issuer, now }).validFrom).toBe('2026-04-01T08:30:00Z')
+  })
+})

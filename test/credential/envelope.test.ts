@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isUnwrapFailure, looksLikeJws, unwrapCredential } from '../../src/credential/envelope.js'
+import {
+  decodeJwsHeader,
+  isUnwrapFailure,
+  looksLikeJws,
+  MAX_WRAPPING_DEPTH,
+  unwrapCredential,
+} from '../../src/credential/envelope.js'
 
 const credential = {
   '@context': ['https://www.w3.org/ns/credentials/v2'],
@@ -134,5 +140,91 @@ describe('looksLikeJws (decode and re-encode instead of a regex scan)', () => {
     ]) {
       expect(looksLikeJws(text), JSON.stringify(text)).toBe(SHAPE.test(text))
     }
+  })
+})
+
+describe('wrapping depth (MAX_WRAPPING_DEPTH) and hostile nesting', () => {
+  const codeOf = (input: unknown) => {
+    const r = unwrapCredential(input)
+    return isUnwrapFailure(r) ? r.code : r.format
+  }
+  const wrap = (inner: unknown, times: number) => {
+    let value = inner
+    for (let i = 0; i < times; i++) value = { verifiableCredential: value }
+    return value
+  }
+
+  it('unwraps up to MAX_WRAPPING_DEPTH wrappings and refuses one more as INPUT_TOO_DEEP', () => {
+    expect(codeOf(wrap(credential, MAX_WRAPPING_DEPTH))).toBe('data-integrity')
+    expect(codeOf(wrap(credential, MAX_WRAPPING_DEPTH + 1))).toBe('INPUT_TOO_DEEP')
+    const prefix = 'data:application/vc+jwt,'
+    expect(codeOf(`${prefix.repeat(MAX_WRAPPING_DEPTH)}${jws}`)).toBe('vc-jose')
+    expect(codeOf(`${prefix.repeat(MAX_WRAPPING_DEPTH + 1)}${jws}`)).toBe('INPUT_TOO_DEEP')
+    // The deepest real form: JSON text of a wrapper around an envelope.
+    const envelope = { type: 'EnvelopedVerifiableCredential', id: `${prefix}${jws}` }
+    expect(codeOf(JSON.stringify({ verifiableCredential: envelope }))).toBe('vc-jose')
+  })
+
+  it('cyclic, very deep and prefix-chained inputs are refused, never a stack overflow', () => {
+    const cyclic: Record<string, unknown> = {}
+    cyclic.verifiableCredential = cyclic
+    expect(codeOf(cyclic)).toBe('INPUT_TOO_DEEP')
+    expect(codeOf(wrap(credential, 200_000))).toBe('INPUT_TOO_DEEP')
+    expect(codeOf(`${'data:application/vc+jwt,'.repeat(50_000)}{}`)).toBe('INPUT_TOO_DEEP')
+    const text = `${'{"verifiableCredential":'.repeat(50_000)}{}${'}'.repeat(50_000)}`
+    expect(codeOf(text)).toBe('INPUT_TOO_DEEP')
+  })
+
+  it('refuses repeated member names in JSON text input, with the path', () => {
+    const text =
+      '{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"did:example:1","issuer":"did:example:2","credentialSubject":{}}'
+    const r = unwrapCredential(text)
+    expect(isUnwrapFailure(r) && [r.code, 'path' in r && r.path]).toEqual([
+      'JSON_DUPLICATE_KEY',
+      '/issuer',
+    ])
+    // An object handed over as a value has no text, so nothing to repeat.
+    expect(codeOf(JSON.parse(text))).toBe('data-integrity')
+  })
+
+  it('decodeJwsHeader: strict base64url, UTF-8, a JSON object, no repeated names', () => {
+    const h = (text: string) => `${Buffer.from(text).toString('base64url')}.${b64(credential)}.sig`
+    expect(decodeJwsHeader(h('{"alg":"EdDSA"}'))).toEqual({ header: { alg: 'EdDSA' } })
+    for (const [input, code] of [
+      [h('{"alg":"EdDSA","alg":"none"}'), 'JSON_DUPLICATE_KEY'],
+      [h('[1]'), 'JWS_MALFORMED'],
+      [h('null'), 'JWS_MALFORMED'],
+      [h('{'), 'JWS_MALFORMED'],
+      ['.x.y', 'JWS_MALFORMED'],
+      ['', 'JWS_MALFORMED'],
+      ['abcde.x.y', 'JWS_MALFORMED'],
+      ['ab+c.x.y', 'JWS_MALFORMED'],
+    ] as const) {
+      const r = decodeJwsHeader(input)
+      expect('code' in r && r.code, input).toBe(code)
+    }
+  })
+
+  it('never throws on random values, texts and JWS-shaped strings', () => {
+    const jsonish = fc.string({
+      unit: fc.constantFrom('{', '}', '[', ']', '"', ':', ',', 'verifiableCredential', 'a', '.'),
+      maxLength: 30,
+    })
+    const wrapped = fc
+      .tuple(fc.anything(), fc.integer({ min: 0, max: 8 }))
+      .map(([v, n]) => wrap(v, n))
+    const jwsLike = fc
+      .tuple(fc.jsonValue(), fc.jsonValue(), fc.string({ maxLength: 8 }))
+      .map(([hh, p, s]) => `${b64(hh)}.${b64(p)}.${s}`)
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), jsonish, wrapped, jwsLike), (input) => {
+        const r = unwrapCredential(input)
+        expect(isUnwrapFailure(r) ? typeof r.code : typeof r.credential).toBe(
+          isUnwrapFailure(r) ? 'string' : 'object',
+        )
+        if (typeof input === 'string') decodeJwsHeader(input)
+      }),
+      { numRuns: 3000 },
+    )
   })
 })

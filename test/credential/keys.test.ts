@@ -145,3 +145,62 @@ describe('publicJwkOfVerificationMethod (cached by key material)', () => {
     }
   })
 })
+
+describe('importKey / exportKey / generateKeyPair / toVerificationMethod refuse junk with a code', () => {
+  const key = generateKeyPair({ controller: 'did:web:a.example' })
+  const jwk = exportKey(key, { format: 'jwk', includePrivate: true })
+  const throwing = (keys: string[]) => {
+    const o: Record<string, unknown> = {}
+    for (const k of keys)
+      Object.defineProperty(o, k, {
+        enumerable: true,
+        get() {
+          throw new Error('getter says no')
+        },
+      })
+    return o
+  }
+
+  test('importKey: options that are not an object, or ids that are not strings', () => {
+    for (const options of [null, 5, 'id', [], throwing(['id'])]) {
+      expectCode(() => importKey(jwk, options as never), 'ERR_INVALID_ARGUMENT')
+    }
+    expectCode(() => importKey(jwk, { id: 5 as never }), 'ERR_INVALID_ARGUMENT')
+    expectCode(() => importKey(jwk, { controller: {} as never }), 'ERR_INVALID_ARGUMENT')
+    expect(importKey(jwk, {}).id).toBe(key.id)
+  })
+
+  test('importKey: a key with throwing getters, or a revoked Proxy, is ERR_KEY_INVALID', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    for (const input of [throwing(['kty', 'publicKeyMultibase', 'publicKeyJwk']), proxy]) {
+      expectCode(() => importKey(input), 'ERR_KEY_INVALID')
+    }
+    expectCode(() => importKey({ publicKeyJwk: throwing(['kty']) }), 'ERR_KEY_INVALID')
+  })
+
+  test('exportKey: options that are not an object, or bad members', () => {
+    for (const options of [null, undefined, 5, 'jwk', throwing(['format'])]) {
+      expectCode(() => exportKey(key, options as never), 'ERR_INVALID_ARGUMENT')
+    }
+    expectCode(() => exportKey(key, { format: 'pem' as never }), 'ERR_INVALID_ARGUMENT')
+    expectCode(
+      () => exportKey(key, { format: 'jwk', includePrivate: 'yes' as never }),
+      'ERR_INVALID_ARGUMENT',
+    )
+    expectCode(() => exportKey(null as never, { format: 'jwk' }), 'ERR_KEY_INVALID')
+  })
+
+  test('generateKeyPair and toVerificationMethod: junk options or keys', () => {
+    for (const options of [null, 5, { controller: 5 }, { id: {} }, throwing(['algorithm'])]) {
+      expectCode(() => generateKeyPair(options as never), 'ERR_INVALID_ARGUMENT')
+    }
+    for (const bad of [null, 5, {}, throwing(['id', 'publicKeyMultibase'])]) {
+      expectCode(() => toVerificationMethod(bad as never), 'ERR_KEY_INVALID')
+    }
+    expectCode(
+      () => toVerificationMethod(key, 'Ed25519VerificationKey2020' as never),
+      'ERR_INVALID_ARGUMENT',
+    )
+  })
+})

@@ -1,8 +1,22 @@
+import { gzipSync } from 'node:zlib'
+import { createList, decodeList } from '@digitalbazaar/vc-bitstring-status-list'
+import fc from 'fast-check'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { statusFindings } from '../../src/credential/checks/status.js'
 import { issueCredential } from '../../src/credential/issue.js'
 import { generateKeyPair } from '../../src/credential/keys.js'
 import { issuePassport, verifyPassport } from '../../src/credential/passport.js'
-import { createStatusEntry, createStatusList, setStatus } from '../../src/credential/status.js'
+import {
+  createStatusEntry,
+  createStatusList,
+  decodeStatusList,
+  MAX_ENCODED_STATUS_LIST_LENGTH,
+  MAX_STATUS_LIST_LENGTH,
+  MIN_STATUS_LIST_LENGTH,
+  setStatus,
+  statusBit,
+} from '../../src/credential/status.js'
+import { verifyCredential } from '../../src/credential/verify.js'
 import { isCarbonPassportError } from '../../src/errors.js'
 import type { VerificationResult } from '../../src/results.js'
 import { exampleDidDocuments, exampleKey, issuerOf, loadExamples, NOW } from './fixtures.js'
@@ -15,6 +29,8 @@ const LIST = 'https://passports.voltguard-ups.example/status/1'
 const codes = (r: VerificationResult) => r.errors.map((e) => e.code)
 const statusCheck = (r: VerificationResult) => r.checks.find((c) => c.id === 'status')
 const options = { didDocuments: exampleDidDocuments(), now: NOW }
+/** When everything here is signed: before NOW (a proof is never created after the clock). */
+const SIGNED = new Date(NOW.getTime() - 86_400_000)
 
 let list: Json
 let passport: Json
@@ -25,11 +41,11 @@ beforeAll(async () => {
       issuer,
       validFrom: new Date('2026-01-01T00:00:00Z'),
     })) as unknown as Json,
-    { key },
+    { key, created: SIGNED },
   )
   passport = await issuePassport(
     { ...example, credentialStatus: createStatusEntry({ statusListCredential: LIST, index: 42 }) },
-    { key },
+    { key, created: SIGNED },
   )
 })
 
@@ -43,7 +59,11 @@ describe('Bitstring Status List', () => {
   test('revoked: REVOKED, with the list signed as Data Integrity or vc+jwt', async () => {
     const revoked = await setStatus(list, 42, true, { validFrom: new Date('2026-02-01T00:00:00Z') })
     for (const format of ['data-integrity', 'vc-jose'] as const) {
-      const signedList = await issueCredential(revoked as unknown as Json, { key, format })
+      const signedList = await issueCredential(revoked as unknown as Json, {
+        key,
+        format,
+        created: SIGNED,
+      })
       const r = await verifyPassport(passport, { ...options, statusLists: [signedList] })
       expect(r.verified).toBe(false)
       expect(codes(r)).toEqual(['REVOKED'])
@@ -54,9 +74,9 @@ describe('Bitstring Status List', () => {
         ...example,
         credentialStatus: createStatusEntry({ statusListCredential: LIST, index: 43 }),
       },
-      { key },
+      { key, created: SIGNED },
     )
-    const signedList = await issueCredential(revoked as unknown as Json, { key })
+    const signedList = await issueCredential(revoked as unknown as Json, { key, created: SIGNED })
     expect((await verifyPassport(other, { ...options, statusLists: [signedList] })).verified).toBe(
       true,
     )
@@ -74,7 +94,7 @@ describe('Bitstring Status List', () => {
       (await setStatus(created, 7, true, {
         validFrom: new Date('2026-01-01T00:00:00Z'),
       })) as unknown as Json,
-      { key },
+      { key, created: SIGNED },
     )
     const p = await issuePassport(
       {
@@ -85,7 +105,7 @@ describe('Bitstring Status List', () => {
           statusPurpose: 'suspension',
         }),
       },
-      { key },
+      { key, created: SIGNED },
     )
     expect(codes(await verifyPassport(p, { ...options, statusLists: [signedList] }))).toEqual([
       'SUSPENDED',
@@ -103,7 +123,10 @@ describe('Bitstring Status List', () => {
       ...createStatusEntry({ statusListCredential: LIST, index: 42 }),
       statusListIndex: 42,
     }
-    const p = await issueCredential({ ...example, credentialStatus: entry }, { key })
+    const p = await issueCredential(
+      { ...example, credentialStatus: entry },
+      { key, created: SIGNED },
+    )
     const r = await verifyPassport(p, { ...options, statusLists: [list] })
     expect(r.verified).toBe(true)
     expect(statusCheck(r)?.findings.map((f) => [f.code, f.severity])).toEqual([
@@ -119,7 +142,7 @@ describe('Bitstring Status List', () => {
         issuer: stranger.controller,
         validFrom: new Date('2026-01-01T00:00:00Z'),
       })) as unknown as Json,
-      { key: stranger },
+      { key: stranger, created: SIGNED },
     )
     expect(codes(await verifyPassport(passport, { ...options, statusLists: [foreign] }))).toEqual([
       'STATUS_LIST_INVALID',
@@ -137,7 +160,7 @@ describe('Bitstring Status List', () => {
         ...example,
         credentialStatus: createStatusEntry({ statusListCredential: LIST, index: 10_000_000 }),
       },
-      { key },
+      { key, created: SIGNED },
     )
     expect(codes(await verifyPassport(outside, { ...options, statusLists: [list] }))).toEqual([
       'STATUS_INDEX_INVALID',
@@ -145,13 +168,21 @@ describe('Bitstring Status List', () => {
   })
 
   test('a status entry of an unknown type: STATUS_TYPE_UNSUPPORTED', async () => {
-    // (Data Integrity could not even sign it: the v2 context does not define the type.)
-    const p = await issueCredential(
-      { ...example, credentialStatus: { id: `${LIST}#1`, type: 'StatusList2021Entry' } },
-      { key, format: 'vc-jose' },
+    // The status check alone: issuing refuses such a credential (the v2 context does not define
+    // the type), and verification stops it before status (JSONLD_KEY_NOT_A_TERM).
+    const entries = [
+      { id: `${LIST}#1`, type: 'StatusList2021Entry' },
+      'not an object',
+      { ...createStatusEntry({ statusListCredential: LIST, index: 1 }), statusSize: 2 },
+    ]
+    const outcome = await statusFindings(
+      { ...example, credentialStatus: entries },
+      { statusLists: [list], verifyList: (input) => verifyCredential(input, options) },
     )
-    expect(codes(await verifyPassport(p, { ...options, statusLists: [list] }))).toEqual([
-      'STATUS_TYPE_UNSUPPORTED',
+    expect(outcome.findings.map((f) => [f.code, f.path])).toEqual([
+      ['STATUS_TYPE_UNSUPPORTED', '/credentialStatus/0/type'],
+      ['STATUS_TYPE_UNSUPPORTED', '/credentialStatus/1/type'],
+      ['STATUS_TYPE_UNSUPPORTED', '/credentialStatus/2/statusSize'],
     ])
   })
 
@@ -169,5 +200,299 @@ describe('Bitstring Status List', () => {
       isCarbonPassportError(e, 'ERR_STATUS_LIST'),
     )
     expect(() => createStatusEntry({ statusListCredential: LIST, index: 1.5 })).toThrow()
+  })
+})
+
+/** The encodedList of these bytes: GZIP, base64url, multibase `u`. */
+const encode = (bytes: Uint8Array) => `u${gzipSync(bytes).toString('base64url')}`
+const findingsOf = (r: VerificationResult) =>
+  statusCheck(r)?.findings.map((f) => [f.code, f.severity]) ?? []
+
+/** A signed version of the list LIST: its validFrom, the indices set, and optionally its bits. */
+async function listVersion(
+  validFrom: string,
+  revoked: number[],
+  options: { encodedList?: string; signer?: ReturnType<typeof generateKeyPair> } = {},
+): Promise<Json> {
+  const signer = options.signer
+  let created = (await createStatusList({
+    id: LIST,
+    issuer: signer ? signer.controller : issuer,
+    validFrom: new Date(validFrom),
+  })) as unknown as Json
+  for (const index of revoked) {
+    created = (await setStatus(created, index, true, {
+      validFrom: new Date(validFrom),
+    })) as unknown as Json
+  }
+  if (options.encodedList !== undefined) {
+    created = {
+      ...created,
+      credentialSubject: {
+        ...(created.credentialSubject as Json),
+        encodedList: options.encodedList,
+      },
+    }
+  }
+  return issueCredential(created, { key: signer ?? key, created: SIGNED })
+}
+
+describe('several versions of one status list', () => {
+  test('the newest valid version decides, whatever the order supplied (was: the last one)', async () => {
+    const january = await listVersion('2026-01-01T00:00:00Z', [])
+    const february = await listVersion('2026-02-01T00:00:00Z', [42])
+    for (const statusLists of [
+      [february, january],
+      [january, february],
+    ]) {
+      const r = await verifyPassport(passport, { ...options, statusLists })
+      expect(codes(r)).toEqual(['REVOKED'])
+    }
+    // Reinstated in March: the newest says clear, so it is clear.
+    const march = await listVersion('2026-03-01T00:00:00Z', [])
+    const r = await verifyPassport(passport, { ...options, statusLists: [march, february] })
+    expect(codes(r)).toEqual([])
+  })
+
+  test('versions tied for newest are all read: a status set in any counts (fail closed)', async () => {
+    const clear = await listVersion('2026-02-01T00:00:00Z', [])
+    const revoked = await listVersion('2026-02-01T00:00:00Z', [42])
+    for (const statusLists of [
+      [clear, revoked],
+      [revoked, clear],
+    ]) {
+      expect(codes(await verifyPassport(passport, { ...options, statusLists }))).toEqual([
+        'REVOKED',
+      ])
+    }
+  })
+
+  test('a newer version that does not verify, or is from another issuer, is ignored with a warning', async () => {
+    const genuine = await listVersion('2026-01-01T00:00:00Z', [42])
+    // A newer version with a changed date: its proof no longer verifies.
+    const tampered = structuredClone(await listVersion('2026-03-01T00:00:00Z', []))
+    tampered.validFrom = '2026-04-01T00:00:00Z'
+    const stranger = generateKeyPair()
+    const foreign = await listVersion('2026-05-01T00:00:00Z', [], { signer: stranger })
+    const r = await verifyPassport(passport, {
+      ...options,
+      statusLists: [foreign, tampered, genuine],
+    })
+    expect(codes(r)).toEqual(['REVOKED'])
+    const warning = statusCheck(r)?.findings.find((f) => f.severity === 'warning')
+    expect(warning?.code).toBe('STATUS_LIST_INVALID')
+    expect(warning?.message).toMatch(/another issuer/)
+    expect(warning?.message).toMatch(/does not verify/)
+  })
+
+  test('no version counts: STATUS_LIST_INVALID naming every reason', async () => {
+    const stranger = generateKeyPair()
+    const foreign = await listVersion('2026-05-01T00:00:00Z', [], { signer: stranger })
+    const tampered = structuredClone(await listVersion('2026-03-01T00:00:00Z', []))
+    tampered.validFrom = '2026-04-01T00:00:00Z'
+    const r = await verifyPassport(passport, { ...options, statusLists: [tampered, foreign] })
+    expect(codes(r)).toEqual(['STATUS_LIST_INVALID'])
+    expect(r.errors[0]?.message).toMatch(
+      /another issuer.*does not verify|does not verify.*another issuer/,
+    )
+  })
+
+  test('the newest counting version is never passed over for an older one when it is unusable', async () => {
+    const older = await listVersion('2026-01-01T00:00:00Z', [])
+    const short = await listVersion('2026-02-01T00:00:00Z', [], {
+      encodedList: encode(new Uint8Array(1024)),
+    })
+    const r = await verifyPassport(passport, { ...options, statusLists: [older, short] })
+    expect(codes(r)).toEqual(['STATUS_LIST_INVALID'])
+  })
+
+  test('each list is verified once per verification, newest first, only when named', async () => {
+    const lists = [
+      await listVersion('2026-01-01T00:00:00Z', []),
+      await listVersion('2026-02-01T00:00:00Z', []),
+      await listVersion('2026-03-01T00:00:00Z', [7]),
+      { ...(await createStatusList({ id: `${LIST}-unrelated`, issuer })) },
+    ]
+    const entries = [42, 7, 43].map((index) =>
+      createStatusEntry({ statusListCredential: LIST, index }),
+    )
+    const credential = { ...example, credentialStatus: entries }
+    const verified: unknown[] = []
+    const outcome = await statusFindings(credential, {
+      statusLists: lists,
+      verifyList: (input) => {
+        verified.push(input)
+        return verifyCredential(input, options)
+      },
+    })
+    expect(verified).toEqual([lists[2]])
+    expect(outcome.findings.map((f) => [f.code, f.path])).toEqual([
+      ['REVOKED', '/credentialStatus/1'],
+    ])
+  })
+})
+
+describe('status list size: at least 131,072 entries, at most MAX_STATUS_LIST_LENGTH', () => {
+  test('a signed list below the minimum is refused (was: accepted)', async () => {
+    const bytes = new Uint8Array(MIN_STATUS_LIST_LENGTH / 8 - 1)
+    const small = await listVersion('2026-01-01T00:00:00Z', [], { encodedList: encode(bytes) })
+    const r = await verifyPassport(passport, { ...options, statusLists: [small] })
+    expect(codes(r)).toEqual(['STATUS_LIST_INVALID'])
+    expect(r.errors[0]?.message).toContain(`131064 entries`)
+    expect(r.errors[0]?.message).toContain(String(MIN_STATUS_LIST_LENGTH))
+  })
+
+  test('a signed list inflating to 64 MiB is refused, inflation stopping at the cap (was: decoded)', async () => {
+    const bomb = encode(new Uint8Array(64 * 1024 * 1024))
+    expect(bomb.length).toBeLessThan(100_000) // well inside the 1 MiB input cap
+    const signed = await listVersion('2026-01-01T00:00:00Z', [], { encodedList: bomb })
+    const r = await verifyPassport(passport, { ...options, statusLists: [signed] })
+    expect(codes(r)).toEqual(['STATUS_LIST_INVALID'])
+    expect(r.errors[0]?.message).toContain(`inflates past ${MAX_STATUS_LIST_LENGTH} entries`)
+  })
+
+  test('the caps are exact: MAX_STATUS_LIST_LENGTH entries decode, one more byte does not', async () => {
+    const atCap = await decodeStatusList(encode(new Uint8Array(MAX_STATUS_LIST_LENGTH / 8)))
+    expect('list' in atCap && atCap.list.length).toBe(MAX_STATUS_LIST_LENGTH)
+    const over = await decodeStatusList(encode(new Uint8Array(MAX_STATUS_LIST_LENGTH / 8 + 1)))
+    expect('reason' in over && over.reason).toMatch(/inflates past/)
+    const atMin = await decodeStatusList(encode(new Uint8Array(MIN_STATUS_LIST_LENGTH / 8)))
+    expect('list' in atMin && atMin.list.length).toBe(MIN_STATUS_LIST_LENGTH)
+    const long = `u${'A'.repeat(MAX_ENCODED_STATUS_LIST_LENGTH)}`
+    const tooLong = await decodeStatusList(long)
+    expect('reason' in tooLong && tooLong.reason).toMatch(/characters; the cap is/)
+  })
+
+  test('the helpers keep to the caps too', async () => {
+    await expect(
+      createStatusList({ id: LIST, issuer, length: MAX_STATUS_LIST_LENGTH + 8 }),
+    ).rejects.toSatisfy((e) => isCarbonPassportError(e, 'ERR_STATUS_LIST'))
+    const small = { ...list, credentialSubject: { encodedList: encode(new Uint8Array(16)) } }
+    await expect(setStatus(small, 1, true)).rejects.toSatisfy((e) =>
+      isCarbonPassportError(e, 'ERR_STATUS_LIST'),
+    )
+  })
+})
+
+describe('decodeStatusList', () => {
+  test('agrees with @digitalbazaar/vc-bitstring-status-list both ways', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.integer({ min: 0, max: MIN_STATUS_LIST_LENGTH - 1 }), { maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: MIN_STATUS_LIST_LENGTH - 1 }), { maxLength: 40 }),
+        async (set, probes) => {
+          const theirs = await createList({ length: MIN_STATUS_LIST_LENGTH })
+          for (const i of set) theirs.setStatus(i, true)
+          const ours = await decodeStatusList(await theirs.encode())
+          if (!('list' in ours)) throw new Error(ours.reason)
+          for (const i of [...set, ...probes])
+            expect(statusBit(ours.list, i)).toBe(theirs.getStatus(i))
+          // setStatus writes what they read.
+          let credential = (await createStatusList({ id: LIST, issuer })) as unknown as Json
+          for (const i of set)
+            credential = (await setStatus(credential, i, true)) as unknown as Json
+          const encoded = (credential.credentialSubject as Json).encodedList as string
+          const back = await decodeList({ encodedList: encoded })
+          for (const i of [...set, ...probes]) expect(back.getStatus(i)).toBe(set.includes(i))
+        },
+      ),
+      { numRuns: 25 },
+    )
+  })
+
+  test('hostile encodedList values: a reason, never a throw', async () => {
+    const base64url = fc.string({
+      unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'),
+      maxLength: 60,
+    })
+    const gz = fc.uint8Array({ maxLength: 64 }).map((b) => encode(b))
+    const valid = encode(new Uint8Array(MIN_STATUS_LIST_LENGTH / 8))
+    const arb = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      base64url.map((s) => `u${s}`),
+      gz,
+      fc.integer({ min: 0, max: valid.length }).map((n) => valid.slice(0, n)),
+      fc.uint8Array({ maxLength: 60 }).map((b) => `u${Buffer.from(b).toString('base64url')}`),
+      fc.anything(),
+    )
+    await fc.assert(
+      fc.asyncProperty(arb, async (encodedList) => {
+        const r = await decodeStatusList(encodedList)
+        if ('list' in r) {
+          expect(r.list.length).toBeGreaterThanOrEqual(MIN_STATUS_LIST_LENGTH)
+          expect(r.list.length).toBeLessThanOrEqual(MAX_STATUS_LIST_LENGTH)
+        } else expect(typeof r.reason).toBe('string')
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  test('random credentialStatus entries and statusLists: findings with codes, never a throw', async () => {
+    const entryArb = fc.oneof(
+      fc.anything(),
+      fc.record(
+        {
+          type: fc.oneof(fc.constant('BitstringStatusListEntry'), fc.anything()),
+          statusPurpose: fc.oneof(
+            fc.constantFrom('revocation', 'suspension', 'refresh'),
+            fc.anything(),
+          ),
+          statusListIndex: fc.oneof(
+            fc.nat({ max: MIN_STATUS_LIST_LENGTH + 10 }).map(String),
+            fc.constantFrom('-1', '01', '1e3', ' 1', '9007199254740993'),
+            fc.anything(),
+          ),
+          statusListCredential: fc.oneof(fc.constant(LIST), fc.webUrl(), fc.anything()),
+          statusSize: fc.oneof(fc.constantFrom(1, '1', 2, '8'), fc.anything()),
+        },
+        { requiredKeys: [] },
+      ),
+    )
+    const listsArb = fc.array(
+      fc.oneof(
+        fc.constant(list),
+        fc.anything(),
+        fc
+          .string()
+          .map((text) => ({ ...list, id: LIST, credentialSubject: { encodedList: text } })),
+      ),
+      { maxLength: 3 },
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(entryArb, fc.array(entryArb, { maxLength: 3 })),
+        listsArb,
+        async (raw, statusLists) => {
+          const outcome = await statusFindings(
+            { ...example, credentialStatus: raw },
+            { statusLists, verifyList: (input) => verifyCredential(input, options) },
+          )
+          expect(outcome.ran).toBe(raw !== undefined)
+          for (const f of outcome.findings) expect(f.code).toMatch(/^(STATUS_|REVOKED|SUSPENDED)/)
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+
+  test('hostile statusLists items never break verification', async () => {
+    const cyclic: Json = {}
+    cyclic.verifiableCredential = cyclic
+    const throwing = {
+      get id(): string {
+        throw new Error('boom')
+      },
+    }
+    let deep: unknown = { '@context': [] }
+    for (let i = 0; i < 100_000; i++) deep = { verifiableCredential: deep }
+    const prefixes = `${'data:application/vc+jwt,'.repeat(30_000)}{}`
+    const junk = [cyclic, throwing, deep, prefixes, 'garbage', 42, null, undefined, [list]]
+    const r = await verifyPassport(passport, { ...options, statusLists: junk })
+    expect(codes(r)).toEqual(['STATUS_LIST_MISSING'])
+    expect(r.errors[0]?.message).toMatch(/could not be read/)
+    // and with the real list among them, it is found
+    const ok = await verifyPassport(passport, { ...options, statusLists: [...junk, list] })
+    expect(codes(ok)).toEqual([])
+    expect(findingsOf(ok)).toEqual([])
   })
 })

@@ -49,7 +49,8 @@ const didDocuments = exampleDidDocuments()
 beforeAll(async () => {
   for (const { passport } of examples) {
     const key = exampleKey(issuerOf(passport))
-    const di = await issuePassport(passport, { key })
+    // Signed when the passport became valid: never after the verification clock NOW.
+    const di = await issuePassport(passport, { key, created: new Date(String(passport.validFrom)) })
     const jwt = await issuePassport(passport, { key, format: 'vc-jose' })
     const [h = '', p = '', s = ''] = jwt.split('.')
     signed.push({

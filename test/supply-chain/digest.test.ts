@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { isCarbonPassportError } from '../../src/errors.js'
 import { computePassportDigest } from '../../src/supply-chain/digest.js'
 import { loadExamples } from '../helpers/examples.js'
 
@@ -45,5 +47,66 @@ describe('computePassportDigest', () => {
       expect(upstream, `example passport ${ref.passport}`).toBeDefined()
       expect(ref.digestMultibase).toBe(computePassportDigest(upstream))
     }
+  })
+})
+
+describe('computePassportDigest refuses what RFC 8785 cannot canonicalize, with a code', () => {
+  const cyclic: Record<string, unknown> = { a: 1 }
+  cyclic.self = cyclic
+  let deep: Record<string, unknown> = {}
+  for (let i = 0; i < 10_000; i++) deep = { d: deep }
+  const getter = Object.defineProperty({}, 'x', {
+    enumerable: true,
+    get() {
+      throw new Error('getter says no')
+    },
+  })
+  it.each([
+    ['a cycle', cyclic],
+    ['a BigInt', { a: 1n }],
+    ['a lone surrogate in a value', { a: 'x\ud800y' }],
+    ['a lone surrogate in a key', { 'x\udc00': 1 }],
+    ['NaN', { a: Number.NaN }],
+    ['Infinity', { a: [Number.POSITIVE_INFINITY] }],
+    ['10,000 levels', deep],
+    ['a throwing getter', getter],
+    [
+      'a revoked Proxy',
+      (() => {
+        const { proxy, revoke } = Proxy.revocable({}, {})
+        revoke()
+        return proxy
+      })(),
+    ],
+  ])('%s: ERR_INVALID_ARGUMENT', (_, value) => {
+    expect(() => computePassportDigest(value)).toThrow(
+      expect.objectContaining({ name: 'CarbonPassportError', code: 'ERR_INVALID_ARGUMENT' }),
+    )
+  })
+
+  it('a lone surrogate inside the proof does not matter (the proof is not digested)', () => {
+    expect(computePassportDigest({ a: 1, proof: { p: '\ud800', n: 1n } })).toBe(
+      computePassportDigest({ a: 1 }),
+    )
+  })
+
+  it('any JSON object gets a digest; anything else is refused with a code (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
+        expect(computePassportDigest(value)).toMatch(/^uEi[\w-]{44}$/)
+      }),
+    )
+    fc.assert(
+      fc.property(
+        fc.anything({ withBigInt: true, withBoxedValues: true, withMap: true }),
+        (value) => {
+          try {
+            expect(computePassportDigest(value)).toMatch(/^uEi[\w-]{44}$/)
+          } catch (err) {
+            expect(isCarbonPassportError(err, 'ERR_INVALID_ARGUMENT')).toBe(true)
+          }
+        },
+      ),
+    )
   })
 })

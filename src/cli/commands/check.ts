@@ -8,7 +8,7 @@ import { type CheckConformanceOptions, checkConformance } from '../../conformanc
 import { statusLabel } from '../../conformance/format.js'
 import { isProfileId, PROFILE_IDS, type ProfileId } from '../../conformance/profiles/ids.js'
 import type { ConformanceReport, Finding } from '../../results.js'
-import { color, fail, json, readText, writeOutput } from '../io.js'
+import { color, exitCodesHelp, fail, json, readText, writeOutput } from '../io.js'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
 
@@ -55,6 +55,14 @@ export function registerCheck(program: Command): void {
     )
     .option('--tolerance <ratio>', 'relative tolerance of sums (default 0.001 = 0.1 %)')
     .option('--json', 'print JSON: one { file, report } per file')
+    .addHelpText(
+      'after',
+      exitCodesHelp({
+        0: 'every file conforms (warnings allowed)',
+        1: 'a file does not conform (an error finding), or is not a passport at all',
+        2: 'bad usage (an unknown profile, a bad --tolerance) or a file that cannot be read',
+      }),
+    )
     .action((files: string[], opts: { profile: string[]; tolerance?: string; json?: boolean }) => {
       for (const p of opts.profile) {
         if (!isProfileId(p)) fail(`unknown profile "${p}"; known: ${PROFILE_IDS.join(', ')}`)
@@ -69,13 +77,7 @@ export function registerCheck(program: Command): void {
       }
       const results: { file: string; report: ConformanceReport }[] = []
       for (const file of files) {
-        let text: string
-        try {
-          text = readText(file)
-        } catch (err) {
-          fail(`${file}: ${(err as Error).message}`)
-        }
-        results.push({ file, report: checkConformance(text, options) })
+        results.push({ file, report: checkConformance(readText(file), options) })
       }
       const conforms = results.every((r) => r.report.conforms)
       if (opts.json) {

@@ -1,7 +1,7 @@
 /** `carbon-passport inspect`: a readable summary of a passport, signed or not (nothing is verified). */
 import type { Command } from 'commander'
 import { isUnwrapFailure, unwrapCredential } from '../../credential/envelope.js'
-import { color, fail, json, readText, writeOutput } from '../io.js'
+import { color, exitCodesHelp, fail, json, readText, writeOutput } from '../io.js'
 
 type Json = Record<string, unknown>
 const obj = (v: unknown): Json => (v !== null && typeof v === 'object' ? (v as Json) : {})
@@ -54,6 +54,14 @@ export function registerInspect(program: Command): void {
     .description('summarize a passport (JSON, vc+jwt or enveloped); does not verify it')
     .argument('<file>', 'passport file; - for stdin')
     .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      exitCodesHelp({
+        0: 'the summary was printed',
+        1: '(not used: inspect gives no verdict; use verify)',
+        2: 'bad usage, or a file that cannot be read or is not a credential',
+      }),
+    )
     .action((file: string, opts: { json?: boolean }) => {
       const unwrapped = unwrapCredential(readText(file))
       if (isUnwrapFailure(unwrapped)) fail(`${file}: ${unwrapped.message}`)

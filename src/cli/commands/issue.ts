@@ -6,8 +6,7 @@ import type { Command } from 'commander'
 import { type IssueOptions, issueCredential } from '../../credential/issue.js'
 import { importKey } from '../../credential/keys.js'
 import { issuePassport } from '../../credential/passport.js'
-import { isCarbonPassportError } from '../../errors.js'
-import { fail, json, readJson, writeOutput } from '../io.js'
+import { exitCodesHelp, fail, json, readJson, writeOutput } from '../io.js'
 import { loaderFromOptions } from './verify.js'
 
 interface IssueCliOptions {
@@ -47,6 +46,14 @@ export function registerIssue(program: Command): void {
       [],
     )
     .option('-o, --out <file>', 'write the result to a file instead of standard output')
+    .addHelpText(
+      'after',
+      exitCodesHelp({
+        0: 'the passport was signed and written',
+        1: '(not used: issue gives no verdict)',
+        2: 'bad usage, input that cannot be read (the passport, --key, --context), or a refusal (the ERR_ code is printed, e.g. ERR_KEY_NOT_CONTROLLED_BY_ISSUER)',
+      }),
+    )
     .action(async (file: string, opts: IssueCliOptions) => {
       if (opts.format !== 'data-integrity' && opts.format !== 'vc-jose') {
         fail(`--format: "${opts.format}" is not data-integrity or vc-jose`)
@@ -57,24 +64,20 @@ export function registerIssue(program: Command): void {
         created = new Date(opts.created)
         if (Number.isNaN(created.getTime())) fail(`--created: "${opts.created}" is not a date`)
       }
-      try {
-        const options: IssueOptions = {
-          key: importKey(readJson(opts.key)),
-          format: opts.format,
-          documentLoader: loaderFromOptions(opts.context),
-          ...(opts.cryptosuite
-            ? { cryptosuite: opts.cryptosuite as IssueOptions['cryptosuite'] & string }
-            : {}),
-          ...(opts.envelope ? { envelope: true } : {}),
-          ...(created ? { created } : {}),
-        }
-        const result = opts.credential
-          ? await issueCredential(credential, options)
-          : await issuePassport(credential, options)
-        writeOutput(typeof result === 'string' ? result : json(result), opts.out)
-      } catch (err) {
-        if (isCarbonPassportError(err)) fail(`${err.code}: ${err.message}`)
-        throw err
+      // A CarbonPassportError (a refusal) is reported by main: its code, exit 2.
+      const options: IssueOptions = {
+        key: importKey(readJson(opts.key, '--key')),
+        format: opts.format,
+        documentLoader: loaderFromOptions(opts.context),
+        ...(opts.cryptosuite
+          ? { cryptosuite: opts.cryptosuite as IssueOptions['cryptosuite'] & string }
+          : {}),
+        ...(opts.envelope ? { envelope: true } : {}),
+        ...(created ? { created } : {}),
       }
+      const result = opts.credential
+        ? await issueCredential(credential, options)
+        : await issuePassport(credential, options)
+      writeOutput(typeof result === 'string' ? result : json(result), opts.out)
     })
 }

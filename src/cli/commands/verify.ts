@@ -12,9 +12,17 @@ import {
 } from '../../context/loader.js'
 import { verifyPassport } from '../../credential/passport.js'
 import { verifyCredential } from '../../credential/verify.js'
-import { isCarbonPassportError } from '../../errors.js'
 import type { VerificationResult } from '../../results.js'
-import { color, fail, json, readJson, readText, writeOutput } from '../io.js'
+import {
+  color,
+  exitCodesHelp,
+  fail,
+  json,
+  parseJson,
+  readJson,
+  readText,
+  writeOutput,
+} from '../io.js'
 
 interface VerifyCliOptions {
   did: string[]
@@ -35,14 +43,9 @@ export function loaderFromOptions(contexts: readonly string[]): DocumentLoader {
   for (const spec of contexts) {
     const at = spec.indexOf('=')
     if (at <= 0) fail(`--context: "${spec}" is not url=file`)
-    entries[spec.slice(0, at)] = readJson(spec.slice(at + 1))
+    entries[spec.slice(0, at)] = readJson(spec.slice(at + 1), '--context')
   }
-  try {
-    return createDocumentLoader({ contexts: entries })
-  } catch (err) {
-    if (isCarbonPassportError(err)) fail(`${err.code}: ${err.message}`)
-    throw err
-  }
+  return createDocumentLoader({ contexts: entries })
 }
 
 /** The readable verdict: one line per check, findings under failed or noteworthy checks. */
@@ -110,6 +113,14 @@ export function registerVerify(program: Command): void {
     .option('--now <date>', 'verify as of this date (default: now)')
     .option('--credential', 'verify any VC 2.0 credential, without the passport rules')
     .option('--json', 'print the verification result as JSON')
+    .addHelpText(
+      'after',
+      exitCodesHelp({
+        0: 'verified',
+        1: 'not verified (the failed checks say why; also for input that is not a credential)',
+        2: 'bad usage, or a file that cannot be read (the passport, --did, --status-list, --context); nothing was verified',
+      }),
+    )
     .action(async (file: string, opts: VerifyCliOptions) => {
       for (const p of opts.profile)
         if (!isProfileId(p)) fail(`unknown profile "${p}"; known: ${PROFILE_IDS.join(', ')}`)
@@ -118,18 +129,13 @@ export function registerVerify(program: Command): void {
         now = new Date(opts.now)
         if (Number.isNaN(now.getTime())) fail(`--now: "${opts.now}" is not a date`)
       }
-      let input: string
-      try {
-        input = readText(file)
-      } catch (err) {
-        fail(`${file}: ${(err as Error).message}`)
-      }
+      const input = readText(file)
       const statusLists = opts.statusList.map((f) => {
-        const text = readText(f).trim()
-        return text.startsWith('{') ? (readJson(f) as unknown) : text
+        const text = readText(f, '--status-list').trim()
+        return text.startsWith('{') ? parseJson(text, f, '--status-list') : text
       })
       const options = {
-        didDocuments: opts.did.map((f) => readJson(f) as DidDocument),
+        didDocuments: opts.did.map((f) => readJson(f, '--did') as DidDocument),
         statusLists,
         documentLoader: loaderFromOptions(opts.context),
         ...(opts.trustedIssuer.length > 0 ? { trustedIssuers: opts.trustedIssuer } : {}),

@@ -1,7 +1,7 @@
 /**
  * The `context` check: `@context` starts with VC 2.0, holds only context URLs the loader serves
  * (nothing is fetched), never the undefined-terms context, no inline or nested contexts and, for
- * passports, exactly the allow-list.
+ * passports, exactly the allow-list. Once they are in order, form.ts reads the document's terms.
  */
 import { UNDEFINED_TERMS_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../../context/bundled.js'
 import type { DocumentLoader } from '../../context/loader.js'

@@ -3,7 +3,7 @@
  * unwrapping (JSON text, compact JWS, enveloped credential, `{ verifiableCredential }`).
  */
 import type { Finding } from '../../results.js'
-import { finding } from '../codes.js'
+import { finding, pointer } from '../codes.js'
 import { isUnwrapFailure, type UnwrappedCredential, unwrapCredential } from '../envelope.js'
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024
@@ -36,24 +36,44 @@ export function valueDepth(value: unknown, limit: number, depth = 0): number {
   return max
 }
 
-interface Shape {
+export interface Shape {
   depth: number
   /** An object outside the top-level `@context` value, other than the top object, has `@context`. */
   nestedContext: boolean
+  /**
+   * The path of the first member name or string value that is not well-formed UTF-16 (a lone
+   * surrogate), if any; the walk stops there, so `depth` and `nestedContext` are then partial.
+   */
+  illFormed?: (string | number)[]
 }
+
+// String.prototype.isWellFormed (ES2024, Node >= 20): false exactly when a lone surrogate is present.
+const isWellFormed = (s: string): boolean =>
+  (s as unknown as { isWellFormed(): boolean }).isWellFormed()
 
 function walk(value: object, limit: number, depth: number, look: boolean, shape: Shape): number {
   if (depth + 1 > limit) return depth + 1
   if (look && !shape.nestedContext && depth > 0 && Object.hasOwn(value, '@context')) {
     shape.nestedContext = true
   }
-  // A scalar child adds no depth, so only objects are descended into.
+  // A scalar child adds no depth, so only objects are descended into; strings are checked on the way.
   let max = depth + 1
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const child: unknown = value[i]
+      if (typeof child === 'string') {
+        if (!isWellFormed(child)) {
+          shape.illFormed = [i]
+          return max
+        }
+        continue
+      }
       if (child === null || typeof child !== 'object') continue
       const d = walk(child, limit, depth + 1, look, shape)
+      if (shape.illFormed) {
+        shape.illFormed.push(i)
+        return max
+      }
       if (d > max) max = d
       if (max > limit) return max
     }
@@ -61,10 +81,25 @@ function walk(value: object, limit: number, depth: number, look: boolean, shape:
   }
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue
+    if (!isWellFormed(key)) {
+      shape.illFormed = [key]
+      return max
+    }
     const child = (value as Record<string, unknown>)[key]
+    if (typeof child === 'string') {
+      if (!isWellFormed(child)) {
+        shape.illFormed = [key]
+        return max
+      }
+      continue
+    }
     if (child === null || typeof child !== 'object') continue
     // The top-level context is the context check's own business; nested ones are looked for.
     const d = walk(child, limit, depth + 1, look && !(depth === 0 && key === '@context'), shape)
+    if (shape.illFormed) {
+      shape.illFormed.push(key)
+      return max
+    }
     if (d > max) max = d
     if (max > limit) return max
   }
@@ -73,12 +108,25 @@ function walk(value: object, limit: number, depth: number, look: boolean, shape:
 
 /**
  * valueDepth and, in the same walk, whether there are nested `@context` keys (so the context check
- * need not walk the credential again when there are none).
+ * need not walk the credential again when there are none) and the first string or member name
+ * that is not well-formed UTF-16 (strings deeper than `limit` are not reached).
  */
 export function inspectValue(value: unknown, limit: number): Shape {
   const shape: Shape = { depth: 0, nestedContext: false }
   if (value !== null && typeof value === 'object') shape.depth = walk(value, limit, 0, true, shape)
+  // Segments were collected from the string up; the path reads from the top.
+  shape.illFormed?.reverse()
   return shape
+}
+
+/** The STRING_NOT_WELL_FORMED finding for a shape with an ill-formed string, else undefined. */
+export function illFormedFinding(shape: Shape): Finding | undefined {
+  if (shape.illFormed === undefined) return undefined
+  return finding(
+    'STRING_NOT_WELL_FORMED',
+    pointer(...shape.illFormed),
+    'a string or member name has a lone surrogate (not well-formed UTF-16); it would be signed as U+FFFD',
+  )
 }
 
 /** Applies the caps and unwraps the credential; never throws. */
@@ -102,6 +150,8 @@ export function readInput(input: unknown, limits: InputLimits): ReadResult {
           finding('INPUT_TOO_DEEP', '', `the input nests deeper than ${limits.maxDepth} levels`),
         )
       }
+      const illFormed = illFormedFinding(inputShape)
+      if (illFormed) return fail(illFormed)
       let text: string | undefined
       try {
         text = JSON.stringify(input)
@@ -114,7 +164,10 @@ export function readInput(input: unknown, limits: InputLimits): ReadResult {
       }
     }
     const unwrapped = unwrapCredential(input)
-    if (isUnwrapFailure(unwrapped)) return fail(finding(unwrapped.code, '', unwrapped.message))
+    if (isUnwrapFailure(unwrapped)) {
+      const path = 'path' in unwrapped ? unwrapped.path : ''
+      return fail(finding(unwrapped.code, path, unwrapped.message))
+    }
     // A credential given as an object is usually the input itself, already walked above.
     const shape =
       inputShape !== undefined && unwrapped.credential === input
@@ -125,6 +178,9 @@ export function readInput(input: unknown, limits: InputLimits): ReadResult {
         finding('INPUT_TOO_DEEP', '', `the input nests deeper than ${limits.maxDepth} levels`),
       )
     }
+    // JSON text and JWS payloads: a `\ud800` escape parses into a lone surrogate.
+    const illFormed = illFormedFinding(shape)
+    if (illFormed) return fail(illFormed)
     return { ok: true, unwrapped, nestedContext: shape.nestedContext }
   } catch (err) {
     return fail(finding('INTERNAL_ERROR', '', `the input could not be read: ${String(err)}`))

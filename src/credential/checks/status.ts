@@ -2,11 +2,24 @@
  * The `status` check: Bitstring Status List entries, read from status list credentials the caller
  * supplies (nothing is fetched). A list must verify, come from the same issuer and have the same
  * purpose; a set bit for revocation or suspension fails the check.
+ *
+ * Versions. `statusLists` may hold several versions of one list (the same `id`). The versions that
+ * count are those that verify as a BitstringStatusListCredential of the credential's issuer; of
+ * these the newest by `validFrom` decides (a version without `validFrom` counts as the oldest).
+ * When several tie for newest, all of them are read and a status set in any counts (fail closed).
+ * Newer versions that do not count are reported as a warning; when no version counts, the entry
+ * fails with STATUS_LIST_INVALID. A newest version that counts but has another purpose, cannot be
+ * decoded or is too short or too long fails too: it never falls back to an older one.
+ *
+ * Work. The supplied lists are indexed by `id` once per verification; a list is verified only when
+ * an entry names it, newest first, stopping at the first version that counts (and its ties), and
+ * each list is decoded once however many entries point into it.
  */
-import { decodeList } from '@digitalbazaar/vc-bitstring-status-list'
 import type { Finding, VerificationResult } from '../../results.js'
 import { finding, pointer } from '../codes.js'
 import { isUnwrapFailure, unwrapCredential } from '../envelope.js'
+import { type DecodedStatusList, decodeStatusList, statusBit } from '../status.js'
+import { type InputLimits, readInput } from './input.js'
 import { issuerId } from './syntax.js'
 
 type Json = Record<string, unknown>
@@ -16,6 +29,12 @@ export interface StatusOptions {
   statusLists: readonly unknown[]
   /** Verifies a status list credential (the caller's own options, without status lists). */
   verifyList: (input: unknown) => Promise<VerificationResult>
+  /**
+   * The caller's input caps, applied when indexing the supplied lists (a list over them is left
+   * out of the index, and the entry that names it fails). Without them lists are only unwrapped;
+   * `verifyList` applies the caps anyway before a list can count.
+   */
+  limits?: InputLimits
 }
 
 export interface StatusOutcome {
@@ -25,6 +44,123 @@ export interface StatusOutcome {
 
 const typesOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v])
 
+/** One supplied version of a status list. */
+interface Version {
+  input: unknown
+  credential: Json
+  /** `validFrom` in ms since the epoch; -Infinity when absent or unreadable. */
+  validFrom: number
+}
+
+/** What a list id resolves to: the newest counting versions, decoded, or why there are none. */
+type Resolution =
+  | { ok: false; message: string }
+  | {
+      ok: true
+      versions: { credential: Json; subject: Json; list: DecodedStatusList }[]
+      /** Why newer (or tied) supplied versions were passed over. */
+      ignored: string[]
+    }
+
+function validFromOf(credential: Json): number {
+  const time = typeof credential.validFrom === 'string' ? Date.parse(credential.validFrom) : NaN
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time
+}
+
+/** Indexes the supplied lists by `id`, once; an input that cannot be read is left out. */
+function indexLists(statusLists: readonly unknown[], limits: InputLimits | undefined) {
+  const index = new Map<string, Version[]>()
+  let unreadable = 0
+  for (const input of Array.isArray(statusLists) ? statusLists : []) {
+    let version: Version | undefined
+    let id: unknown
+    try {
+      let credential: Json | undefined
+      if (limits) {
+        const read = readInput(input, limits)
+        credential = read.ok ? read.unwrapped.credential : undefined
+      } else {
+        const unwrapped = unwrapCredential(input)
+        credential = isUnwrapFailure(unwrapped) ? undefined : unwrapped.credential
+      }
+      id = credential?.id
+      if (credential) version = { input, credential, validFrom: validFromOf(credential) }
+    } catch {
+      version = undefined // a hostile object (a throwing getter, a proxy): not a list
+    }
+    if (version === undefined || typeof id !== 'string') {
+      unreadable++
+      continue
+    }
+    const versions = index.get(id)
+    if (versions) versions.push(version)
+    else index.set(id, [version])
+  }
+  return { index, unreadable }
+}
+
+async function resolveList(
+  listId: string,
+  versions: readonly Version[],
+  issuer: string | undefined,
+  verifyList: StatusOptions['verifyList'],
+): Promise<Resolution> {
+  // Newest first; stable, so equal dates keep the order they were supplied in. (No subtraction:
+  // -Infinity - -Infinity is NaN.)
+  const ordered = [...versions].sort((a, b) =>
+    a.validFrom === b.validFrom ? 0 : a.validFrom < b.validFrom ? 1 : -1,
+  )
+  const counting: { validFrom: number; credential: Json }[] = []
+  const ignored: string[] = []
+  for (const version of ordered) {
+    const newest = counting[0]
+    if (newest !== undefined && version.validFrom < newest.validFrom) break
+    const verdict = await countingCredential(version, issuer, verifyList)
+    if (typeof verdict === 'string') ignored.push(verdict)
+    else counting.push({ validFrom: version.validFrom, credential: verdict })
+  }
+  if (counting.length === 0) {
+    const reasons = [...new Set(ignored)]
+    return { ok: false, message: `the status list ${listId} ${reasons.join('; ')}` }
+  }
+  const decoded: { credential: Json; subject: Json; list: DecodedStatusList }[] = []
+  for (const version of counting) {
+    const subject = version.credential.credentialSubject as Json
+    const result = await decodeStatusList(subject.encodedList)
+    if ('reason' in result) {
+      return { ok: false, message: `the status list ${listId} cannot be used: ${result.reason}` }
+    }
+    decoded.push({ credential: version.credential, subject, list: result.list })
+  }
+  return { ok: true, versions: decoded, ignored }
+}
+
+/**
+ * The credential of a version that counts, as its verification read it (the data the proof
+ * backs), or why it does not count.
+ */
+async function countingCredential(
+  version: Version,
+  issuer: string | undefined,
+  verifyList: StatusOptions['verifyList'],
+): Promise<Json | string> {
+  const result = await verifyList(version.input)
+  if (!result.verified) {
+    const codes = [...new Set(result.errors.map((e) => e.code))].join(', ')
+    return `does not verify (${codes})`
+  }
+  const credential = isObject(result.credential) ? result.credential : version.credential
+  if (
+    !typesOf(credential.type).includes('BitstringStatusListCredential') ||
+    !isObject(credential.credentialSubject)
+  ) {
+    return 'is not a BitstringStatusListCredential'
+  }
+  if (credential.id !== version.credential.id) return 'has another id once verified'
+  if (issuerId(credential) !== issuer) return 'has another issuer than the credential'
+  return credential
+}
+
 export async function statusFindings(
   credential: Json,
   options: StatusOptions,
@@ -33,15 +169,10 @@ export async function statusFindings(
   if (raw === undefined) return { ran: false, findings: [] }
   const findings: Finding[] = []
   const entries = Array.isArray(raw) ? raw : [raw]
-  // Index the supplied lists by id (unwrapping vc+jwt and envelopes).
-  const lists = new Map<string, { input: unknown; credential: Json }>()
-  for (const input of options.statusLists) {
-    const unwrapped = unwrapCredential(input)
-    if (!isUnwrapFailure(unwrapped) && typeof unwrapped.credential.id === 'string') {
-      lists.set(unwrapped.credential.id, { input, credential: unwrapped.credential })
-    }
-  }
-  const verdicts = new Map<string, Promise<VerificationResult>>()
+  const { index: lists, unreadable } = indexLists(options.statusLists, options.limits)
+  const issuer = issuerId(credential)
+  const resolutions = new Map<string, Promise<Resolution>>()
+  const warned = new Set<string>()
   for (const [i, entry] of entries.entries()) {
     const path = Array.isArray(raw) ? pointer('credentialStatus', i) : '/credentialStatus'
     if (!isObject(entry) || !typesOf(entry.type).includes('BitstringStatusListEntry')) {
@@ -83,60 +214,42 @@ export async function statusFindings(
       )
       continue
     }
-    const list = lists.get(listId)
-    if (!list) {
+    const versions = lists.get(listId)
+    if (!versions) {
+      const note = unreadable > 0 ? ` (${unreadable} supplied lists could not be read)` : ''
       findings.push(
         finding(
           'STATUS_LIST_MISSING',
           `${path}/statusListCredential`,
-          `the status list ${listId} was not supplied (statusLists); it is never fetched`,
+          `the status list ${listId} was not supplied (statusLists); it is never fetched${note}`,
         ),
       )
       continue
     }
-    let verdict = verdicts.get(listId)
-    if (!verdict) {
-      verdict = options.verifyList(list.input)
-      verdicts.set(listId, verdict)
+    let resolution = resolutions.get(listId)
+    if (!resolution) {
+      resolution = resolveList(listId, versions, issuer, options.verifyList)
+      resolutions.set(listId, resolution)
     }
-    const result = await verdict
-    if (!result.verified) {
-      const codes = [...new Set(result.errors.map((e) => e.code))].join(', ')
+    const resolved = await resolution
+    if (!resolved.ok) {
+      findings.push(
+        finding('STATUS_LIST_INVALID', `${path}/statusListCredential`, resolved.message),
+      )
+      continue
+    }
+    if (resolved.ignored.length > 0 && !warned.has(listId)) {
+      warned.add(listId)
       findings.push(
         finding(
           'STATUS_LIST_INVALID',
           `${path}/statusListCredential`,
-          `the status list ${listId} does not verify (${codes})`,
+          `other supplied versions of ${listId} were ignored: ${[...new Set(resolved.ignored)].join('; ')}`,
+          'warning',
         ),
       )
-      continue
     }
-    const listCredential = list.credential
-    const subject = listCredential.credentialSubject
-    if (
-      !typesOf(listCredential.type).includes('BitstringStatusListCredential') ||
-      !isObject(subject)
-    ) {
-      findings.push(
-        finding(
-          'STATUS_LIST_INVALID',
-          `${path}/statusListCredential`,
-          `${listId} is not a BitstringStatusListCredential`,
-        ),
-      )
-      continue
-    }
-    if (issuerId(listCredential) !== issuerId(credential)) {
-      findings.push(
-        finding(
-          'STATUS_LIST_INVALID',
-          `${path}/statusListCredential`,
-          `${listId} has another issuer than the credential`,
-        ),
-      )
-      continue
-    }
-    if (!typesOf(subject.statusPurpose).includes(purpose)) {
+    if (resolved.versions.some((v) => !typesOf(v.subject.statusPurpose).includes(purpose))) {
       findings.push(
         finding(
           'STATUS_LIST_INVALID',
@@ -146,31 +259,18 @@ export async function statusFindings(
       )
       continue
     }
-    let bit: boolean
-    try {
-      const decoded = await decodeList({ encodedList: String(subject.encodedList) })
-      if (index >= decoded.length) {
-        findings.push(
-          finding(
-            'STATUS_INDEX_INVALID',
-            `${path}/statusListIndex`,
-            `index ${index} is outside the list (${decoded.length} entries)`,
-          ),
-        )
-        continue
-      }
-      bit = decoded.getStatus(index)
-    } catch {
+    const short = resolved.versions.find((v) => index >= v.list.length)
+    if (short) {
       findings.push(
         finding(
-          'STATUS_LIST_INVALID',
-          `${path}/statusListCredential`,
-          `${listId} has an undecodable encodedList`,
+          'STATUS_INDEX_INVALID',
+          `${path}/statusListIndex`,
+          `index ${index} is outside the list (${short.list.length} entries)`,
         ),
       )
       continue
     }
-    if (!bit) continue
+    if (!resolved.versions.some((v) => statusBit(v.list, index))) continue
     if (purpose === 'revocation')
       findings.push(finding('REVOKED', path, `revoked in ${listId} at index ${index}`))
     else if (purpose === 'suspension')

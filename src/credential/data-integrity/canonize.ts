@@ -16,6 +16,14 @@
  *    `test/credential/data-integrity/canonize.test.ts` proves both equal on vectors and random inputs.
  * 3. **Message digest.** rdf-canonize gets a SHA-256 MessageDigest that hashes with one native call
  *    (its default builds a createHash object per hash); same bytes in, same digest out.
+ *
+ * Verification also caps what reaches RDFC-1.0 (`limits`): a dataset with more than
+ * `maxBlankNodes` blank nodes or `maxQuads` quads is refused (CanonicalizationInputTooLarge) before
+ * canonicalization starts. The passport dataset is counted as built; on the stock path the stock
+ * canonize's steps run here, with the expanded form bounded before jsonld.js builds the dataset
+ * (whose node map is quadratic in the values of a property; dataset-bounds.ts) and the dataset
+ * counted exactly after. RDFC-1.0's own work limit applies to everything within the caps:
+ * rdf-canonize's defaults (maxWorkFactor 1), which no caller option can raise here.
  */
 import { createHash, hash as oneShotHash } from 'node:crypto'
 import { createRequire } from 'node:module'
@@ -23,6 +31,11 @@ import ContextResolver from 'jsonld/lib/ContextResolver.js'
 import { bundledContexts, PASSPORT_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../../context/bundled.js'
 import type { DocumentLoader, RemoteDocument } from '../../context/loader.js'
 import { createContextCache } from './context-cache.js'
+import {
+  boundExpandedDocument,
+  type CanonicalizationLimits,
+  checkDatasetLimits,
+} from './dataset-bounds.js'
 import { ContextMemo, passportDataset, type Quad } from './passport-rdf.js'
 
 // rdf-canonize exactly as jsonld.js (and so the stock cryptosuites) resolve it; it is also a
@@ -30,6 +43,37 @@ import { ContextMemo, passportDataset, type Quad } from './passport-rdf.js'
 const fromJsonld = createRequire(createRequire(import.meta.url).resolve('jsonld'))
 const rdfCanonize = fromJsonld('rdf-canonize') as {
   canonize(dataset: Quad[], options: Record<string, unknown>): Promise<string>
+}
+// jsonld.js itself, the copy the stock cryptosuites import, for the capped stock path.
+const jsonld = createRequire(import.meta.url)('jsonld') as {
+  expand(input: unknown, options: Record<string, unknown>): Promise<unknown>
+  toRDF(input: unknown, options: Record<string, unknown>): Promise<Quad[]>
+}
+
+export {
+  CanonicalizationInputTooLarge,
+  type CanonicalizationLimits,
+  checkDatasetLimits,
+} from './dataset-bounds.js'
+
+/**
+ * The most blank nodes a dataset may have to be canonicalized in verification (`maxBlankNodes`).
+ * RDFC-1.0's cost on blank nodes that look alike grows with blank nodes × quads even within its work
+ * limit; with both defaults the worst graphs measured are decided in under 100 ms on one core
+ * (bench/hostile.bench.ts). The largest example passport has 87 (4.4× headroom).
+ */
+export const DEFAULT_MAX_BLANK_NODES = 384
+/**
+ * The most quads a dataset may have to be canonicalized in verification (`maxQuads`). The largest
+ * example passport has 510 (5× headroom).
+ */
+export const DEFAULT_MAX_QUADS = 2560
+
+/** rdf-canonize options that would change its work limit; dropped, so its defaults always apply. */
+const withDefaultWorkLimits = (options: Record<string, unknown>): Record<string, unknown> => {
+  if (!('maxWorkFactor' in options) && !('maxDeepIterations' in options)) return options
+  const { maxWorkFactor: _factor, maxDeepIterations: _iterations, ...rest } = options
+  return rest
 }
 
 /**
@@ -118,6 +162,12 @@ function cacheFor(loader: DocumentLoader): LoaderCache {
   return cache
 }
 
+/**
+ * The processed-context memo of a loader, for walks that must read a document with the very terms
+ * canonicalization uses (the compact-form check).
+ */
+export const contextMemoFor = (loader: DocumentLoader): ContextMemo => cacheFor(loader).memo
+
 const PASSPORT_CONTEXTS = [VC_V2_CONTEXT_URL, PASSPORT_CONTEXT_URL]
 
 /** Whether the loader serves the passport contexts as the frozen bundled documents. */
@@ -143,6 +193,7 @@ async function canonizePassportFast(
   documentLoader: DocumentLoader,
   cache: LoaderCache,
   options: Record<string, unknown>,
+  limits: CanonicalizationLimits | undefined,
 ): Promise<string | undefined> {
   const context = (input as { '@context'?: unknown } | null)?.['@context']
   if (
@@ -154,9 +205,16 @@ async function canonizePassportFast(
   ) {
     return undefined
   }
+  let dataset: Quad[] | undefined
   try {
-    const dataset = await passportDataset(input, cache.memo)
-    if (dataset === undefined) return undefined
+    dataset = await passportDataset(input, cache.memo)
+  } catch {
+    return undefined
+  }
+  if (dataset === undefined) return undefined
+  // The very quads jsonld.toRDF gives (passport-rdf.ts), so the stock path would count the same.
+  if (limits) checkDatasetLimits(dataset, limits)
+  try {
     // The options the stock cryptosuites hand to rdf-canonize (work limits at their defaults).
     return await rdfCanonize.canonize(
       dataset,
@@ -176,37 +234,77 @@ async function canonizePassportFast(
 /**
  * Canonical N-Quads of a document: a passport through the direct RDF path, anything else (and any
  * passport that path does not handle) with the stock cryptosuite canonize and the context cache.
+ * With `limits`, a dataset past them is refused (CanonicalizationInputTooLarge) before RDFC-1.0.
  */
 export async function canonizeDocument(
   canonize: Canonize,
   input: unknown,
   documentLoader: DocumentLoader,
   options: Record<string, unknown> = {},
+  limits?: CanonicalizationLimits,
 ): Promise<string> {
   const cache = cacheFor(documentLoader)
-  const fast = await canonizePassportFast(input, documentLoader, cache, options)
+  const safeOptions = withDefaultWorkLimits(options)
+  const fast = await canonizePassportFast(input, documentLoader, cache, safeOptions, limits)
   if (fast !== undefined) return fast
-  return stockCanonizeDocument(canonize, input, documentLoader, options)
+  return stockCanonizeDocument(canonize, input, documentLoader, safeOptions, limits)
 }
 
-/** Canonical N-Quads with the stock cryptosuite canonize (and the context cache) only. */
+/**
+ * Canonical N-Quads with the stock cryptosuite canonize (and the context cache) only. With `limits`
+ * the stock canonize's two steps run here, with the dataset counted between them: `jsonld.toRDF`
+ * and `rdfCanonize.canonize` with exactly the options the stock eddsa-rdfc-2022 and ecdsa-rdfc-2019
+ * canonize (identical in both) pass them.
+ */
 export function stockCanonizeDocument(
   canonize: Canonize,
   input: unknown,
   documentLoader: DocumentLoader,
   options: Record<string, unknown> = {},
+  limits?: CanonicalizationLimits,
 ): Promise<string> {
+  const run = limits ? cappedStockCanonize(limits) : canonize
+  const safeOptions = withDefaultWorkLimits(options)
   if (!INTERNAL_FAST_PATHS)
-    return canonize(input, { ...options, base: null, safe: true, documentLoader })
+    return run(input, { ...safeOptions, base: null, safe: true, documentLoader })
   const cache = cacheFor(documentLoader)
-  return canonize(input, {
-    ...withDigest(options),
+  return run(input, {
+    ...withDigest(safeOptions),
     base: null,
     safe: true,
     documentLoader: cache.loader,
     contextResolver: new ContextResolver({ sharedCache: cache.contexts }),
   })
 }
+
+/**
+ * The stock cryptosuite canonize (`@digitalbazaar/eddsa-rdfc-2022-cryptosuite` lib/canonize.js,
+ * the same in ecdsa-rdfc-2019), step for step, with the dataset checked against the limits between
+ * `jsonld.toRDF` and `rdfCanonize.canonize`.
+ */
+const cappedStockCanonize =
+  (limits: CanonicalizationLimits): Canonize =>
+  async (input, options) => {
+    const canonizeOptions = {
+      algorithm: 'RDFC-1.0',
+      format: 'application/n-quads',
+      base: null,
+      safe: true,
+      ...options,
+    }
+    const { format: _format, ...toRdfOptions } = {
+      rdfDirection: 'i18n-datatype',
+      ...canonizeOptions,
+      produceGeneralizedRdf: false,
+    }
+    // jsonld.toRDF is expand, then the node map (quadratic in the values of a property): bound the
+    // expanded form first (dataset-bounds.ts), then build the dataset from it and count it exactly.
+    const expanded = await jsonld.expand(input, toRdfOptions)
+    boundExpandedDocument(expanded, limits)
+    const dataset = await jsonld.toRDF(expanded, { ...toRdfOptions, skipExpansion: true })
+    checkDatasetLimits(dataset, limits)
+    return rdfCanonize.canonize(dataset, canonizeOptions)
+  }
 
 const PROOF_KEYS = ['type', 'cryptosuite', 'created', 'verificationMethod', 'proofPurpose']
 const CREATED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/

@@ -41,6 +41,9 @@ export function describeJsonLdError(
     if (e.code === 'ERR_DOCUMENT_NOT_FOUND' || e.code === 'ERR_DID_NOT_RESOLVED') {
       return { code: 'CONTEXT_UNKNOWN', message }
     }
+    if (e.code === 'ERR_CANONICALIZATION_INPUT_TOO_LARGE') {
+      return { code: 'CANONICALIZATION_INPUT_TOO_LARGE', message }
+    }
     if (message.includes('Maximum deep iterations exceeded')) {
       return { code: 'CANONICALIZATION_LIMIT', message }
     }

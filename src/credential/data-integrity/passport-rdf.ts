@@ -58,6 +58,9 @@ const KNOWN_DEFINITION_KEYS = new Set([
   '_termHasColon',
 ])
 
+/** Context lists whose processed root a memo keeps (a passport verifier uses one or two). */
+const MAX_ROOTS = 32
+
 /** Thrown inside the walk for anything it does not handle; never escapes this module. */
 class Unsupported extends Error {}
 const refuse = (): never => {
@@ -125,15 +128,26 @@ export class ContextMemo {
     this.#options = options
   }
 
-  /** The active context after the document's top-level `@context` (URLs only). */
+  /**
+   * The active context after the document's top-level `@context` (URLs only). The last
+   * MAX_ROOTS lists are kept: untrusted documents choose the list, so the memo must stay bounded.
+   */
   root(urls: readonly string[]): Promise<ActiveContext> {
     const key = JSON.stringify(urls)
     let root = this.#roots.get(key)
-    if (!root) {
-      const initial = jsonldContext.getInitialContext(this.#options) as ActiveContext
-      root = this.processAsync(initial, [...urls], {})
-      root.catch(() => this.#roots.delete(key))
+    if (root) {
+      // Most recently used last, so the oldest is the first key.
+      this.#roots.delete(key)
       this.#roots.set(key, root)
+      return root
+    }
+    const initial = jsonldContext.getInitialContext(this.#options) as ActiveContext
+    root = this.processAsync(initial, [...urls], {})
+    root.catch(() => this.#roots.delete(key))
+    this.#roots.set(key, root)
+    if (this.#roots.size > MAX_ROOTS) {
+      const oldest = this.#roots.keys().next().value as string
+      this.#roots.delete(oldest)
     }
     return root
   }
@@ -278,14 +292,21 @@ function definitionOf(memo: ContextMemo, ctx: ActiveContext, key: string): Recor
   return memo.term(ctx, key).definition ?? refuse()
 }
 
-/** `api.expand` + `_expandObject` for a node object (jsonld.js expand.js). */
-function expandNode(
+/**
+ * The active contexts of a node object, as jsonld.js's `api.expand` computes them: the type-scoped
+ * context of the parent reverted (unless the node is a bare reference), the property-scoped
+ * context applied, the top-level `@context` (`root`, only where `@context` is), then the
+ * type-scoped contexts of its types in order. `typeScoped` is the context types expand in.
+ * Throws Unsupported for what it does not understand and Pending while a context is processed.
+ * Shared by the direct RDF walk and the compact-form check, so both see the same terms.
+ */
+export function nodeContexts(
   memo: ContextMemo,
   element: Json,
   ctxIn: ActiveContext,
   activeProperty: string | null,
   root: ActiveContext | undefined,
-): ExpandedNode {
+): { activeCtx: ActiveContext; typeScoped: ActiveContext; keys: string[] } {
   let activeCtx = ctxIn
   const propertyScoped =
     activeProperty === null ? undefined : activeCtx.mappings.get(activeProperty)?.['@context']
@@ -326,7 +347,41 @@ function expandNode(
       if (scoped !== undefined) activeCtx = memo.process(activeCtx, scoped, { propagate: false })
     }
   }
+  return { activeCtx, typeScoped, keys }
+}
 
+/** Whether an error is the walk's own "not understood" signal (never a failure of the input). */
+export const isUnsupported = (err: unknown): boolean => err instanceof Unsupported
+
+/** Contexts a walk may wait for before declining (a cold memo needs 15 for the example passports). */
+const MAX_CONTEXT_WAITS = 64
+
+/**
+ * Runs a synchronous walk that may need contexts still being processed: each Pending is awaited
+ * and the walk run again, up to MAX_CONTEXT_WAITS times (then undefined).
+ */
+export async function withContexts<T>(walk: () => T): Promise<T | undefined> {
+  for (let waits = 0; ; waits++) {
+    try {
+      return walk()
+    } catch (err) {
+      if (!(err instanceof Pending)) throw err
+      await err.until
+      // Each wait re-walks the document: past a few (a cold memo), give up.
+      if (waits >= MAX_CONTEXT_WAITS) return undefined
+    }
+  }
+}
+
+/** `api.expand` + `_expandObject` for a node object (jsonld.js expand.js). */
+function expandNode(
+  memo: ContextMemo,
+  element: Json,
+  ctxIn: ActiveContext,
+  activeProperty: string | null,
+  root: ActiveContext | undefined,
+): ExpandedNode {
+  const { activeCtx, typeScoped, keys } = nodeContexts(memo, element, ctxIn, activeProperty, root)
   const node: ExpandedNode = { id: undefined, types: [], properties: new Map() }
   let sawType = false
   for (const key of keys) {
@@ -498,9 +553,6 @@ function mapNode(
  * The RDF dataset `jsonld.toRDF(document, { safe: true, base: null })` would give, or undefined
  * when the document is outside what this walk understands.
  */
-/** Contexts a walk may wait for before declining (a cold memo needs 15 for the example passports). */
-const MAX_CONTEXT_WAITS = 64
-
 export async function passportDataset(
   document: unknown,
   memo: ContextMemo,
@@ -510,17 +562,8 @@ export async function passportDataset(
     const context = document['@context']
     if (!Array.isArray(context) || !context.every((c) => typeof c === 'string')) return undefined
     const root = await memo.root(context as string[])
-    let top: ExpandedNode | undefined
-    for (let waits = 0; top === undefined; waits++) {
-      try {
-        top = expandNode(memo, document, root, null, root)
-      } catch (err) {
-        if (!(err instanceof Pending)) throw err
-        await err.until
-        // Each wait re-walks the document: past a few (a cold memo), leave it to the stock path.
-        if (waits >= MAX_CONTEXT_WAITS) return undefined
-      }
-    }
+    const top = await withContexts(() => expandNode(memo, document, root, null, root))
+    if (top === undefined) return undefined
     if (top.types.length === 0) return undefined // jsonld.js may drop such a top-level node
     const subjects = new Map<string, Subject>()
     let counter = 0

@@ -17,7 +17,12 @@ import {
   publicJwkOfVerificationMethod,
   publicKeyObject,
 } from '../keys.js'
-import { type Canonize, canonizeDocument, canonizeProofFast } from './canonize.js'
+import {
+  type CanonicalizationLimits,
+  type Canonize,
+  canonizeDocument,
+  canonizeProofFast,
+} from './canonize.js'
 
 export type CryptosuiteName = 'eddsa-rdfc-2022' | 'ecdsa-rdfc-2019'
 
@@ -74,16 +79,40 @@ export function createSigner(key: KeyPair) {
   }
 }
 
+/**
+ * What one verification shares between the suites of its proofs: the canonicalization input caps,
+ * and the canonical N-Quads of each input canonicalized so far (by object identity). The document
+ * object is the same for every proof, and its canonical form depends only on it and the base loader
+ * (both cryptosuites canonicalize with the same RDFC-1.0 and SHA-256), so it is computed once.
+ */
+export interface VerificationScope {
+  limits: CanonicalizationLimits
+  canonical: WeakMap<object, Promise<string>>
+}
+
 /** The cryptosuite object handed to DataIntegrityProof, bound to a base document loader. */
-function cryptosuiteFor(name: CryptosuiteName, baseLoader: DocumentLoader) {
+function cryptosuiteFor(
+  name: CryptosuiteName,
+  baseLoader: DocumentLoader,
+  scope?: VerificationScope,
+) {
   const stock = STOCK[name]
+  const canonize = (input: unknown, options: Record<string, unknown>) =>
+    canonizeDocument(stock.canonize, input, baseLoader, options, scope?.limits)
   return {
     name: stock.name,
     // P-256 only: for it the stock ecdsa-rdfc-2019 `createVerifyData` is exactly
     // DataIntegrityProof's default (SHA-256 of proof and document), which is used instead.
     requiredAlgorithm: CRYPTOSUITE_ALGORITHM[name],
-    canonize: (input: unknown, options: Record<string, unknown>) =>
-      canonizeDocument(stock.canonize, input, baseLoader, options),
+    canonize: (input: unknown, options: Record<string, unknown>): Promise<string> => {
+      if (!scope || input === null || typeof input !== 'object') return canonize(input, options)
+      let canonical = scope.canonical.get(input)
+      if (!canonical) {
+        canonical = canonize(input, options)
+        scope.canonical.set(input, canonical)
+      }
+      return canonical
+    },
     createVerifier: async ({ verificationMethod }: { verificationMethod: unknown }) =>
       createVerifier(verificationMethod),
     // The stock canonize, for the template check in canonizeProofFast.
@@ -113,6 +142,8 @@ class CarbonPassportDataIntegrityProof extends DataIntegrityProof {
     if (Array.isArray(context) && context[0] === VC_V2_CONTEXT_URL) {
       const { proofValue: _omit, ...rest } = proof
       const config = { '@context': context, ...rest }
+      // Untrusted values are only substituted into a template here (five quads, one blank node);
+      // any other proof falls back to super, which canonicalizes through the capped `canonize`.
       const fast = await canonizeProofFast(this.#canonize, config, this.#baseLoader)
       if (fast !== undefined) return fast
     }
@@ -120,10 +151,17 @@ class CarbonPassportDataIntegrityProof extends DataIntegrityProof {
   }
 }
 
-/** A suite for verifying proofs of one cryptosuite. */
-export function verificationSuite(name: CryptosuiteName, baseLoader: DocumentLoader) {
+/**
+ * A suite for verifying proofs of one cryptosuite; with a scope, every dataset it canonicalizes is
+ * within the scope's limits and each input is canonicalized once per scope.
+ */
+export function verificationSuite(
+  name: CryptosuiteName,
+  baseLoader: DocumentLoader,
+  scope?: VerificationScope,
+) {
   return new CarbonPassportDataIntegrityProof(
-    { cryptosuite: cryptosuiteFor(name, baseLoader) },
+    { cryptosuite: cryptosuiteFor(name, baseLoader, scope) },
     baseLoader,
   )
 }

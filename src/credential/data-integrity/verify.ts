@@ -1,18 +1,67 @@
 /**
- * The `proof` check for Data Integrity: does each proof's signature verify with the key it names?
- * Purely cryptographic; whether the issuer controls the key is the issuer-binding check.
+ * The `proof` check for Data Integrity: does each proof's signature verify with the key it names,
+ * at the verification clock? Whether the issuer controls the key is the issuer-binding check.
+ *
+ * Bounded work on hostile input: at most `maxProofs` proofs; a `proofValue` is refused unless it is
+ * `z` + base58btc of a 64-byte signature (checked by length before it is decoded); the document is
+ * canonicalized once per verification whatever the number of proofs, and every dataset handed to
+ * RDFC-1.0 is within `maxBlankNodes` and `maxQuads` (canonize.ts).
  */
 import type { DocumentLoader, RemoteDocument } from '../../context/loader.js'
 import type { Finding } from '../../results.js'
 import { isDateTimeStamp } from '../checks/syntax.js'
 import { finding, pointer } from '../codes.js'
 import { publicJwkOfVerificationMethod } from '../keys.js'
-import type { Resolver, VerificationMethod } from '../resolve.js'
+import { decodeBase58Multibase } from '../multibase.js'
+import { keyLifecycleFinding, type Resolver, type VerificationMethod } from '../resolve.js'
+import {
+  type CanonicalizationLimits,
+  DEFAULT_MAX_BLANK_NODES,
+  DEFAULT_MAX_QUADS,
+} from './canonize.js'
 import { describeJsonLdError } from './errors.js'
 import { CRYPTOSUITE_ALGORITHM, isCryptosuiteName, verificationSuite } from './suites.js'
 
 type Json = Record<string, unknown>
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
+
+/**
+ * The most proofs a credential may carry before none is verified (`maxProofs`). Each proof costs a
+ * key lookup and a signature check; a passport has one, a proof set a few.
+ */
+export const DEFAULT_MAX_PROOFS = 8
+
+/** The signature size of both cryptosuites: Ed25519, and P-256 as IEEE P1363 `r‖s`. */
+const SIGNATURE_BYTES = 64
+
+export interface DataIntegrityVerifyOptions {
+  documentLoader: DocumentLoader
+  resolver: Resolver
+  /** The verification clock (the `now` of VerifyOptions). */
+  now: Date
+  /** Allowed clock skew in seconds (the `maxClockSkew` of VerifyOptions). */
+  maxClockSkew: number
+  /** At most this many proofs (DEFAULT_MAX_PROOFS). */
+  maxProofs?: number | undefined
+  /** At most this many blank nodes in a dataset to canonicalize (DEFAULT_MAX_BLANK_NODES). */
+  maxBlankNodes?: number | undefined
+  /** At most this many quads in a dataset to canonicalize (DEFAULT_MAX_QUADS). */
+  maxQuads?: number | undefined
+}
+
+/** A cap option: a number ≥ 0 (Infinity allowed), else the default. */
+const capOf = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && value >= 0 ? value : fallback
+
+interface ProofContext {
+  documentLoader: DocumentLoader
+  resolver: Resolver
+  now: number
+  skew: number
+  limits: CanonicalizationLimits
+  /** The canonical N-Quads of each input canonicalized in this verification (the document once). */
+  canonical: WeakMap<object, Promise<string>>
+}
 
 export interface DataIntegrityProofResult {
   findings: Finding[]
@@ -23,7 +72,7 @@ export interface DataIntegrityProofResult {
 /** Verifies every Data Integrity proof of a credential; never throws. */
 export async function verifyDataIntegrity(
   credential: Json,
-  options: { documentLoader: DocumentLoader; resolver: Resolver },
+  options: DataIntegrityVerifyOptions,
 ): Promise<DataIntegrityProofResult> {
   const findings: Finding[] = []
   const verificationMethods: VerificationMethod[] = []
@@ -35,10 +84,34 @@ export async function verifyDataIntegrity(
   if (proofs.length === 0) {
     return { findings: [finding('PROOF_MISSING', '/proof')], verificationMethods }
   }
+  const maxProofs = capOf(options.maxProofs, DEFAULT_MAX_PROOFS)
+  if (proofs.length > maxProofs) {
+    return {
+      findings: [
+        finding(
+          'PROOF_SET_TOO_LARGE',
+          '/proof',
+          `the credential has ${proofs.length} proofs; the cap is ${maxProofs} (maxProofs)`,
+        ),
+      ],
+      verificationMethods,
+    }
+  }
+  const context: ProofContext = {
+    documentLoader: options.documentLoader,
+    resolver: options.resolver,
+    now: options.now.getTime(),
+    skew: options.maxClockSkew * 1000,
+    limits: {
+      maxBlankNodes: capOf(options.maxBlankNodes, DEFAULT_MAX_BLANK_NODES),
+      maxQuads: capOf(options.maxQuads, DEFAULT_MAX_QUADS),
+    },
+    canonical: new WeakMap(),
+  }
   const { proof: _proof, ...document } = credential
   for (const [i, proof] of proofs.entries()) {
     const path = Array.isArray(proofValue) ? pointer('proof', i) : '/proof'
-    const result = await verifyOne(proof, path, document, options)
+    const result = await verifyOne(proof, path, document, context)
     findings.push(...result.findings)
     if (result.verificationMethod) verificationMethods.push(result.verificationMethod)
   }
@@ -49,7 +122,7 @@ async function verifyOne(
   proof: unknown,
   path: string,
   document: Json,
-  options: { documentLoader: DocumentLoader; resolver: Resolver },
+  options: ProofContext,
 ): Promise<{ findings: Finding[]; verificationMethod?: VerificationMethod }> {
   const fail = (f: Finding) => ({ findings: [f] })
   if (!isObject(proof)) return fail(finding('PROOF_MALFORMED', path, 'a proof must be an object'))
@@ -77,9 +150,15 @@ async function verifyOne(
       ),
     )
   }
-  if (typeof proof.proofValue !== 'string' || !/^[zu]/.test(proof.proofValue)) {
+  // Both cryptosuites encode proofValue as base58btc (`z`) of a 64-byte signature; the length is
+  // checked before decoding (decoding is quadratic), and anything else is refused here.
+  if (decodeBase58Multibase(proof.proofValue, SIGNATURE_BYTES) === undefined) {
     return fail(
-      finding('PROOF_MALFORMED', `${path}/proofValue`, 'the proof has no multibase `proofValue`'),
+      finding(
+        'PROOF_MALFORMED',
+        `${path}/proofValue`,
+        `\`proofValue\` must be base58btc multibase (\`z…\`) of a ${SIGNATURE_BYTES}-byte signature`,
+      ),
     )
   }
   for (const field of ['created', 'expires']) {
@@ -99,9 +178,8 @@ async function verifyOne(
       ),
     )
   }
-  if (vm.revoked !== undefined) {
-    return fail(finding('KEY_REVOKED', `${path}/verificationMethod`))
-  }
+  const lifecycle = keyLifecycleFinding(vm, `${path}/verificationMethod`, options)
+  if (lifecycle) return fail(lifecycle)
   const jwk = publicJwkOfVerificationMethod(vm)
   const needed = CRYPTOSUITE_ALGORITHM[proof.cryptosuite]
   if (!jwk || (jwk.crv === 'Ed25519' ? 'Ed25519' : 'P-256') !== needed) {
@@ -115,7 +193,10 @@ async function verifyOne(
   }
 
   // The stock DataIntegrityProof verification, with the verification method served from `vm`.
-  const suite = verificationSuite(proof.cryptosuite, options.documentLoader)
+  const suite = verificationSuite(proof.cryptosuite, options.documentLoader, {
+    limits: options.limits,
+    canonical: options.canonical,
+  })
   const documentLoader = async (url: string): Promise<RemoteDocument> =>
     url === vmRef
       ? { contextUrl: null, documentUrl: url, document: vm }
@@ -126,7 +207,11 @@ async function verifyOne(
   } catch (err) {
     result = { verified: false, error: err }
   }
-  if (result.verified) return { findings: [], verificationMethod: vm }
+  if (result.verified) {
+    // The dates are signed: judged only once the signature holds (before it, they say nothing).
+    const dates = proofDateFinding(proof, path, options)
+    return dates ? fail(dates) : { findings: [], verificationMethod: vm }
+  }
   const known = describeJsonLdError(result.error)
   if (known)
     return fail(finding(known.code, known.code === 'UNDEFINED_TERM' ? '' : path, known.message))
@@ -138,4 +223,20 @@ async function verifyOne(
       message === 'Invalid signature.' ? undefined : message,
     ),
   )
+}
+
+/** PROOF_CREATED_IN_FUTURE or PROOF_EXPIRED against the verification clock, or undefined. */
+function proofDateFinding(proof: Json, path: string, options: ProofContext): Finding | undefined {
+  const { created, expires } = proof
+  if (typeof created === 'string' && Date.parse(created) - options.skew > options.now) {
+    return finding(
+      'PROOF_CREATED_IN_FUTURE',
+      `${path}/created`,
+      `the proof was created at ${created}, after the verification time (clock skew included)`,
+    )
+  }
+  if (typeof expires === 'string' && Date.parse(expires) + options.skew <= options.now) {
+    return finding('PROOF_EXPIRED', `${path}/expires`, `the proof expired at ${expires}`)
+  }
+  return undefined
 }

@@ -1,15 +1,16 @@
 /**
- * Verifying a VC-JOSE compact JWS: the algorithm allow-list, the key named by `kid`, the signature
- * (the `proof` check), and the header and claim rules of VC-JOSE-COSE (reported as `syntax` and
- * `validity` findings). The JOSE header is plain JSON; no JSON-LD processing happens here.
+ * Verifying a VC-JOSE compact JWS: the algorithm allow-list, `crit`/`b64`, the key named by `kid`,
+ * the signature (the `proof` check), and the header and claim rules of VC-JOSE-COSE (reported as
+ * `syntax` and `validity` findings). The JOSE header is plain JSON (strict UTF-8, no repeated
+ * parameter names); no JSON-LD processing happens here.
  */
 import { verify as cryptoVerify, type KeyObject } from 'node:crypto'
-import { decodeProtectedHeader } from 'jose'
 import type { Finding } from '../../results.js'
 import { issuerId } from '../checks/syntax.js'
 import { finding } from '../codes.js'
+import { decodeJwsHeader } from '../envelope.js'
 import { publicJwkOfVerificationMethod, publicKeyObject } from '../keys.js'
-import type { Resolver, VerificationMethod } from '../resolve.js'
+import { keyLifecycleFinding, type Resolver, type VerificationMethod } from '../resolve.js'
 
 type Json = Record<string, unknown>
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
@@ -47,6 +48,97 @@ export function verifyJwsSignature(
   }
 }
 
+/**
+ * Header parameter names JWS (RFC 7515 §4.1) and JWA (RFC 7518 §4.1, §4.6–4.8, §5.1) define, which
+ * `crit` must never list (RFC 7515 §4.1.11).
+ */
+const REGISTERED_HEADER_PARAMETERS: ReadonlySet<string> = new Set([
+  'alg',
+  'jku',
+  'jwk',
+  'kid',
+  'x5u',
+  'x5c',
+  'x5t',
+  'x5t#S256',
+  'typ',
+  'cty',
+  'crit',
+  'enc',
+  'zip',
+  'epk',
+  'apu',
+  'apv',
+  'iv',
+  'tag',
+  'p2s',
+  'p2c',
+])
+
+/**
+ * The `crit` extensions this verifier understands: only `b64` (RFC 7797), and only as `b64: true`,
+ * the ordinary base64url payload. Unencoded payloads (`b64: false`) are not supported.
+ */
+const UNDERSTOOD_CRITICAL: ReadonlySet<string> = new Set(['b64'])
+
+/**
+ * The `crit` and `b64` rules: `crit`, when present, is a non-empty array of distinct names of
+ * parameters present in the header that JWS/JWA do not define (RFC 7515 §4.1.11), each understood;
+ * `b64`, when present, is a boolean listed in `crit` (RFC 7797 §6), and `true`.
+ */
+function criticalHeaderFinding(header: Json): Finding | undefined {
+  const invalid = (message: string) => finding('JOSE_HEADER_INVALID', '', message)
+  const crit = header.crit
+  const listed = new Set<string>()
+  if (crit !== undefined) {
+    if (!Array.isArray(crit) || crit.length === 0) {
+      return invalid('crit must be a non-empty array of header parameter names')
+    }
+    for (const name of crit) {
+      if (typeof name !== 'string' || name === '') {
+        return invalid(`crit lists ${JSON.stringify(name)}, not a parameter name`)
+      }
+      if (listed.has(name)) return invalid(`crit lists ${JSON.stringify(name)} twice`)
+      if (REGISTERED_HEADER_PARAMETERS.has(name)) {
+        return invalid(`crit lists ${JSON.stringify(name)}, which JWS/JWA define`)
+      }
+      if (!Object.hasOwn(header, name)) {
+        return invalid(`crit lists ${JSON.stringify(name)}, which the header does not have`)
+      }
+      listed.add(name)
+    }
+    const unknown = [...listed].filter((name) => !UNDERSTOOD_CRITICAL.has(name))
+    if (unknown.length > 0) {
+      return finding(
+        'JOSE_CRIT_UNSUPPORTED',
+        '',
+        `crit lists ${unknown.map((n) => JSON.stringify(n)).join(', ')}, not supported`,
+      )
+    }
+  }
+  if (Object.hasOwn(header, 'b64')) {
+    if (typeof header.b64 !== 'boolean') return invalid('b64 must be a boolean')
+    if (!listed.has('b64')) return invalid('b64 must be listed in crit (RFC 7797 §6)')
+    if (!header.b64) {
+      return finding(
+        'JOSE_CRIT_UNSUPPORTED',
+        '',
+        'unencoded payloads (b64: false, RFC 7797) are not supported',
+      )
+    }
+  }
+  return undefined
+}
+
+/** A NumericDate (RFC 7519 §2): a JSON number of seconds; JSON.parse makes 1e400 Infinity. */
+const isNumericDate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+
+const describeJson = (v: unknown): string => {
+  if (typeof v === 'number') return String(v)
+  const text = JSON.stringify(v) ?? String(v)
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text
+}
+
 export interface JoseResult {
   proof: Finding[]
   syntax: Finding[]
@@ -61,13 +153,13 @@ export async function verifyVcJwt(
   options: { resolver: Resolver; now: Date; maxClockSkew: number },
 ): Promise<JoseResult> {
   const result: JoseResult = { proof: [], syntax: [], validity: [] }
-  let header: Json
-  try {
-    header = decodeProtectedHeader(jws) as Json
-  } catch {
-    result.proof.push(finding('JWS_MALFORMED', '', 'the JWS protected header cannot be decoded'))
+  const decoded = decodeJwsHeader(jws)
+  if ('code' in decoded) {
+    const path = 'path' in decoded ? decoded.path : ''
+    result.proof.push(finding(decoded.code, path, decoded.message))
     return result
   }
+  const header = decoded.header
 
   // Header rules (syntax): typ and cty.
   if (header.typ !== 'vc+jwt' && header.typ !== 'application/vc+jwt') {
@@ -109,13 +201,19 @@ export async function verifyVcJwt(
       finding('JOSE_CLAIM_CONFLICT', '/sub', 'sub differs from the credential subject id'),
     )
   }
-  // Time claims (validity): NumericDate only; anything else is ignored with a warning.
+  // Time claims (validity): a NumericDate, or the JWT fails; a claim is never ignored.
   const now = options.now.getTime() / 1000
   for (const claim of ['iat', 'nbf', 'exp']) {
     const value = credential[claim]
     if (value === undefined) continue
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      result.validity.push(finding('JOSE_CLAIM_INVALID', `/${claim}`, undefined, 'warning'))
+    if (!isNumericDate(value)) {
+      result.validity.push(
+        finding(
+          'JOSE_CLAIM_INVALID',
+          `/${claim}`,
+          `${claim} is ${describeJson(value)}, not a NumericDate (seconds since the epoch)`,
+        ),
+      )
     } else if (claim === 'exp' && now > value + options.maxClockSkew) {
       result.validity.push(finding('EXPIRED', '/exp', 'the JWT expired (exp)'))
     } else if (claim === 'nbf' && now < value - options.maxClockSkew) {
@@ -136,10 +234,9 @@ export async function verifyVcJwt(
     )
     return result
   }
-  if (header.crit !== undefined) {
-    result.proof.push(
-      finding('JOSE_CRIT_UNSUPPORTED', '', `crit ${JSON.stringify(header.crit)} is not understood`),
-    )
+  const critical = criticalHeaderFinding(header)
+  if (critical) {
+    result.proof.push(critical)
     return result
   }
   const kid = header.kid
@@ -156,8 +253,12 @@ export async function verifyVcJwt(
     )
     return result
   }
-  if (vm.revoked !== undefined) {
-    result.proof.push(finding('KEY_REVOKED', ''))
+  const lifecycle = keyLifecycleFinding(vm, '', {
+    now: options.now.getTime(),
+    skew: options.maxClockSkew * 1000,
+  })
+  if (lifecycle) {
+    result.proof.push(lifecycle)
     return result
   }
   const jwk = publicJwkOfVerificationMethod(vm)

@@ -40,11 +40,14 @@ describe('carbon-passport keygen / issue / verify', () => {
   })
 
   it('issue then verify: exit 0 and a readable verdict with every check', () => {
+    // The proof predates --now below: a proof created after the verification time does not verify.
     const issued = cli(
       'issue',
       'examples/valid/lfp-cell-280ah.json',
       '--key',
       file('key.jwk.json'),
+      '--created',
+      '2026-10-01T00:00:00Z',
       '-o',
       file('signed.json'),
     )

@@ -1,0 +1,555 @@
+/**
+ * The compact-form half of the `context` check: the credential must be written in the one JSON
+ * shape whose every key the other checks read is the RDF the proof covers.
+ *
+ * Why: a Data Integrity proof signs the RDF of a credential, but validity, status, issuer, schema
+ * and conformance read JSON keys. JSON-LD can write the same RDF without those keys (`@nest`,
+ * `@included`, an absolute IRI or a value object instead of a term, one node split over two
+ * places), so an expired or revoked credential could verify. Here every key must be a term of the
+ * contexts at its place (type- and property-scoped contexts included, as jsonld.js expands), every
+ * value must be in the form compaction gives it, and a node described in several places is described alike in all; then
+ * the JSON read is exactly what was signed. The walk uses jsonld.js's own context processing
+ * (`nodeContexts`, shared with the direct RDF walk), so it sees the terms canonicalization sees.
+ *
+ * Refused (each with a JSON Pointer):
+ * - `JSONLD_KEYWORD_NOT_ALLOWED`: any `@`-key but the top-level `@context` (and `@value`,
+ *   `@language`, `@direction` of a language-tagged string), and terms that alias keywords other
+ *   than `@id`/`@type` or are reverse properties;
+ * - `JSONLD_KEY_NOT_A_TERM`: absolute or compact IRIs as keys, names the contexts do not define
+ *   there, two keys of one node with the same meaning, types that are neither terms nor IRIs;
+ * - `JSONLD_VALUE_NOT_COMPACT`: `null`, `[]`, nested arrays, repeated values, value objects where a
+ *   plain value belongs, numbers or objects where a typed string belongs, IRIs not written as
+ *   themselves (compact IRIs, blank-node ids, a term's IRI instead of the term), map containers;
+ * - `JSONLD_NODE_DESCRIBED_TWICE`: one `id` described differently in two places (RDF merges them, so
+ *   a property moved from one to the other would be signed but not seen where a check reads it).
+ */
+import { isDeepStrictEqual } from 'node:util'
+import jsonldContext from 'jsonld/lib/context.js'
+import jsonldUrl from 'jsonld/lib/url.js'
+import type { DocumentLoader } from '../../context/loader.js'
+import type { Finding } from '../../results.js'
+import { finding, pointer } from '../codes.js'
+import { contextMemoFor } from '../data-integrity/canonize.js'
+import { describeJsonLdError } from '../data-integrity/errors.js'
+import {
+  type ActiveContext,
+  type ContextMemo,
+  isUnsupported,
+  nodeContexts,
+  withContexts,
+} from '../data-integrity/passport-rdf.js'
+
+type Json = Record<string, unknown>
+type Path = (string | number)[]
+
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
+
+/** The registered JWT claims a vc+jwt payload may carry at its top level (RFC 7519 §4.1). */
+const JWT_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti'])
+
+/** Keys of a language-tagged string, the one value object compaction leaves in place. */
+const LANGUAGE_VALUE_KEYS = new Set(['@value', '@language', '@direction'])
+
+/** Containers whose JSON shape is a plain value or array; map containers are not read here. */
+const PLAIN_CONTAINERS = new Set(['@set', '@list', '@graph'])
+
+/** Findings past this many are summarised by one more (a hostile document has no limit). */
+export const MAX_FORM_FINDINGS = 50
+
+interface Description {
+  node: Json
+  path: Path
+}
+
+interface Walk {
+  /** Where the walk is: the JSON Pointer segments of the current value. */
+  path: Path
+  memo: ContextMemo
+  root: ActiveContext
+  findings: Finding[]
+  /** Node ids with properties → their descriptions (node objects) and where they are. */
+  descriptions: Map<string, Description[]>
+  jwtClaims: boolean
+}
+
+/** IRIs of every term of an active context (a term's IRI must be written as the term). */
+const termIrisByContext = new WeakMap<ActiveContext, Set<string>>()
+function termIris(ctx: ActiveContext): Set<string> {
+  let iris = termIrisByContext.get(ctx)
+  if (!iris) {
+    iris = new Set()
+    for (const definition of ctx.mappings.values()) {
+      const iri = definition?.['@id']
+      if (typeof iri === 'string') iris.add(iri)
+    }
+    termIrisByContext.set(ctx, iris)
+  }
+  return iris
+}
+
+const isAbsoluteIri = (value: string): boolean =>
+  !value.startsWith('_:') && jsonldUrl.isAbsolute(value) && !/\s/.test(value)
+
+/** `_expandIri` with the options jsonld.js expands values with. */
+const expandIri = (ctx: ActiveContext, value: string, vocab: boolean): unknown =>
+  jsonldContext.expandIri(ctx, value, { vocab, base: true }, { base: null })
+
+type FormCode =
+  | 'JSONLD_KEYWORD_NOT_ALLOWED'
+  | 'JSONLD_KEY_NOT_A_TERM'
+  | 'JSONLD_VALUE_NOT_COMPACT'
+  | 'JSONLD_NODE_DESCRIBED_TWICE'
+
+/** Reports at the walk's current place, `extra` segments below it. */
+function report(w: Walk, code: FormCode, message: string, ...extra: (string | number)[]): void {
+  if (w.findings.length < MAX_FORM_FINDINGS) {
+    w.findings.push(finding(code, pointer(...w.path, ...extra), message))
+  }
+}
+
+/**
+ * An IRI written as itself: absolute, not a blank node, not a compact IRI and (`vocab`) not the
+ * IRI of a term, which must be written as the term.
+ */
+function iriFindingMessage(ctx: ActiveContext, value: string, vocab: boolean): string | undefined {
+  if (!isAbsoluteIri(value)) return `${JSON.stringify(value)} is not an absolute IRI`
+  // Only a prefix that is a term can make `prefix:suffix` a compact IRI (JSON-LD 1.1 §4.4).
+  const prefix = value.slice(0, value.indexOf(':'))
+  if (ctx.mappings.has(prefix) && expandIri(ctx, value, vocab) !== value) {
+    return `${JSON.stringify(value)} is a compact IRI; write the IRI it stands for`
+  }
+  if (vocab && termIris(ctx).has(value)) {
+    return `${JSON.stringify(value)} is the IRI of a term; write the term`
+  }
+  return undefined
+}
+
+/** A type value: a term of the type-scoping context, or an IRI that is no term's. */
+function typeIri(ctx: ActiveContext, type: string): string | undefined {
+  const definition = ctx.mappings.get(type)
+  if (definition) {
+    const iri = definition['@id']
+    return typeof iri === 'string' && !iri.startsWith('@') ? iri : undefined
+  }
+  if (iriFindingMessage(ctx, type, true) === undefined) return type
+  const vocab = ctx['@vocab']
+  if (typeof vocab === 'string' && !type.includes(':')) {
+    const iri = expandIri(ctx, type, true)
+    if (typeof iri === 'string' && !termIris(ctx).has(iri)) return iri
+  }
+  return undefined
+}
+
+function walkNode(
+  w: Walk,
+  node: Json,
+  ctxIn: ActiveContext,
+  activeProperty: string | null,
+  top: boolean,
+): string | undefined {
+  let keywordFound = false
+  let empty = true
+  for (const key in node) {
+    empty = false
+    if (key === '@context') {
+      // Nested contexts are the context check's CONTEXT_INLINE; their terms cannot be read here.
+      if (!top) keywordFound = true
+    } else if (key.charCodeAt(0) === 64 /* @ */) {
+      report(
+        w,
+        'JSONLD_KEYWORD_NOT_ALLOWED',
+        `the JSON-LD keyword ${key} is not allowed here; write the terms of the contexts`,
+        key,
+      )
+      keywordFound = true
+    }
+  }
+  if (keywordFound || empty) return undefined
+  let contexts: ReturnType<typeof nodeContexts>
+  try {
+    contexts = nodeContexts(w.memo, node, ctxIn, activeProperty, top ? w.root : undefined)
+  } catch (err) {
+    if (!isUnsupported(err)) throw err
+    report(
+      w,
+      'JSONLD_VALUE_NOT_COMPACT',
+      'the `type` of this node must be a string or a list of strings',
+    )
+    return undefined
+  }
+  const { activeCtx: ctx, typeScoped, keys } = contexts
+  let meanings: Map<string, string> | undefined
+  let id: string | undefined
+  let describes = false
+  for (const key of keys) {
+    if (key === '@context') continue
+    // A vc+jwt's registered claims are JOSE's, signed as JSON and read as such (RFC 7519 §4.1).
+    if (top && w.jwtClaims && JWT_CLAIMS.has(key)) continue
+    const value = node[key]
+    const definition = ctx.mappings.get(key)
+    let iri: unknown = definition?.['@id']
+    if (definition) {
+      if (definition.reverse) {
+        report(w, 'JSONLD_KEYWORD_NOT_ALLOWED', `\`${key}\` is a reverse property`, key)
+        continue
+      }
+      if (iri === '@id') {
+        const problem =
+          typeof value === 'string'
+            ? iriFindingMessage(ctx, value, false)
+            : 'an `id` must be an IRI string'
+        if (problem) report(w, 'JSONLD_VALUE_NOT_COMPACT', problem, key)
+        else id = value as string
+        continue
+      }
+      if (iri === '@type') {
+        describes = true
+        w.path.push(key)
+        checkTypes(w, value, typeScoped)
+        w.path.pop()
+        continue
+      }
+      if (typeof iri !== 'string' || iri.startsWith('@')) {
+        report(
+          w,
+          'JSONLD_KEYWORD_NOT_ALLOWED',
+          `\`${key}\` stands for the keyword ${String(iri)}`,
+          key,
+        )
+        continue
+      }
+    } else {
+      const vocab = ctx['@vocab']
+      iri = typeof vocab === 'string' && !key.includes(':') ? expandIri(ctx, key, true) : undefined
+      if (typeof iri !== 'string' || termIris(ctx).has(iri)) {
+        report(w, 'JSONLD_KEY_NOT_A_TERM', `\`${key}\` is not a term of the contexts here`, key)
+        continue
+      }
+    }
+    describes = true
+    // Two keys of one node with one meaning: only possible with two terms for one IRI.
+    meanings ??= new Map()
+    const other = meanings.get(iri as string)
+    if (other !== undefined) {
+      report(
+        w,
+        'JSONLD_KEY_NOT_A_TERM',
+        `\`${key}\` and \`${other}\` both stand for ${String(iri)}`,
+        key,
+      )
+      continue
+    }
+    meanings.set(iri as string, key)
+    const scoped = definition?.['@context']
+    const termCtx =
+      scoped === undefined
+        ? ctx
+        : w.memo.process(ctx, scoped, { propagate: true, overrideProtected: true })
+    w.path.push(key)
+    walkValues(w, value, termCtx, key, definition)
+    w.path.pop()
+  }
+  if (id !== undefined && describes) {
+    const list = w.descriptions.get(id)
+    const description = { node, path: [...w.path] }
+    if (list) list.push(description)
+    else w.descriptions.set(id, [description])
+  }
+  return id
+}
+
+function checkTypes(w: Walk, value: unknown, ctx: ActiveContext): void {
+  const list = Array.isArray(value) ? value : [value]
+  if (list.length === 0) {
+    report(w, 'JSONLD_VALUE_NOT_COMPACT', 'an empty `type`')
+    return
+  }
+  const seen = new Set<string>()
+  for (let i = 0; i < list.length; i++) {
+    const type: unknown = list[i]
+    const at = Array.isArray(value) ? [i] : []
+    const iri = typeof type === 'string' ? typeIri(ctx, type) : undefined
+    if (iri === undefined) {
+      report(
+        w,
+        'JSONLD_KEY_NOT_A_TERM',
+        `the type ${JSON.stringify(type)} is not a term of the contexts or an IRI of its own`,
+        ...at,
+      )
+    } else if (seen.has(iri)) {
+      report(w, 'JSONLD_VALUE_NOT_COMPACT', `the type ${JSON.stringify(type)} is repeated`, ...at)
+    } else {
+      seen.add(iri)
+    }
+  }
+}
+
+/** What a value object, a typed or plain literal, an IRI or a node is; undefined when refused. */
+type Identity = string | undefined
+
+function walkValues(
+  w: Walk,
+  value: unknown,
+  ctx: ActiveContext,
+  term: string,
+  definition: Record<string, unknown> | undefined,
+): void {
+  const coercion = definition?.['@type']
+  if (coercion === '@json') return // a JSON literal: its inside is data, signed as canonical JSON
+  const container = definition?.['@container'] as string[] | undefined
+  if (container !== undefined && !container.every((c) => PLAIN_CONTAINERS.has(c))) {
+    report(
+      w,
+      'JSONLD_VALUE_NOT_COMPACT',
+      `\`${term}\` is a map container (${container.join(', ')}), which this verifier does not read`,
+    )
+    return
+  }
+  const kind: ValueKind = {
+    term,
+    coercion: typeof coercion === 'string' && coercion !== '@none' ? coercion : undefined,
+    graph: container?.includes('@graph') === true,
+  }
+  if (!Array.isArray(value)) {
+    if (value === null)
+      report(w, 'JSONLD_VALUE_NOT_COMPACT', '`null`: leave the property out instead')
+    else identify(w, value, ctx, kind)
+    return
+  }
+  if (value.length === 0) {
+    report(w, 'JSONLD_VALUE_NOT_COMPACT', 'an empty list: leave the property out instead')
+    return
+  }
+  // A list keeps order and repeats; a set keeps each RDF value once, so a repeat is refused.
+  const seen = container?.includes('@list') || value.length === 1 ? undefined : new Set<string>()
+  for (let i = 0; i < value.length; i++) {
+    w.path.push(i)
+    const item: unknown = value[i]
+    if (item === null || Array.isArray(item)) {
+      report(w, 'JSONLD_VALUE_NOT_COMPACT', 'a list item must be a value or an object')
+    } else {
+      const identity = identify(w, item, ctx, kind)
+      if (identity !== undefined && seen) {
+        if (seen.has(identity)) {
+          report(w, 'JSONLD_VALUE_NOT_COMPACT', 'a repeated value (RDF keeps it once)')
+        } else seen.add(identity)
+      }
+    }
+    w.path.pop()
+  }
+}
+
+interface ValueKind {
+  term: string
+  /** The term's `@type` (`@id`, `@vocab` or a datatype IRI), if any. */
+  coercion: string | undefined
+  graph: boolean
+}
+
+/** Checks one value of a term at the walk's place; returns its RDF identity (for repeats). */
+function identify(w: Walk, item: unknown, ctx: ActiveContext, kind: ValueKind): Identity {
+  const { coercion } = kind
+  if (isObject(item)) {
+    if (
+      Object.hasOwn(item, '@value') ||
+      Object.hasOwn(item, '@language') ||
+      Object.hasOwn(item, '@direction')
+    ) {
+      const tagged =
+        coercion === undefined &&
+        !kind.graph &&
+        typeof item['@value'] === 'string' &&
+        Object.keys(item).every((k) => LANGUAGE_VALUE_KEYS.has(k)) &&
+        (typeof item['@language'] === 'string' || typeof item['@direction'] === 'string')
+      if (!tagged) {
+        report(w, 'JSONLD_VALUE_NOT_COMPACT', 'a value object where a plain value belongs')
+        return undefined
+      }
+      return `@value|${JSON.stringify([item['@value'], item['@language'], item['@direction']])}`
+    }
+    if (coercion !== undefined && coercion !== '@id' && coercion !== '@vocab') {
+      report(w, 'JSONLD_VALUE_NOT_COMPACT', `an object where a ${coercion} value belongs`)
+      return undefined
+    }
+    const id = walkNode(w, item, ctx, kind.term, false)
+    // A blank node is a node of its own, however alike.
+    return id === undefined ? undefined : `@id|${id}`
+  }
+  if (kind.graph) {
+    report(w, 'JSONLD_VALUE_NOT_COMPACT', `\`${kind.term}\` holds a node object`)
+    return undefined
+  }
+  if (coercion === '@id' || coercion === '@vocab') {
+    if (typeof item !== 'string') {
+      report(w, 'JSONLD_VALUE_NOT_COMPACT', 'an IRI string belongs here')
+      return undefined
+    }
+    const vocab = coercion === '@vocab'
+    const termIri = vocab ? ctx.mappings.get(item)?.['@id'] : undefined
+    if (typeof termIri === 'string') return `@id|${termIri}`
+    const problem = iriFindingMessage(ctx, item, vocab)
+    if (problem) {
+      report(w, 'JSONLD_VALUE_NOT_COMPACT', problem)
+      return undefined
+    }
+    return `@id|${item}`
+  }
+  if (coercion !== undefined) {
+    // An integer is the same typed literal as its digits; any other number would be signed
+    // rounded (jsonld.js writes a coerced number with toFixed(0)), so it is refused.
+    if (typeof item !== 'string' && !Number.isSafeInteger(item)) {
+      report(w, 'JSONLD_VALUE_NOT_COMPACT', `a string belongs here (typed ${coercion})`)
+      return undefined
+    }
+    return `typed|${String(item)}`
+  }
+  return `${typeof item}|${String(item)}`
+}
+
+/**
+ * Descriptions of one node in several places must agree on every property they share; the view
+ * the checks read then has the union of them at each place, which is what RDF says of the node
+ * (so moving a property from one description to another changes nothing a check sees).
+ */
+function mergeDescriptions(w: Walk): Map<Json, Json> {
+  const replacements = new Map<Json, Json>()
+  for (const [id, list] of w.descriptions) {
+    if (list.length < 2) continue
+    const union: Json = {}
+    const from: Record<string, Path> = {}
+    let differ = false
+    for (const { node, path } of list) {
+      for (const [key, value] of Object.entries(node)) {
+        if (!Object.hasOwn(union, key)) {
+          union[key] = value
+          from[key] = path
+        } else if (!isDeepStrictEqual(union[key], value)) {
+          w.path = path
+          report(
+            w,
+            'JSONLD_NODE_DESCRIBED_TWICE',
+            `${id} has another \`${key}\` at ${pointer(...(from[key] ?? []), key)}; RDF merges the two descriptions, so they must agree`,
+            key,
+          )
+        }
+      }
+    }
+    for (const { node } of list)
+      if (Object.keys(node).length !== Object.keys(union).length) differ = true
+    if (differ) for (const { node } of list) replacements.set(node, union)
+  }
+  return replacements
+}
+
+/**
+ * `value` with every node in `replacements` replaced by its merged description; objects and
+ * arrays with nothing replaced inside are shared, not copied (the checks only read).
+ */
+function withMerged(value: unknown, replacements: Map<Json, Json>, inside: Set<Json>): unknown {
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined
+    for (let i = 0; i < value.length; i++) {
+      const item = withMerged(value[i], replacements, inside)
+      if (item !== value[i]) {
+        out ??= value.slice()
+        out[i] = item
+      }
+    }
+    return out ?? value
+  }
+  if (!isObject(value)) return value
+  const merged = replacements.get(value)
+  // A node described inside its own description keeps that inner description as written.
+  const replace = merged !== undefined && !inside.has(merged)
+  const source = replace ? merged : value
+  if (replace) inside.add(merged)
+  let out: Json | undefined = replace ? { ...merged } : undefined
+  for (const key in source) {
+    const child = source[key]
+    const next = withMerged(child, replacements, inside)
+    if (next !== child) {
+      out ??= { ...source }
+      out[key] = next
+    }
+  }
+  if (replace) inside.delete(merged)
+  return out ?? value
+}
+
+export interface CompactForm {
+  /** Compact-form findings (none when every key and value is in compacted form). */
+  findings: Finding[]
+  /**
+   * What the other checks read: the credential itself, or, when a node is described in several
+   * places, a copy with the union of its descriptions at each place.
+   */
+  view: Json
+}
+
+/**
+ * Reads a credential as compacted JSON-LD (see the module comment). Gives no findings when the
+ * top-level `@context` cannot be processed: the `@context` part of the context check reports
+ * that, and nothing can be read without it.
+ */
+export async function readCompactForm(
+  credential: Json,
+  options: { documentLoader: DocumentLoader; jwtClaims?: boolean },
+): Promise<CompactForm> {
+  const unread = (findings: Finding[]): CompactForm => ({ findings, view: credential })
+  const context = credential['@context']
+  const urls = Array.isArray(context) ? context : [context]
+  if (!urls.every((u) => typeof u === 'string')) return unread([])
+  const memo = contextMemoFor(options.documentLoader)
+  let root: ActiveContext
+  try {
+    root = await memo.root(urls as string[])
+  } catch (err) {
+    const known = describeJsonLdError(err)
+    return unread(
+      known && known.code !== 'CONTEXT_UNKNOWN'
+        ? [finding(known.code, '/@context', known.message)]
+        : [],
+    )
+  }
+  let w: Walk | undefined
+  try {
+    w = await withContexts(() => {
+      const walk: Walk = {
+        path: [],
+        memo,
+        root,
+        findings: [],
+        descriptions: new Map(),
+        jwtClaims: options.jwtClaims === true,
+      }
+      walkNode(walk, credential, root, null, true)
+      return walk
+    })
+  } catch (err) {
+    // A scoped context that cannot be processed (a protected term redefined, …).
+    const known = describeJsonLdError(err)
+    if (!known) throw err
+    return unread([finding(known.code, '', known.message)])
+  }
+  if (w === undefined) {
+    return unread([
+      finding('JSONLD_VALUE_NOT_COMPACT', '', 'the contexts of this document could not be read'),
+    ])
+  }
+  const replacements = mergeDescriptions(w)
+  const findings = w.findings
+  if (findings.length >= MAX_FORM_FINDINGS) {
+    findings.push(
+      finding(
+        'JSONLD_VALUE_NOT_COMPACT',
+        '',
+        `more than ${MAX_FORM_FINDINGS} compact-form findings; the rest are not listed`,
+      ),
+    )
+  }
+  const view =
+    findings.length === 0 && replacements.size > 0
+      ? (withMerged(credential, replacements, new Set()) as Json)
+      : credential
+  return { findings, view }
+}

@@ -1,0 +1,241 @@
+/**
+ * Every function exported by src/index.ts, called with random junk: nulls, numbers, cyclic objects,
+ * BigInts, 10,000-deep nesting, throwing getters, hostile and revoked Proxies, and valid arguments
+ * with some of their fields replaced by such junk. A function may refuse, but only with a
+ * CarbonPassportError that has a code; the functions that judge untrusted input (verifyPassport,
+ * verifyCredential, and checkConformance for its input) and the predicates never throw at all.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import * as api from '../../src/index.js'
+import { example } from '../helpers/examples.js'
+import { fuzzRuns } from '../helpers/fuzz.js'
+import {
+  hostile,
+  junk,
+  junkOptions,
+  materialize,
+  outcome,
+  sprinkled,
+  untypedReason,
+} from '../helpers/hostile.js'
+
+const passport = example('lfp-cell-280ah.json').doc
+const issuer = (passport.issuer as { id: string }).id
+const key = api.generateKeyPair({ controller: issuer, id: `${issuer}#key-1` })
+const p256 = api.generateKeyPair({ algorithm: 'P-256' })
+const subject = passport.credentialSubject
+const LIST = 'https://status.example/lists/1'
+const statusList = await api.createStatusList({ id: LIST, issuer })
+const report = api.checkConformance(passport)
+const finding = { ...api.checkConformance({}).findings[0] }
+
+const aKey = fc.constantFrom(key, p256, structuredClone(key))
+const aDate = fc.constantFrom(new Date('2026-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z'))
+const aDidDocument = fc.constant(api.createDidDocument(key))
+const anyOf = <T>(value: T) => fc.oneof(fc.constant(value), sprinkled(value), junk)
+
+/** Argument lists per function: plausible values, plausible values with junk inside, and junk. */
+const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
+  checkConformance: fc.tuple(
+    anyOf(passport),
+    junkOptions({
+      profiles: fc.subarray([...api.PROFILE_IDS]),
+      tolerance: fc.double(),
+    }),
+  ),
+  computePassportDigest: fc.tuple(anyOf(passport)),
+  createDidDocument: fc.tuple(
+    fc.oneof(aKey, fc.array(fc.oneof(aKey, junk), { maxLength: 3 }), sprinkled(key), junk),
+    junkOptions({ type: fc.constantFrom('Multikey', 'JsonWebKey') }),
+  ),
+  createDocumentLoader: fc.tuple(
+    junkOptions({
+      contexts: fc.oneof(
+        fc.constant({ 'https://x.example/c': { '@context': {} } }),
+        fc.dictionary(fc.webUrl(), junk, { maxKeys: 2 }),
+      ),
+      didDocuments: fc.oneof(
+        fc.array(aDidDocument, { maxLength: 2 }),
+        fc.array(junk, { maxLength: 2 }),
+      ),
+      documents: fc.dictionary(fc.webUrl(), junk, { maxKeys: 2 }),
+    }),
+  ),
+  createPassport: fc.tuple(
+    anyOf(subject),
+    junkOptions({
+      issuer: fc.oneof(fc.constant(issuer), fc.constant({ id: issuer, name: 'x' })),
+      id: fc.constant('urn:uuid:5b1c9c44-3b7e-4c47-9d39-5f1d2f1f7a10'),
+      validFrom: aDate,
+      validUntil: aDate,
+      now: aDate,
+      name: fc.string(),
+      description: fc.string(),
+    }),
+  ),
+  createStatusEntry: fc.tuple(
+    junkOptions({
+      statusListCredential: fc.constant(LIST),
+      index: fc.integer(),
+      statusPurpose: fc.constantFrom('revocation', 'suspension'),
+    }),
+  ),
+  createStatusList: fc.tuple(
+    junkOptions({
+      id: fc.constant(LIST),
+      issuer: fc.constant(issuer),
+      statusPurpose: fc.constantFrom('revocation', 'suspension'),
+      length: fc.constantFrom(131_072, 8, -1),
+      validFrom: aDate,
+      validUntil: aDate,
+    }),
+  ),
+  exportKey: fc.tuple(
+    fc.oneof(aKey, sprinkled(key), junk),
+    junkOptions({ format: fc.constantFrom('jwk', 'multikey'), includePrivate: fc.boolean() }),
+  ),
+  formatFinding: fc.tuple(anyOf(finding)),
+  formatReport: fc.tuple(anyOf(report), fc.oneof(fc.string(), junk)),
+  generateKeyPair: fc.tuple(
+    junkOptions({
+      algorithm: fc.constantFrom('Ed25519', 'P-256'),
+      controller: fc.constant(issuer),
+      id: fc.constant(`${issuer}#k`),
+    }),
+  ),
+  importKey: fc.tuple(
+    fc.oneof(
+      fc.constant(api.exportKey(key, { format: 'jwk', includePrivate: true })),
+      sprinkled(api.exportKey(key, { format: 'jwk', includePrivate: true })),
+      sprinkled(api.exportKey(p256, { format: 'multikey', includePrivate: true })),
+      junk,
+    ),
+    junkOptions({ id: fc.constant(`${issuer}#k`), controller: fc.constant(issuer) }),
+  ),
+  isCarbonPassportError: fc.tuple(
+    fc.oneof(junk, fc.constant(new api.CarbonPassportError('ERR_INVALID_ARGUMENT', 'x'))),
+    junk,
+  ),
+  isProfileId: fc.tuple(junk),
+  isSupportedDidKey: fc.tuple(junk),
+  issueCredential: fc.tuple(
+    anyOf(passport),
+    junkOptions({
+      key: aKey,
+      format: fc.constantFrom('data-integrity', 'vc-jose'),
+      cryptosuite: fc.constantFrom('eddsa-rdfc-2022', 'ecdsa-rdfc-2019'),
+      created: aDate,
+      envelope: fc.boolean(),
+      documentLoader: fc.constant(api.createDocumentLoader()),
+    }),
+  ),
+  issuePassport: fc.tuple(
+    anyOf(passport),
+    junkOptions({
+      key: aKey,
+      format: fc.constantFrom('data-integrity', 'vc-jose'),
+      created: aDate,
+      envelope: fc.boolean(),
+    }),
+  ),
+  setStatus: fc.tuple(
+    anyOf(statusList),
+    fc.oneof(fc.integer({ min: -1, max: 131_072 }), junk),
+    fc.oneof(fc.boolean(), junk),
+    junkOptions({ validFrom: aDate }),
+  ),
+  statusLabel: fc.tuple(anyOf(report)),
+  toVerificationMethod: fc.tuple(
+    fc.oneof(aKey, sprinkled(key), junk),
+    fc.oneof(fc.constantFrom('Multikey', 'JsonWebKey'), junk),
+  ),
+  verifyCredential: fc.tuple(anyOf(passport), junkOptions(verifyOptions())),
+  verifyPassport: fc.tuple(
+    anyOf(passport),
+    junkOptions({ ...verifyOptions(), profiles: fc.subarray([...api.PROFILE_IDS]) }),
+  ),
+}
+
+function verifyOptions(): Record<string, fc.Arbitrary<unknown>> {
+  return {
+    now: aDate,
+    maxClockSkew: fc.integer({ min: 0, max: 600 }),
+    didDocuments: fc.array(aDidDocument, { maxLength: 1 }),
+    statusLists: fc.array(fc.constant(statusList), { maxLength: 1 }),
+    trustedIssuers: fc.constant([issuer]),
+    maxBytes: fc.constant(1_000_000),
+    maxDepth: fc.constant(64),
+    skipChecks: fc.constant(['conformance']),
+    resolveDid: fc.constant(async () => undefined),
+  }
+}
+
+/** Predicates: a boolean for anything. */
+const PREDICATES = new Set(['isProfileId', 'isSupportedDidKey', 'isCarbonPassportError'])
+/** Functions that must return whatever they are given. */
+const NEVER_THROW = new Set(['verifyPassport', 'verifyCredential', ...PREDICATES])
+/** Classes are constructed, not called; they are not part of this test. */
+const NOT_CALLED = new Set(['CarbonPassportError'])
+
+const exported = (Object.entries(api) as [string, unknown][]).filter(
+  (entry): entry is [string, (...args: unknown[]) => unknown] =>
+    typeof entry[1] === 'function' && !NOT_CALLED.has(entry[0]),
+)
+
+describe('every exported function, called with junk', () => {
+  it('has an argument generator here (a new export must be added to this test)', () => {
+    expect(exported.map(([name]) => name).sort()).toEqual(Object.keys(argumentsOf).sort())
+  })
+
+  // Signing runs real JSON-LD canonicalization; those get fewer runs.
+  const runs = (name: string) => fuzzRuns(name.startsWith('issue') ? 100 : 200)
+
+  it.each(exported)('%s', async (name, fn) => {
+    const args = argumentsOf[name]
+    if (!args) throw new Error(`no argument generator for ${name}`)
+    await fc.assert(
+      fc.asyncProperty(args, async (generated) => {
+        const argv = materialize(generated) as unknown[]
+        const result = await outcome(() => fn(...argv))
+        if (NEVER_THROW.has(name)) {
+          expect(
+            result.threw,
+            `${name} threw: ${result.threw && untypedReason(result.error)}`,
+          ).toBe(false)
+        }
+        if (result.threw) {
+          expect(untypedReason(result.error)).toBeUndefined()
+          return
+        }
+        if (name === 'verifyPassport' || name === 'verifyCredential') {
+          const value = result.value as api.VerificationResult
+          expect(typeof value.verified).toBe('boolean')
+          expect(Array.isArray(value.checks) && Array.isArray(value.errors)).toBe(true)
+        }
+        if (PREDICATES.has(name)) expect(typeof result.value).toBe('boolean')
+      }),
+      { numRuns: runs(name) },
+    )
+  })
+
+  it('checkConformance never throws on junk input (only its options can be misused)', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyOf(passport), hostile), (input) => {
+        expect(typeof api.checkConformance(materialize(input)).conforms).toBe('boolean')
+      }),
+      { numRuns: fuzzRuns(300) },
+    )
+  })
+
+  it('a document loader, asked for junk, refuses with a code', async () => {
+    const load = api.createDocumentLoader({ didDocuments: [api.createDidDocument(key)] })
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(junk, fc.webUrl(), fc.constant(issuer)), async (url) => {
+        const result = await outcome(() => load(materialize(url) as string))
+        if (result.threw) expect(untypedReason(result.error)).toBeUndefined()
+      }),
+      { numRuns: fuzzRuns(100) },
+    )
+  })
+})

@@ -1,0 +1,193 @@
+/**
+ * findDuplicateKey against a model: random JSON trees (objects as entry lists, so names can repeat),
+ * written with random escapes and whitespace, must parse with JSON.parse to the model, and the
+ * scanner must report exactly the first repeated name (decoded) and where it is.
+ */
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { pointer } from '../../src/credential/codes.js'
+import { findDuplicateKey } from '../../src/credential/json-keys.js'
+
+type Node = null | boolean | number | string | Node[] | { entries: [string, Node][] }
+
+// Names from a small alphabet, so that repeats are common, with characters that must be escaped,
+// may be escaped, or are surrogate pairs.
+const nameChar = fc.constantFrom('a', 'b', 'é', '"', '\\', '/', '\n', '\u0000', '\u2028', '𝄞', ':')
+const name = fc.string({ unit: nameChar, maxLength: 3 })
+const tree = fc.letrec<{ node: Node }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.oneof(
+      fc.constant(null),
+      fc.boolean(),
+      // (-0 is written as 0, so it is left out of the model.)
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (n === 0 ? 0 : n)),
+      fc.string({ unit: nameChar, maxLength: 4 }),
+    ),
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.array(fc.tuple(name, tie('node')), { maxLength: 5 }).map((entries) => ({ entries })),
+  ),
+})).node
+
+/** A deterministic stream of choices from a seed (escapes and whitespace). */
+function chooser(seed: number) {
+  let state = seed >>> 0 || 1
+  return (n: number) => {
+    state ^= state << 13
+    state ^= state >>> 17
+    state ^= state << 5
+    return (state >>> 0) % n
+  }
+}
+
+const SHORT: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '/': '\\/',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+}
+const hex = (c: number, upper: boolean) => {
+  const h = c.toString(16).padStart(4, '0')
+  return `\\u${upper ? h.toUpperCase() : h}`
+}
+
+function writeString(s: string, pick: (n: number) => number): string {
+  let out = '"'
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] as string
+    const code = s.charCodeAt(i)
+    const mustEscape = ch === '"' || ch === '\\' || code < 0x20
+    const choice = pick(4)
+    if (mustEscape || choice === 0) {
+      out += SHORT[ch] !== undefined && pick(2) === 0 ? SHORT[ch] : hex(code, pick(2) === 0)
+    } else out += ch
+  }
+  return `${out}"`
+}
+
+function write(node: Node, pick: (n: number) => number): string {
+  const ws = () => ['', '', ' ', '\n', '\t', '\r\n '][pick(6)] as string
+  if (node === null || typeof node !== 'object') {
+    return typeof node === 'string' ? writeString(node, pick) : JSON.stringify(node)
+  }
+  if (Array.isArray(node)) {
+    return `[${ws()}${node.map((n) => `${write(n, pick)}${ws()}`).join(`,${ws()}`)}]`
+  }
+  const members = node.entries.map(
+    ([k, v]) => `${ws()}${writeString(k, pick)}${ws()}:${ws()}${write(v, pick)}${ws()}`,
+  )
+  return `{${members.join(',')}}`
+}
+
+/** The value JSON.parse gives for a tree without repeated names. */
+function value(node: Node): unknown {
+  if (node === null || typeof node !== 'object') return node
+  if (Array.isArray(node)) return node.map(value)
+  return Object.fromEntries(node.entries.map(([k, v]) => [k, value(v)]))
+}
+
+/** The first repeated name in text order, with its pointer, by a plain recursive walk. */
+function firstDuplicate(
+  node: Node,
+  path: (string | number)[] = [],
+): { key: string; path: string } | undefined {
+  if (node === null || typeof node !== 'object') return undefined
+  if (Array.isArray(node)) {
+    for (const [i, n] of node.entries()) {
+      const found = firstDuplicate(n, [...path, i])
+      if (found) return found
+    }
+    return undefined
+  }
+  const seen = new Set<string>()
+  for (const [k, v] of node.entries) {
+    if (seen.has(k)) return { key: k, path: pointer(...path, k) }
+    seen.add(k)
+    const found = firstDuplicate(v, [...path, k])
+    if (found) return found
+  }
+  return undefined
+}
+
+describe('findDuplicateKey', () => {
+  test('accepts everything JSON.stringify writes, compact or indented', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(findDuplicateKey(JSON.stringify(v))).toBeUndefined()
+        expect(findDuplicateKey(JSON.stringify(v, null, 2))).toBeUndefined()
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  test('on random trees with random escapes: exactly the first repeated name, decoded', () => {
+    fc.assert(
+      fc.property(tree, fc.integer(), (node, seed) => {
+        const text = write(node, chooser(seed))
+        const parsed: unknown = JSON.parse(text) // the writer writes JSON
+        const expected = firstDuplicate(node)
+        expect(findDuplicateKey(text)).toEqual(expected)
+        if (!expected) expect(parsed).toEqual(value(node))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  test('injected duplicates are found however they are spelled', () => {
+    const cases: [string, string, string][] = [
+      ['{"a":1,"\\u0061":2}', 'a', '/a'],
+      ['{"a":1,"\\u0041":2,"\\u0061":3}', 'a', '/a'],
+      ['{"é":1,"\\u00e9":2}', 'é', '/é'],
+      ['{"𝄞":1,"\\ud834\\udd1e":2}', '𝄞', '/𝄞'],
+      ['{"a\\"":1,"a\\u0022":2}', 'a"', '/a"'],
+      ['{"a/b":1,"a\\/b":2}', 'a/b', '/a~1b'],
+      ['{"__proto__":1,"__proto__":2}', '__proto__', '/__proto__'],
+      ['{"":1 , "" :2}', '', '/'],
+      ['[{"x":{"a":1}},{"x":{"a":1,"b":[{"c":0,"c":1}]}}]', 'c', '/1/x/b/0/c'],
+      ['{"v":"\\":\\"","v":1}', 'v', '/v'],
+    ]
+    for (const [text, key, path] of cases) {
+      expect(() => JSON.parse(text)).not.toThrow()
+      expect(findDuplicateKey(text)).toEqual({ key, path })
+    }
+  })
+
+  test('string values that look like names, and equal names in sibling objects, are not duplicates', () => {
+    for (const text of [
+      '{"a":"a","b":["a","a"],"c":{"a":"\\"a\\":"}}',
+      '[{"a":1},{"a":2}]',
+      '{"a":{"a":{"a":1}}}',
+      '{"a\\\\":1,"a":2}',
+      '"a"',
+      '{"a":"\\\\","b":"\\\\\\"a\\":1"}',
+    ]) {
+      expect(findDuplicateKey(text)).toBeUndefined()
+    }
+  })
+
+  test('deep nesting needs no recursion', () => {
+    const depth = 200_000
+    const deep = `${'{"a":['.repeat(depth)}1${']}'.repeat(depth)}`
+    expect(findDuplicateKey(deep)).toBeUndefined()
+    const withDuplicate = `${'{"a":['.repeat(depth)}{"b":1,"b":2}${']}'.repeat(depth)}`
+    expect(findDuplicateKey(withDuplicate)?.key).toBe('b')
+  })
+
+  test('never throws on text that is not JSON', () => {
+    const jsonish = fc.string({
+      unit: fc.constantFrom('{', '}', '[', ']', '"', '\\', ':', ',', 'a', 'u', '0', ' '),
+      maxLength: 60,
+    })
+    fc.assert(
+      fc.property(fc.oneof(jsonish, fc.string({ unit: 'binary', maxLength: 60 })), (text) => {
+        const found = findDuplicateKey(text)
+        expect(found === undefined || typeof found.key === 'string').toBe(true)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+})
