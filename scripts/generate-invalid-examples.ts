@@ -46,6 +46,17 @@ const cases: Case[] = [
     make: (d) => [d],
   },
   {
+    code: 'INPUT_TOO_DEEP',
+    file: 'comment-nested-64-lists-deep',
+    from: PCBA,
+    what: 'the footprint `comment` as a list in a list … 64 lists deep: the passport nests 67 levels, past the cap of 64',
+    make: (d) => {
+      let deep: unknown = 'too deep'
+      for (let i = 0; i < 64; i++) deep = [deep]
+      fp(d).comment = deep
+    },
+  },
+  {
     code: 'FIELD_REQUIRED',
     file: 'product-name-missing',
     from: PCBA,
@@ -160,6 +171,15 @@ const cases: Case[] = [
     what: '`ipccCharacterizationFactors` []',
     make: (d) => {
       fp(d).ipccCharacterizationFactors = []
+    },
+  },
+  {
+    code: 'ARRAY_TOO_LONG',
+    file: 'ipcc-factors-past-the-list-cap',
+    from: PCBA,
+    what: '`ipccCharacterizationFactors` with 1,001 reports (AR1 … AR1001); any list but the activity lines and components has at most 1,000 items',
+    make: (d) => {
+      fp(d).ipccCharacterizationFactors = Array.from({ length: 1001 }, (_, i) => `AR${i + 1}`)
     },
   },
   {

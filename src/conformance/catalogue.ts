@@ -45,6 +45,31 @@ export const catalogue = {
     message: 'The conformance checker failed on this input ({detail}); the result is incomplete.',
     source: 'carbon-passport',
   },
+  INPUT_TOO_LARGE: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'The input is at most `maxBytes` long as JSON text (1 MiB by default), as verification requires.',
+    message: 'The input is larger than {expected} bytes as JSON text; nothing else was checked.',
+    source: 'carbon-passport security defaults',
+  },
+  INPUT_TOO_DEEP: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'The input nests objects and arrays at most `maxDepth` levels deep (64 by default), as verification requires.',
+    message: 'The input nests deeper than {expected} levels; nothing else was checked.',
+    source: 'carbon-passport security defaults',
+  },
+  FINDINGS_TRUNCATED: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'A report lists at most `maxFindings` findings (1,000 by default); past them the passport is not checked further.',
+    message:
+      'The report stops after {expected} findings: the passport was not checked further, so it cannot conform.',
+    source: 'carbon-passport security defaults',
+  },
   // ── schema ──────────────────────────────────────────────────────────────────────────────
   FIELD_REQUIRED: {
     severity: 'error',
@@ -138,6 +163,15 @@ export const catalogue = {
     profiles: ['core'],
     title: 'A list that must not be empty has items.',
     message: 'The list must have at least {expected} item(s).',
+    source: SCHEMA,
+  },
+  ARRAY_TOO_LONG: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'A list is not longer than the schema allows (activity data lines and components: 10,000; any other list: 1,000).',
+    message:
+      'The list must have at most {expected} items; its items and the rules that read them were not checked.',
     source: SCHEMA,
   },
   DUPLICATE_ITEM: {

@@ -5,10 +5,17 @@
  */
 import { isUnwrapFailure, unwrapCredential } from '../credential/envelope.js'
 import { CarbonPassportError } from '../errors.js'
+import { asCarbonPassportError, describeError } from '../guard.js'
 import type { ConformanceReport, CredentialFormat, Finding } from '../results.js'
-import { schemaErrors, schemaIds } from '../schema/registry.js'
+import { schemaIds, validateAgainstSchema } from '../schema/registry.js'
 import { isObject, type Json, obj, type RuleContext, report } from './context.js'
 import { type Dec, decimalFromNumber, parseDecimal } from './decimal.js'
+import {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_FINDINGS,
+  measureJson,
+} from './limits.js'
 import { isProfileId, PROFILE_IDS, type ProfileId } from './profiles/ids.js'
 import { profileRules } from './profiles/index.js'
 import { time } from './rules/dates.js'
@@ -19,6 +26,29 @@ export interface CheckConformanceOptions {
   profiles?: readonly ProfileId[]
   /** Relative tolerance of sums and products: 0.001 (0.1 %) by default. */
   tolerance?: number
+  /**
+   * The largest input, as UTF-8 JSON text: DEFAULT_MAX_BYTES (1 MiB) by default, as verification.
+   * Larger input gets one `INPUT_TOO_LARGE` finding and is not checked further.
+   */
+  maxBytes?: number
+  /**
+   * The deepest nesting of objects and arrays: DEFAULT_MAX_DEPTH (64) by default, as verification.
+   * Deeper input gets one `INPUT_TOO_DEEP` finding and is not checked further.
+   */
+  maxDepth?: number
+  /**
+   * The most findings a report lists: DEFAULT_MAX_FINDINGS (1,000) by default. Past them the
+   * report ends with one `FINDINGS_TRUNCATED` error and nothing further is checked, so that the
+   * work on any input is bounded. Raising it raises that bound: listing n schema errors costs up
+   * to about n² on hostile input (Ajv joins the errors of each `$ref`'d part into a new list).
+   */
+  maxFindings?: number
+}
+
+interface Caps {
+  maxBytes: number
+  maxDepth: number
+  maxFindings: number
 }
 
 /** The default relative tolerance of sums and products (0.1 %). */
@@ -61,17 +91,73 @@ function resolveTolerance(tolerance: number | undefined): Dec {
   return decimalFromNumber(tolerance)
 }
 
-function run(input: unknown, profiles: readonly ProfileId[], tolerance: Dec, findings: Finding[]) {
+/**
+ * A cap option: a number greater than 0, as verification accepts for `maxBytes` and `maxDepth`
+ * (Infinity lifts the cap); at least 1 for `maxFindings`. The default when absent.
+ */
+function resolveCap(value: unknown, name: string, fallback: number, findings = false): number {
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || Number.isNaN(value) || (findings ? value < 1 : value <= 0)) {
+    throw new CarbonPassportError(
+      'ERR_INVALID_ARGUMENT',
+      `options.${name} must be a number ${findings ? '≥ 1' : '> 0'} (default ${fallback})`,
+    )
+  }
+  return findings ? Math.floor(value) : value
+}
+
+function resolveCaps(options: CheckConformanceOptions | undefined): Caps {
+  return {
+    maxBytes: resolveCap(options?.maxBytes, 'maxBytes', DEFAULT_MAX_BYTES),
+    maxDepth: resolveCap(options?.maxDepth, 'maxDepth', DEFAULT_MAX_DEPTH),
+    maxFindings: resolveCap(options?.maxFindings, 'maxFindings', DEFAULT_MAX_FINDINGS, true),
+  }
+}
+
+/**
+ * Verification's input caps, before any other work: JSON text by its UTF-8 length, anything else
+ * by `measureJson` (which stops at the caps, so a list of a million lines costs nothing). A value
+ * that throws when read (a getter, a Proxy) ends in INTERNAL_ERROR, as it would in any later layer.
+ */
+function withinCaps(value: unknown, caps: Caps, findings: Finding[]): boolean {
+  let tooLarge: boolean
+  let tooDeep = false
+  if (typeof value === 'string') {
+    // A UTF-16 unit is at least one UTF-8 byte, so a string that long is over without counting.
+    tooLarge = value.length > caps.maxBytes || Buffer.byteLength(value, 'utf8') > caps.maxBytes
+  } else {
+    ;({ tooLarge, tooDeep } = measureJson(value, caps.maxBytes, caps.maxDepth))
+  }
+  if (tooDeep) report(findings, 'INPUT_TOO_DEEP', '', { expected: String(caps.maxDepth) })
+  else if (tooLarge) report(findings, 'INPUT_TOO_LARGE', '', { expected: String(caps.maxBytes) })
+  return !tooDeep && !tooLarge
+}
+
+/** Runs the layers; false when the findings cap stopped it (the report is then incomplete). */
+function run(
+  input: unknown,
+  profiles: readonly ProfileId[],
+  tolerance: Dec,
+  caps: Caps,
+  findings: Finding[],
+): boolean {
+  if (!withinCaps(input, caps, findings)) return true
   const unwrapped = unwrapCredential(input)
   if (isUnwrapFailure(unwrapped)) {
     report(findings, 'INPUT_UNREADABLE', '', { detail: unwrapped.message })
-    return
+    return true
   }
   const doc = unwrapped.credential
+  // JSON text, a JWS or an envelope: the credential inside is measured too (for its depth).
+  if (doc !== input && !withinCaps(doc, caps, findings)) return true
   const bare = unwrapped.format === 'data-integrity' && isBareSubject(doc)
   const schemaId = bare ? schemaIds.carbonPassport : schemaIds.passport
-  const errors = schemaErrors(schemaId, doc)
-  if (errors.length > 0) schemaFindings(errors, doc, findings)
+  const schema = validateAgainstSchema(schemaId, doc, caps.maxFindings)
+  if (schema.errors.length > 0) schemaFindings(schema.errors, doc, findings)
+  if (schema.truncated || findings.length > caps.maxFindings) return false
+  // A list past its maxItems is refused as a whole: its items are not read (see the registry),
+  // and the rules, which read every item, do not run either.
+  if (schema.errors.some((e) => e.keyword === 'maxItems')) return true
   const subject = bare ? doc : obj(doc.credentialSubject)
   const ctx: RuleContext = {
     subject,
@@ -86,7 +172,7 @@ function run(input: unknown, profiles: readonly ProfileId[], tolerance: Dec, fin
     time,
     shared: { linesTotal: null },
   }
-  if (!bare && !isObject(doc.credentialSubject)) return // TYPE_MISMATCH or FIELD_REQUIRED says why
+  if (!bare && !isObject(doc.credentialSubject)) return true // TYPE_MISMATCH or FIELD_REQUIRED
   for (const profile of profiles) {
     for (const rule of profileRules[profile]) {
       try {
@@ -94,11 +180,19 @@ function run(input: unknown, profiles: readonly ProfileId[], tolerance: Dec, fin
       } catch (err) {
         report(findings, 'INTERNAL_ERROR', '', { detail: `${rule.name}: ${describe(err)}` })
       }
+      if (findings.length > caps.maxFindings) return false
     }
   }
+  return true
 }
 
-const describe = (err: unknown): string => (err instanceof Error ? err.message : String(err))
+/** Keeps the first `maxFindings` findings and says the report stops there. */
+function truncate(findings: Finding[], maxFindings: number): void {
+  if (findings.length > maxFindings) findings.length = maxFindings
+  report(findings, 'FINDINGS_TRUNCATED', '', { expected: String(maxFindings) })
+}
+
+const describe = describeError
 
 /** Summarises findings into a report. */
 export function toReport(profiles: readonly string[], findings: Finding[]): ConformanceReport {
@@ -126,11 +220,12 @@ export function toReport(profiles: readonly string[], findings: Finding[]): Conf
  *
  * @param input the passport, in any of the forms above
  * @param options `profiles` to apply on top of `core` (see `PROFILE_IDS`); `tolerance`, the relative
- *   tolerance of sums and products (default 0.001 = 0.1 %)
+ *   tolerance of sums and products (default 0.001 = 0.1 %); the caps `maxBytes` (1 MiB), `maxDepth`
+ *   (64) and `maxFindings` (1,000), which bound the work on any input (see CheckConformanceOptions)
  * @returns a ConformanceReport; `conforms` is true when no finding is an error. Codes are listed in
  *   `catalogue` and docs/rules.md.
- * @throws CarbonPassportError `ERR_INVALID_ARGUMENT` for an unknown profile or a bad tolerance
- *   (misuse, not untrusted input).
+ * @throws CarbonPassportError `ERR_INVALID_ARGUMENT` for an unknown profile, a bad tolerance or
+ *   options that cannot be read (misuse, not untrusted input); never anything else.
  * @example
  * ```ts
  * const report = checkConformance(passport, { profiles: ['pact-v3', 'iec-63369-1'] })
@@ -141,13 +236,24 @@ export function checkConformance(
   input: unknown,
   options: CheckConformanceOptions = {},
 ): ConformanceReport {
-  const profiles = resolveProfiles(options?.profiles)
-  const tolerance = resolveTolerance(options?.tolerance)
-  const findings: Finding[] = []
+  let profiles: ProfileId[]
+  let tolerance: Dec
+  let caps: Caps
   try {
-    run(input, profiles, tolerance, findings)
+    profiles = resolveProfiles(options?.profiles)
+    tolerance = resolveTolerance(options?.tolerance)
+    caps = resolveCaps(options)
+  } catch (err) {
+    // A throwing getter or a revoked Proxy in the options is misuse too.
+    throw asCarbonPassportError(err, 'ERR_INVALID_ARGUMENT', 'checkConformance: the options')
+  }
+  const findings: Finding[] = []
+  let complete = true
+  try {
+    complete = run(input, profiles, tolerance, caps, findings)
   } catch (err) {
     report(findings, 'INTERNAL_ERROR', '', { detail: describe(err) })
   }
+  if (!complete || findings.length > caps.maxFindings) truncate(findings, caps.maxFindings)
   return toReport(profiles, findings)
 }

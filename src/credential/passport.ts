@@ -127,6 +127,9 @@ export async function verifyPassport(
       checkConformance(credential, {
         ...(profiles ? { profiles } : {}),
         ...(tolerance === undefined ? {} : { tolerance }),
+        // The input caps the verification applied (conformance's defaults are the same).
+        ...(verifyOptions.maxBytes === undefined ? {} : { maxBytes: verifyOptions.maxBytes }),
+        ...(verifyOptions.maxDepth === undefined ? {} : { maxDepth: verifyOptions.maxDepth }),
       }),
   })
 }

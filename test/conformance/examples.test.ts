@@ -56,6 +56,9 @@ const invalid: [string, string, unknown][] = readdirSync(invalidDir, { withFileT
 const NO_EXAMPLE: Record<string, string> = {
   SCHEMA_VIOLATION: 'the fallback for schema keywords that schemas/v1 does not use',
   INTERNAL_ERROR: 'a checker bug; tested with a throwing getter in check.test.ts',
+  INPUT_TOO_LARGE: 'an example would be over 1 MiB; tested in hostile.test.ts and limits.test.ts',
+  FINDINGS_TRUNCATED:
+    'it comes with the 1,000 findings it cuts off, never alone; tested in hostile.test.ts',
 }
 
 describe('examples/invalid', () => {

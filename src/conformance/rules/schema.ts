@@ -64,10 +64,10 @@ function takeBranchErrors(kept: ErrorObject[], parent: ErrorObject): ErrorObject
         ? underSchema
         : within(last.instancePath, parent.instancePath) && (underSchema || fromRef)
     if (!inBranch) break
-    taken.unshift(last)
+    taken.push(last)
     kept.pop()
   }
-  return taken
+  return taken.reverse() // in Ajv's order (collected last first; unshift would be quadratic)
 }
 
 function convert(
@@ -149,6 +149,9 @@ function convert(
       return
     case 'minItems':
       report(findings, 'ARRAY_TOO_SHORT', path, { expected: String(params.limit) })
+      return
+    case 'maxItems':
+      report(findings, 'ARRAY_TOO_LONG', path, { expected: String(params.limit) })
       return
     case 'minLength':
       report(findings, 'STRING_TOO_SHORT', path, { expected: String(params.limit) })
