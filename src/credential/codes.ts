@@ -55,7 +55,7 @@ export const VERIFICATION_CODES = {
   JSONLD_VALUE_NOT_COMPACT:
     'A value is not in compacted form: `null`, an empty or nested list, a repeated value, a value object or number where a plain or typed string belongs, an IRI written as a compact IRI, a blank-node id or a term’s IRI, or a map container.',
   JSONLD_NODE_DESCRIBED_TWICE:
-    'One node `id` is described differently in two places; RDF merges them, so a check reading one place would miss what the other adds.',
+    'One node `id` is described in two places with different values of one property; RDF merges them into one node with both. (Descriptions that agree are merged, and the checks read each place with all of them.)',
   // proof (purely cryptographic)
   PROOF_MISSING: 'The credential has no proof and is not a vc+jwt.',
   PROOF_MALFORMED:

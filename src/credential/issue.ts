@@ -72,11 +72,16 @@ const ISSUE_OPTION_KEYS = [
 ] as const
 
 /**
- * Refuses what could never verify; returns the checked key. Options of the wrong type are
- * `ERR_INVALID_ARGUMENT`, a credential that is not JSON (a cycle, a BigInt, nesting deeper than
- * 64, a member that cannot be read) `ERR_CREDENTIAL_MALFORMED`, before any JSON-LD work.
+ * Refuses what could never verify; returns the checked key and the view of the credential a Data
+ * Integrity verifier's data checks read (checks/form.ts: nodes described in several places merged).
+ * Options of the wrong type are `ERR_INVALID_ARGUMENT`, a credential that is not JSON (a cycle, a
+ * BigInt, nesting deeper than 64, a member that cannot be read) `ERR_CREDENTIAL_MALFORMED`, before
+ * any JSON-LD work.
  */
-export async function checkIssuable(credential: unknown, options: IssueOptions): Promise<KeyPair> {
+export async function checkIssuable(
+  credential: unknown,
+  options: IssueOptions,
+): Promise<{ key: KeyPair; view: Record<string, unknown> }> {
   const o = readOptions(options, ISSUE_OPTION_KEYS, 'options', true)
   if (o.key === undefined) {
     throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'options.key is required')
@@ -112,8 +117,11 @@ export async function checkIssuable(credential: unknown, options: IssueOptions):
   const context = await contextFindings(record, { documentLoader })
   findings.push(...context)
   // What is signed must be what a verifier's checks read (checks/form.ts).
+  let view = record
   if (context.length === 0) {
-    findings.push(...(await readCompactForm(record, { documentLoader })).findings)
+    const form = await readCompactForm(record, { documentLoader })
+    findings.push(...form.findings)
+    view = form.view
   }
   const errors = findings.filter((f) => f.severity === 'error')
   if (errors.length > 0) {
@@ -126,7 +134,7 @@ export async function checkIssuable(credential: unknown, options: IssueOptions):
       { details: { findings: errors } },
     )
   }
-  return key
+  return { key, view }
 }
 
 /**
@@ -173,7 +181,7 @@ async function signCredential(
   credential: object,
   options: IssueOptions,
 ): Promise<SignedCredential | string | EnvelopedCredential> {
-  const key = await checkIssuable(credential, options)
+  const { key } = await checkIssuable(credential, options)
   const record = credential as Record<string, unknown>
   const format = options.format ?? 'data-integrity'
   if (format === 'vc-jose') {

@@ -8,7 +8,7 @@ import type { ProfileId } from '../conformance/profiles/ids.js'
 import { PASSPORT_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../context/bundled.js'
 import { CarbonPassportError } from '../errors.js'
 import { asCarbonPassportError, describeError } from '../guard.js'
-import type { CheckId, VerificationResult } from '../results.js'
+import type { VerificationResult } from '../results.js'
 import { PASSPORT_SCHEMA_ID } from '../schema/registry.js'
 import { issuerId } from './checks/syntax.js'
 import { finding } from './codes.js'
@@ -20,7 +20,7 @@ import {
   issueCredential,
   type SignedCredential,
 } from './issue.js'
-import { runVerification, type VerifyOptions } from './verify.js'
+import { checkIds, runVerification, stoppedResult, type VerifyOptions } from './verify.js'
 
 /** The only `@context` a passport may have, in this order. */
 export const PASSPORT_CONTEXTS = [VC_V2_CONTEXT_URL, PASSPORT_CONTEXT_URL] as const
@@ -70,7 +70,7 @@ async function signPassport(
   passport: object,
   options: IssueOptions,
 ): Promise<SignedCredential | string | EnvelopedCredential> {
-  const key = await checkIssuable(passport, options)
+  const { key, view } = await checkIssuable(passport, options)
   const record = passport as Record<string, unknown>
   const context = record['@context']
   if (
@@ -84,7 +84,8 @@ async function signPassport(
       { details: { errors: [{ path: '/@context', keyword: 'const' }] } },
     )
   }
-  assertPassportSchema(record)
+  // The schema as a verifier applies it: to the view with every node's descriptions merged.
+  assertPassportSchema(view)
   const issuer = issuerId(record)
   if (issuer !== key.controller) {
     throw new CarbonPassportError(
@@ -134,36 +135,13 @@ export async function verifyPassport(
   })
 }
 
-/** Every check of a passport verification, in the order `runVerification` reports them. */
-const PASSPORT_CHECK_IDS: readonly CheckId[] = [
-  'syntax',
-  'context',
-  'proof',
-  'issuer-binding',
-  'validity',
-  'status',
-  'issuer-trust',
-  'schema',
-  'conformance',
-]
-
 /** The result for options that cannot be read: INTERNAL_ERROR under `syntax`, the rest skipped. */
 function unreadableOptions(err: unknown): VerificationResult {
-  const f = finding(
-    'INTERNAL_ERROR',
-    '',
-    `verification stopped: the options cannot be read (${describeError(err)})`,
-  )
-  return {
-    verified: false,
-    format: undefined,
-    issuer: undefined,
-    credential: undefined,
-    checks: PASSPORT_CHECK_IDS.map((id, i) => ({
-      id,
-      status: i === 0 ? 'fail' : 'skip',
-      findings: i === 0 ? [f] : [],
-    })),
-    errors: [f],
-  }
+  return stoppedResult(checkIds(true), [
+    finding(
+      'INTERNAL_ERROR',
+      '',
+      `verification stopped: the options cannot be read (${describeError(err)})`,
+    ),
+  ])
 }

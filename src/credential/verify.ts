@@ -106,7 +106,8 @@ function assemble(
   }
 }
 
-const ORDER: CheckId[] = [
+/** The checks of `verifyCredential`, in the order every result reports them. */
+export const CHECK_ORDER: readonly CheckId[] = [
   'syntax',
   'context',
   'proof',
@@ -116,6 +117,18 @@ const ORDER: CheckId[] = [
   'issuer-trust',
   'schema',
 ]
+
+/** The check ids of a verification: a passport's add `conformance`. */
+export const checkIds = (passport: boolean): CheckId[] =>
+  passport ? [...CHECK_ORDER, 'conformance'] : [...CHECK_ORDER]
+
+/** The result of a verification that stopped before any check ran: `findings` under `syntax`. */
+export function stoppedResult(ids: readonly CheckId[], findings: Finding[]): VerificationResult {
+  return assemble(
+    ids.map((id, i) => check(id, i === 0 ? findings : [], i === 0)),
+    { format: undefined, issuer: undefined, credential: undefined },
+  )
+}
 
 /**
  * Verifies a credential: a JSON object or text, a compact JWS (`vc+jwt`), an
@@ -144,15 +157,12 @@ export async function runVerification(
   options: VerifyOptions,
   passport: PassportRules | undefined,
 ): Promise<VerificationResult> {
-  const ids = passport ? [...ORDER, 'conformance' as const] : ORDER
+  const ids = checkIds(passport !== undefined)
   try {
     return await pipeline(input, options ?? {}, passport, ids)
   } catch (err) {
     const f = finding('INTERNAL_ERROR', '', `verification stopped: ${describeError(err)}`)
-    return assemble(
-      ids.map((id, i) => check(id, i === 0 ? [f] : [], i === 0)),
-      { format: undefined, issuer: undefined, credential: undefined },
-    )
+    return stoppedResult(ids, [f])
   }
 }
 
@@ -187,12 +197,7 @@ async function pipeline(
 ): Promise<VerificationResult> {
   const checked = readOptions(options)
   if (typeof checked === 'string') {
-    return assemble(
-      ids.map((id, i) =>
-        check(id, i === 0 ? [finding('OPTION_INVALID', '', checked)] : [], i === 0),
-      ),
-      { format: undefined, issuer: undefined, credential: undefined },
-    )
+    return stoppedResult(ids, [finding('OPTION_INVALID', '', checked)])
   }
   const { now, maxClockSkew } = checked
   const read = readInput(input, {
@@ -200,10 +205,7 @@ async function pipeline(
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
   })
   if (!read.ok) {
-    return assemble(
-      ids.map((id, i) => check(id, i === 0 ? read.findings : [], i === 0)),
-      { format: undefined, issuer: undefined, credential: undefined },
-    )
+    return stoppedResult(ids, read.findings)
   }
   const { format, credential: signed, jws } = read.unwrapped
   const documentLoader = loaderOf(options)
@@ -218,14 +220,15 @@ async function pipeline(
     allowList: passport?.contextAllowList,
     nestedContext: read.nestedContext,
   })
-  // Every check but the proof reads `credential`: the signed data as compacted JSON-LD, so that
-  // what they read is exactly what the proof covers (with a node described in several places
-  // merged at each, as RDF merges it). When it is not (a context or form finding), the checks that
-  // judge the data are not run on a view the signature does not back. The result carries the
-  // credential as given, so that its digest is the one its issuer computed.
+  // Every check but the proof reads `credential`. A vc+jwt signs its JSON bytes, so the JSON is the
+  // signed view. A Data Integrity proof signs RDF, which JSON-LD can spell without the keys the
+  // checks read, so the credential must be the compacted form of its RDF (checks/form.ts; a node
+  // described in several places is read with all of it at each). When it is not, or the contexts
+  // are not in order, the checks that judge the data are not run on a view the signature does not
+  // back. The result carries the credential as given, so that its digest is the issuer's.
   let credential = signed
-  if (context.length === 0) {
-    const form = await readCompactForm(signed, { documentLoader, jwtClaims: format === 'vc-jose' })
+  if (context.length === 0 && format === 'data-integrity') {
+    const form = await readCompactForm(signed, { documentLoader })
     context.push(...form.findings)
     credential = form.view
   }

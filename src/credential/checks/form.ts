@@ -7,9 +7,11 @@
  * `@included`, an absolute IRI or a value object instead of a term, one node split over two
  * places), so an expired or revoked credential could verify. Here every key must be a term of the
  * contexts at its place (type- and property-scoped contexts included, as jsonld.js expands), every
- * value must be in the form compaction gives it, and a node described in several places is described alike in all; then
- * the JSON read is exactly what was signed. The walk uses jsonld.js's own context processing
+ * value must be in the form compaction gives it, and the descriptions of a node given in several
+ * places must agree (the checks then read each place with all of them, as RDF merges them); so the
+ * JSON read is exactly what was signed. The walk uses jsonld.js's own context processing
  * (`nodeContexts`, shared with the direct RDF walk), so it sees the terms canonicalization sees.
+ * Only Data Integrity needs it: a vc+jwt signs its JSON bytes, which are what the checks read.
  *
  * Refused (each with a JSON Pointer):
  * - `JSONLD_KEYWORD_NOT_ALLOWED`: any `@`-key but the top-level `@context` (and `@value`,
@@ -20,8 +22,8 @@
  * - `JSONLD_VALUE_NOT_COMPACT`: `null`, `[]`, nested arrays, repeated values, value objects where a
  *   plain value belongs, numbers or objects where a typed string belongs, IRIs not written as
  *   themselves (compact IRIs, blank-node ids, a term's IRI instead of the term), map containers;
- * - `JSONLD_NODE_DESCRIBED_TWICE`: one `id` described differently in two places (RDF merges them, so
- *   a property moved from one to the other would be signed but not seen where a check reads it).
+ * - `JSONLD_NODE_DESCRIBED_TWICE`: one `id` given two different values of one property in two places
+ *   (RDF merges them into one node with both).
  */
 import { isDeepStrictEqual } from 'node:util'
 import jsonldContext from 'jsonld/lib/context.js'
@@ -43,9 +45,6 @@ type Json = Record<string, unknown>
 type Path = (string | number)[]
 
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
-
-/** The registered JWT claims a vc+jwt payload may carry at its top level (RFC 7519 §4.1). */
-const JWT_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti'])
 
 /** Keys of a language-tagged string, the one value object compaction leaves in place. */
 const LANGUAGE_VALUE_KEYS = new Set(['@value', '@language', '@direction'])
@@ -69,7 +68,6 @@ interface Walk {
   findings: Finding[]
   /** Node ids with properties → their descriptions (node objects) and where they are. */
   descriptions: Map<string, Description[]>
-  jwtClaims: boolean
 }
 
 /** IRIs of every term of an active context (a term's IRI must be written as the term). */
@@ -183,8 +181,6 @@ function walkNode(
   let describes = false
   for (const key of keys) {
     if (key === '@context') continue
-    // A vc+jwt's registered claims are JOSE's, signed as JSON and read as such (RFC 7519 §4.1).
-    if (top && w.jwtClaims && JWT_CLAIMS.has(key)) continue
     const value = node[key]
     const definition = ctx.mappings.get(key)
     let iri: unknown = definition?.['@id']
@@ -493,7 +489,7 @@ export interface CompactForm {
  */
 export async function readCompactForm(
   credential: Json,
-  options: { documentLoader: DocumentLoader; jwtClaims?: boolean },
+  options: { documentLoader: DocumentLoader },
 ): Promise<CompactForm> {
   const unread = (findings: Finding[]): CompactForm => ({ findings, view: credential })
   const context = credential['@context']
@@ -520,7 +516,6 @@ export async function readCompactForm(
         root,
         findings: [],
         descriptions: new Map(),
-        jwtClaims: options.jwtClaims === true,
       }
       walkNode(walk, credential, root, null, true)
       return walk

@@ -20,6 +20,9 @@ const NOW = new Date('2026-12-15T00:00:00Z')
 const LATER = new Date('2027-06-01T00:00:00Z')
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
 const statuses = (r: VerificationResult) => r.checks.map((c) => `${c.id}:${c.status}`)
+/** The checks that establish that the JSON read is the signed data passed. */
+const signedViewRead = (r: VerificationResult) =>
+  ['syntax', 'context', 'proof'].every((id) => r.checks.find((c) => c.id === id)?.status === 'pass')
 
 /** Paths of every node object (JSON object that is not a value object) in a document. */
 function nodePaths(
@@ -205,23 +208,29 @@ describe('JSON-LD re-spellings of signed passports', () => {
     )
   })
 
-  test('an expired passport never verifies, and its validity check never passes', async () => {
+  test('an expired passport never verifies, and its validity check fails whenever the signed view is read', async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryRespelling(expired), async (r) => {
         const result = await verifyRespelled(r, LATER)
         expect(result.verified, r.label).toBe(false)
-        expect(result.checks.find((c) => c.id === 'validity')?.status, r.label).not.toBe('pass')
+        // Once the signed data is what was read (the syntax, context and proof checks pass), the
+        // expiry is seen. (A re-spelling that changes the RDF fails the proof instead.)
+        if (signedViewRead(result)) {
+          expect(result.checks.find((c) => c.id === 'validity')?.status, r.label).toBe('fail')
+        }
       }),
       { numRuns: RUNS },
     )
   })
 
-  test('a passport breaking a rule never passes conformance', async () => {
+  test('a passport breaking a rule never verifies, and fails conformance whenever the signed view is read', async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryRespelling(nonConforming), async (r) => {
         const result = await verifyRespelled(r, NOW)
         expect(result.verified, r.label).toBe(false)
-        expect(result.checks.find((c) => c.id === 'conformance')?.status, r.label).not.toBe('pass')
+        if (signedViewRead(result)) {
+          expect(result.checks.find((c) => c.id === 'conformance')?.status, r.label).toBe('fail')
+        }
       }),
       { numRuns: RUNS },
     )
