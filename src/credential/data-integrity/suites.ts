@@ -152,6 +152,18 @@ class CarbonPassportDataIntegrityProof extends DataIntegrityProof {
 }
 
 /**
+ * What callers use of a suite. Declared here so that no vendor type reaches the published `.d.ts`
+ * (a consumer compiling with `skipLibCheck: false` would get TS7016 for the untyped vendor module).
+ */
+export interface ProofVerifier {
+  verifyProof(options: {
+    proof: Record<string, unknown>
+    document: Record<string, unknown>
+    documentLoader: unknown
+  }): Promise<{ verified: boolean; verificationMethod?: unknown; error?: unknown }>
+}
+
+/**
  * A suite for verifying proofs of one cryptosuite; with a scope, every dataset it canonicalizes is
  * within the scope's limits and each input is canonicalized once per scope.
  */
@@ -159,20 +171,20 @@ export function verificationSuite(
   name: CryptosuiteName,
   baseLoader: DocumentLoader,
   scope?: VerificationScope,
-) {
+): ProofVerifier {
   return new CarbonPassportDataIntegrityProof(
     { cryptosuite: cryptosuiteFor(name, baseLoader, scope) },
     baseLoader,
   )
 }
 
-/** A suite for signing with a key. */
+/** A suite for signing with a key (handed to `@digitalbazaar/vc`'s `issue`, opaque to callers). */
 export function signingSuite(
   name: CryptosuiteName,
   key: KeyPair,
   baseLoader: DocumentLoader,
   created: Date | undefined,
-) {
+): object {
   return new CarbonPassportDataIntegrityProof(
     {
       cryptosuite: cryptosuiteFor(name, baseLoader),
