@@ -38,7 +38,7 @@ import {
   type ContextMemo,
   isUnsupported,
   nodeContexts,
-  withContexts,
+  pendingOf,
 } from '../data-integrity/passport-rdf.js'
 
 type Json = Record<string, unknown>
@@ -55,6 +55,14 @@ const PLAIN_CONTAINERS = new Set(['@set', '@list', '@graph'])
 /** Findings past this many are summarised by one more (a hostile document has no limit). */
 export const MAX_FORM_FINDINGS = 50
 
+/**
+ * Walks of one document while contexts it needs are still being processed (jsonld.js processes
+ * them asynchronously; the walk is synchronous). Each walk starts the processing of every context
+ * it meets unprocessed and skips what lies below, so the walks needed are the nesting depth of
+ * scoped contexts (three for a passport on a cold memo), not their number.
+ */
+const MAX_WALKS = 8
+
 interface Description {
   node: Json
   path: Path
@@ -68,6 +76,8 @@ interface Walk {
   findings: Finding[]
   /** Node ids with properties → their descriptions (node objects) and where they are. */
   descriptions: Map<string, Description[]>
+  /** Contexts still being processed: the walk skipped what needs them and must run again. */
+  pending: Promise<unknown>[]
 }
 
 /** IRIs of every term of an active context (a term's IRI must be written as the term). */
@@ -167,6 +177,11 @@ function walkNode(
   try {
     contexts = nodeContexts(w.memo, node, ctxIn, activeProperty, top ? w.root : undefined)
   } catch (err) {
+    const pending = pendingOf(err)
+    if (pending) {
+      w.pending.push(pending)
+      return undefined
+    }
     if (!isUnsupported(err)) throw err
     report(
       w,
@@ -237,10 +252,17 @@ function walkNode(
     }
     meanings.set(iri as string, key)
     const scoped = definition?.['@context']
-    const termCtx =
-      scoped === undefined
-        ? ctx
-        : w.memo.process(ctx, scoped, { propagate: true, overrideProtected: true })
+    let termCtx = ctx
+    if (scoped !== undefined) {
+      try {
+        termCtx = w.memo.process(ctx, scoped, { propagate: true, overrideProtected: true })
+      } catch (err) {
+        const pending = pendingOf(err)
+        if (!pending) throw err
+        w.pending.push(pending)
+        continue
+      }
+    }
     w.path.push(key)
     walkValues(w, value, termCtx, key, definition)
     w.path.pop()
@@ -509,17 +531,22 @@ export async function readCompactForm(
   }
   let w: Walk | undefined
   try {
-    w = await withContexts(() => {
+    for (let walks = 0; walks < MAX_WALKS; walks++) {
       const walk: Walk = {
         path: [],
         memo,
         root,
         findings: [],
         descriptions: new Map(),
+        pending: [],
       }
       walkNode(walk, credential, root, null, true)
-      return walk
-    })
+      if (walk.pending.length === 0) {
+        w = walk
+        break
+      }
+      await Promise.all(walk.pending)
+    }
   } catch (err) {
     // A scoped context that cannot be processed (a protected term redefined, …).
     const known = describeJsonLdError(err)

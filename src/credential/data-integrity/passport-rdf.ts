@@ -350,6 +350,10 @@ export function nodeContexts(
   return { activeCtx, typeScoped, keys }
 }
 
+/** The processing a walk must wait for, when `err` is the memo's Pending signal. */
+export const pendingOf = (err: unknown): Promise<unknown> | undefined =>
+  err instanceof Pending ? err.until : undefined
+
 /** Whether an error is the walk's own "not understood" signal (never a failure of the input). */
 export const isUnsupported = (err: unknown): boolean => err instanceof Unsupported
 

@@ -278,6 +278,28 @@ describe('each refusal, with its pointer', () => {
   })
 })
 
+describe('contexts still being processed (a cold memo)', () => {
+  test('a fresh loader reads every example, and a document with scoped contexts at its end, as a warm one', async () => {
+    const types = ['DataIntegrityProof', 'BitstringStatusListEntry', 'JsonSchema', 'RenderMethod']
+    const late = {
+      ...byName('ess-cabinet-215kwh'),
+      evidence: [
+        ...Array.from({ length: 200 }, (_, i) => ({
+          id: `urn:x:${i}`,
+          type: 'VerifiableCredential',
+        })),
+        ...types.map((type) => ({ id: `urn:y:${type}`, type, name: type })),
+      ],
+    }
+    for (const doc of [...examples.map((e) => e.passport), late]) {
+      const cold = await readCompactForm(doc, { documentLoader: createDocumentLoader() })
+      const warm = await readCompactForm(doc, { documentLoader })
+      expect(cold).toEqual(warm)
+      expect(cold.findings.some((f) => f.path === '')).toBe(false)
+    }
+  })
+})
+
 describe('issuing refuses what is not in compacted form', () => {
   test('issuePassport: ERR_CREDENTIAL_MALFORMED with the finding', async () => {
     const passport = byName('lfp-cell-280ah')
