@@ -28,6 +28,8 @@ const form = async (doc: Json) => (await readCompactForm(doc, { documentLoader }
 /** A clock after the passports' validUntil. */
 const LATER = new Date('2027-06-01T00:00:00Z')
 const VALID_UNTIL = '2027-01-01T00:00:00Z'
+/** Proofs are dated before the clocks used, so the tests do not depend on the day they run. */
+const CREATED = new Date('2026-06-01T00:00:00Z')
 
 /** Re-spellings that keep the RDF of `doc` and take `key` out of where the checks read it. */
 function respellings(doc: Json, key: string): [string, Json][] {
@@ -60,7 +62,10 @@ describe('expired passports never verify, whatever the spelling', () => {
   beforeAll(async () => {
     for (const [suite, name] of SUITES) {
       const passport = { ...byName(name), validUntil: VALID_UNTIL }
-      signed.set(suite, await issuePassport(passport, { key: exampleKey(issuerOf(passport)) }))
+      signed.set(
+        suite,
+        await issuePassport(passport, { key: exampleKey(issuerOf(passport)), created: CREATED }),
+      )
     }
   })
 
@@ -105,14 +110,14 @@ describe('revoked passports never verify, whatever the spelling', () => {
       (await setStatus(list, 42, true, {
         validFrom: new Date('2026-02-01T00:00:00Z'),
       })) as unknown as Json,
-      { key },
+      { key, created: CREATED },
     )
     passport = await issuePassport(
       {
         ...example,
         credentialStatus: createStatusEntry({ statusListCredential: LIST, index: 42 }),
       },
-      { key },
+      { key, created: CREATED },
     )
   })
 

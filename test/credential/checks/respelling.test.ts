@@ -18,6 +18,8 @@ type Json = Record<string, unknown>
 const didDocuments = exampleDidDocuments()
 const NOW = new Date('2026-12-15T00:00:00Z')
 const LATER = new Date('2027-06-01T00:00:00Z')
+/** Proofs are dated before both clocks, so the tests do not depend on the day they run. */
+const CREATED = new Date('2026-06-01T00:00:00Z')
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
 const statuses = (r: VerificationResult) => r.checks.map((c) => `${c.id}:${c.status}`)
 /** The checks that establish that the JSON read is the signed data passed. */
@@ -173,8 +175,11 @@ describe('JSON-LD re-spellings of signed passports', () => {
   let nonConforming: Json
   let baseline: string[]
   beforeAll(async () => {
-    valid = await issuePassport(ess, { key })
-    expired = await issuePassport({ ...ess, validUntil: '2027-01-01T00:00:00Z' }, { key })
+    valid = await issuePassport(ess, { key, created: CREATED })
+    expired = await issuePassport(
+      { ...ess, validUntil: '2027-01-01T00:00:00Z' },
+      { key, created: CREATED },
+    )
     // Signed as a plain credential: the passport rules would refuse to sign it.
     const broken = JSON.parse(
       readFileSync(
@@ -185,7 +190,10 @@ describe('JSON-LD re-spellings of signed passports', () => {
         'utf8',
       ),
     ) as Json
-    nonConforming = await issueCredential(broken, { key: exampleKey(issuerOf(broken)) })
+    nonConforming = await issueCredential(broken, {
+      key: exampleKey(issuerOf(broken)),
+      created: CREATED,
+    })
     baseline = statuses(await verifyPassport(valid, { didDocuments, now: NOW }))
   })
 
