@@ -47,6 +47,12 @@ export type CheckId =
 
 export interface Check {
   id: CheckId
+  /**
+   * `skip`: not run. Asked for (`skipChecks`), nothing to check (no `credentialStatus`, no
+   * `trustedIssuers`, a proof that did not verify for `issuer-binding`), or, for `validity`,
+   * `status`, `issuer-trust`, `schema` and `conformance`, because the `context` check failed: then
+   * the JSON is not known to be what the proof signs, and no verdict is drawn from it.
+   */
   status: 'pass' | 'fail' | 'skip'
   findings: Finding[]
 }
