@@ -18,8 +18,8 @@ import {
   DEFAULT_MAX_QUADS,
 } from '../src/credential/data-integrity/canonize.js'
 import { DEFAULT_MAX_PROOFS } from '../src/credential/data-integrity/verify.js'
-import { base58btcEncode } from '../src/credential/multibase.js'
 import { verifyCredential } from '../src/credential/verify.js'
+import { base58btcEncode } from '../src/keys/multibase.js'
 
 type Json = Record<string, unknown>
 const root = new URL('../', import.meta.url)

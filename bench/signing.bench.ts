@@ -20,22 +20,22 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
 import * as vc from '@digitalbazaar/vc'
 import { createDocumentLoader, type DidDocument } from '../src/context/loader.js'
-import { readInput } from '../src/credential/checks/input.js'
 import {
   canonizeDocument,
   canonizeProofFast,
   stockCanonizeDocument,
 } from '../src/credential/data-integrity/canonize.js'
 import { issueCredential } from '../src/credential/issue.js'
+import { verifyCredential } from '../src/credential/verify.js'
+import { readInput } from '../src/input/read.js'
 import {
   exportKey,
   importKey,
   type KeyPair,
   publicKeyObject,
   toVerificationMethod,
-} from '../src/credential/keys.js'
-import { verifyPassport } from '../src/credential/passport.js'
-import { verifyCredential } from '../src/credential/verify.js'
+} from '../src/keys/keys.js'
+import { verifyPassport } from '../src/passport/verify.js'
 import { getValidator, schemaIds } from '../src/schema/registry.js'
 
 type Json = Record<string, unknown>

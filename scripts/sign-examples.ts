@@ -9,8 +9,8 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { importKey } from '../src/credential/keys.js'
-import { issuePassport } from '../src/credential/passport.js'
+import { importKey } from '../src/keys/keys.js'
+import { issuePassport } from '../src/passport/issue.js'
 
 const root = new URL('../', import.meta.url)
 const validDir = new URL('examples/valid/', root)

@@ -1,5 +1,5 @@
 /** Renders docs/verification.md from the verification codes in src/credential/codes.ts. */
-import { VERIFICATION_CODES, VERIFICATION_RULES } from '../src/credential/codes.js'
+import { VERIFICATION_CODES, VERIFICATION_RULES } from '../src/findings/verification-codes.js'
 
 const cell = (s: string) => s.replaceAll('|', '\\|')
 

@@ -15,7 +15,6 @@ export { formatFinding, formatReport, statusLabel } from './conformance/format.j
 export { DEFAULT_MAX_FINDINGS } from './conformance/limits.js'
 export { isProfileId, PROFILE_IDS, type ProfileId } from './conformance/profiles/ids.js'
 export { bundledContexts } from './context/bundled.js'
-export { isSupportedDidKey } from './context/did-key.js'
 export {
   createDocumentLoader,
   type DidDocument,
@@ -23,13 +22,6 @@ export {
   type DocumentLoaderOptions,
   type RemoteDocument,
 } from './context/loader.js'
-export { VERIFICATION_CODES, type VerificationCode } from './credential/codes.js'
-export {
-  type CreatePassportOptions,
-  createPassport,
-  type PassportSubjectInput,
-} from './credential/create.js'
-export { type CreateDidDocumentOptions, createDidDocument } from './credential/did-document.js'
 export {
   type CryptosuiteName,
   type EnvelopedCredential,
@@ -37,27 +29,6 @@ export {
   issueCredential,
   type SignedCredential,
 } from './credential/issue.js'
-export {
-  type ExportKeyOptions,
-  exportKey,
-  type GenerateKeyPairOptions,
-  generateKeyPair,
-  type ImportKeyOptions,
-  importKey,
-  type KeyAlgorithm,
-  type KeyPair,
-  type MultikeyDocument,
-  type PrivateJwk,
-  type PublicJwk,
-  toVerificationMethod,
-} from './credential/keys.js'
-export {
-  issuePassport,
-  PASSPORT_CONTEXTS,
-  type VerifyPassportOptions,
-  verifyPassport,
-} from './credential/passport.js'
-export type { ResolveDid } from './credential/resolve.js'
 export {
   type BitstringStatusListEntry,
   type CreateStatusListOptions,
@@ -71,13 +42,39 @@ export {
   setStatus,
 } from './credential/status.js'
 export { type VerifyOptions, verifyCredential } from './credential/verify.js'
+export { isSupportedDidKey } from './did/did-key.js'
+export { type CreateDidDocumentOptions, createDidDocument } from './did/document.js'
+export type { ResolveDid } from './did/resolve.js'
 export {
   CarbonPassportError,
   type CarbonPassportErrorCode,
   isCarbonPassportError,
 } from './errors.js'
+export { VERIFICATION_CODES, type VerificationCode } from './findings/verification-codes.js'
+export {
+  type ExportKeyOptions,
+  exportKey,
+  type GenerateKeyPairOptions,
+  generateKeyPair,
+  type ImportKeyOptions,
+  importKey,
+  type KeyAlgorithm,
+  type KeyPair,
+  type MultikeyDocument,
+  type PrivateJwk,
+  type PublicJwk,
+  toVerificationMethod,
+} from './keys/keys.js'
 export type * from './model/types.js'
 export { CONTEXT_V1_URL, VOCAB_IRI } from './model/vocabulary.js'
+export { PASSPORT_CONTEXTS } from './passport/contexts.js'
+export {
+  type CreatePassportOptions,
+  createPassport,
+  type PassportSubjectInput,
+} from './passport/create.js'
+export { issuePassport } from './passport/issue.js'
+export { type VerifyPassportOptions, verifyPassport } from './passport/verify.js'
 export type {
   Check,
   CheckId,

@@ -1,6 +1,5 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_MAX_DEPTH } from '../src/credential/checks/input.js'
 import {
   describeError,
   jsonProblem,
@@ -8,6 +7,7 @@ import {
   optionalDate,
   readOptions,
 } from '../src/guard.js'
+import { DEFAULT_MAX_DEPTH } from '../src/input/read.js'
 import { cyclic, hostileProxy, revokedProxy, undescribable } from './helpers/hostile.js'
 
 const options = { maxDepth: MAX_JSON_DEPTH }

@@ -3,9 +3,10 @@
  * Schema (layer 1), the semantic rules of `core` (layer 2) and the regulatory profiles (layer 3).
  * It never throws on untrusted input: anything unexpected becomes a finding.
  */
-import { isUnwrapFailure, unwrapCredential } from '../credential/envelope.js'
+
 import { CarbonPassportError } from '../errors.js'
 import { asCarbonPassportError, describeError } from '../guard.js'
+import { isUnwrapFailure, unwrapCredential } from '../input/envelope.js'
 import type { ConformanceReport, CredentialFormat, Finding } from '../results.js'
 import { schemaIds, validateAgainstSchema } from '../schema/registry.js'
 import { isObject, type Json, obj, type RuleContext, report } from './context.js'

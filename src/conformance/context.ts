@@ -2,11 +2,13 @@
  * What every rule receives: the passport (or bare subject), where its subject sits, the tolerance,
  * and a `report` function that turns a catalogue code into a Finding.
  */
+
+import { isObject, type Json } from '../json.js'
 import type { CredentialFormat, Finding } from '../results.js'
 import { type ConformanceCode, catalogue } from './catalogue.js'
 import type { Dec } from './decimal.js'
 
-export type Json = Record<string, unknown>
+export type { Json }
 
 export interface RuleContext {
   /** The credential subject (an empty object when there is none). */
@@ -77,8 +79,7 @@ export function reportAt(
   report(ctx.findings, code, ctx.base + relativePath, params, rule)
 }
 
-export const isObject = (v: unknown): v is Json =>
-  v !== null && typeof v === 'object' && !Array.isArray(v)
+export { isObject }
 
 const EMPTY: Json = Object.freeze({}) as Json
 const NONE: readonly unknown[] = Object.freeze([])

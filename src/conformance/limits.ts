@@ -1,10 +1,10 @@
 /**
  * The caps of `checkConformance` on untrusted input (issue 7 §2). The input caps are verification's
- * (src/credential/checks/input.ts: `DEFAULT_MAX_BYTES`, `DEFAULT_MAX_DEPTH`, the same finding codes
+ * (src/input/read.ts: `DEFAULT_MAX_BYTES`, `DEFAULT_MAX_DEPTH`, the same finding codes
  * `INPUT_TOO_LARGE` and `INPUT_TOO_DEEP`), applied before any schema or rule work; the findings cap
  * bounds the report and the work past it.
  */
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from '../credential/checks/input.js'
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from '../input/read.js'
 
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH }
 
@@ -116,8 +116,8 @@ function estimate(value: object, level: number, c: Count): void {
 
 /**
  * Whether `value` as JSON text (UTF-8 bytes of `JSON.stringify(value)`) is longer than `maxBytes`,
- * and whether it nests deeper than `maxDepth` (as verification counts: src/credential/checks/
- * input.ts), without writing the text and stopping as soon as either cap is passed: the work is
+ * and whether it nests deeper than `maxDepth` (as verification counts: src/input/
+ * read.ts), without writing the text and stopping as soon as either cap is passed: the work is
  * bounded by the caps, not by the input (a list of a million lines is over 1 MiB before its first
  * line is read). Exact for JSON values (what JSON.parse returns): it walks the data counting
  * lengths, and only near the cap, where escapes and UTF-8 decide, writes the text to count it.

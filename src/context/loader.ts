@@ -2,6 +2,8 @@
  * The strict offline JSON-LD document loader. It serves bundled contexts, did:key documents derived
  * locally and the DID documents the caller supplies; every other URL is refused, never fetched.
  */
+
+import { didKeyDocument } from '../did/did-key.js'
 import { CarbonPassportError } from '../errors.js'
 import {
   asCarbonPassportError,
@@ -11,7 +13,6 @@ import {
   readOptions,
 } from '../guard.js'
 import { bundledContexts, deepFreeze } from './bundled.js'
-import { didKeyDocument } from './did-key.js'
 
 /** What a JSON-LD document loader returns (the shape jsonld.js expects). */
 export interface RemoteDocument {

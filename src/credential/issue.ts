@@ -5,6 +5,7 @@
 import { VC_V2_CONTEXT_URL } from '../context/bundled.js'
 import { createDocumentLoader, type DocumentLoader } from '../context/loader.js'
 import { CarbonPassportError } from '../errors.js'
+import { finding } from '../findings/verification-codes.js'
 import {
   asCarbonPassportError,
   assertJson,
@@ -14,11 +15,11 @@ import {
   optionalOneOf,
   readOptions,
 } from '../guard.js'
+import { DEFAULT_MAX_DEPTH, illFormedFinding, inspectValue } from '../input/read.js'
+import { importKey, type KeyPair } from '../keys/keys.js'
 import { contextFindings } from './checks/context.js'
 import { readCompactForm } from './checks/form.js'
-import { DEFAULT_MAX_DEPTH, illFormedFinding, inspectValue } from './checks/input.js'
 import { credentialSyntaxFindings } from './checks/syntax.js'
-import { finding } from './codes.js'
 import { issueDataIntegrity } from './data-integrity/issue.js'
 import {
   CRYPTOSUITE_ALGORITHM,
@@ -26,7 +27,6 @@ import {
   isCryptosuiteName,
 } from './data-integrity/suites.js'
 import { signVcJwt } from './jose/sign.js'
-import { importKey, type KeyPair } from './keys.js'
 
 export type { CryptosuiteName } from './data-integrity/suites.js'
 

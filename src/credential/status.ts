@@ -22,10 +22,10 @@ import {
   optionalOneOf,
   readOptions,
 } from '../guard.js'
+import { isUnwrapFailure, unwrapCredential } from '../input/envelope.js'
 import type { Issuer } from '../model/types.js'
+import { toDateTime } from '../passport/create.js'
 import { isAbsoluteUrl } from './checks/syntax.js'
-import { toDateTime } from './create.js'
-import { isUnwrapFailure, unwrapCredential } from './envelope.js'
 
 export type StatusPurpose = 'revocation' | 'suspension'
 

@@ -3,20 +3,20 @@
  * returns one result per check. It never throws on untrusted input and never fetches anything.
  */
 import { createDocumentLoader, type DidDocument, type DocumentLoader } from '../context/loader.js'
+import { createResolver, type ResolveDid, type VerificationMethod } from '../did/resolve.js'
+import { finding } from '../findings/verification-codes.js'
 import { describeError } from '../guard.js'
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, readInput } from '../input/read.js'
 import type { Check, CheckId, ConformanceReport, Finding, VerificationResult } from '../results.js'
 import { contextFindings } from './checks/context.js'
 import { readCompactForm } from './checks/form.js'
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, readInput } from './checks/input.js'
 import { issuerBindingFindings } from './checks/issuer-binding.js'
 import { bundledSchemaIds, schemaFindings } from './checks/schema.js'
 import { statusFindings } from './checks/status.js'
 import { credentialSyntaxFindings, issuerId } from './checks/syntax.js'
 import { validityFindings } from './checks/validity.js'
-import { finding } from './codes.js'
 import { verifyDataIntegrity } from './data-integrity/verify.js'
 import { verifyVcJwt } from './jose/verify.js'
-import { createResolver, type ResolveDid, type VerificationMethod } from './resolve.js'
 
 export interface VerifyOptions {
   /** The clock; the current time by default. */

@@ -2,8 +2,9 @@
  * A small valid passport built with createPassport, used by the conformance tests as a base that
  * each test breaks in one place. The real examples (examples/valid) are tested too.
  */
-import { createPassport, type PassportSubjectInput } from '../../src/credential/create.js'
+
 import type { PassportCredential } from '../../src/model/types.js'
+import { createPassport, type PassportSubjectInput } from '../../src/passport/create.js'
 
 export const fixtureSubject: PassportSubjectInput = {
   id: 'https://id.gs1.org/01/09506000134352/10/B123',

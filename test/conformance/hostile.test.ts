@@ -9,8 +9,8 @@ import { checkConformance } from '../../src/conformance/check.js'
 import { DEFAULT_MAX_FINDINGS } from '../../src/conformance/limits.js'
 import { PROFILE_IDS } from '../../src/conformance/profiles/ids.js'
 import { schemaFindings as verificationSchemaFindings } from '../../src/credential/checks/schema.js'
-import { verifyPassport } from '../../src/credential/passport.js'
 import { isCarbonPassportError } from '../../src/errors.js'
+import { verifyPassport } from '../../src/passport/verify.js'
 import {
   DEFAULT_MAX_SCHEMA_ERRORS,
   MAX_LINES,

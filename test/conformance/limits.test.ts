@@ -5,10 +5,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, measureJson } from '../../src/conformance/limits.js'
-import {
-  DEFAULT_MAX_BYTES as VERIFY_MAX_BYTES,
-  valueDepth,
-} from '../../src/credential/checks/input.js'
+import { DEFAULT_MAX_BYTES as VERIFY_MAX_BYTES, valueDepth } from '../../src/input/read.js'
 
 const textBytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? '', 'utf8')
 const UNLIMITED = Number.MAX_SAFE_INTEGER

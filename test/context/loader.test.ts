@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bundledContexts } from '../../src/context/bundled.js'
-import { didKeyDocument, isSupportedDidKey } from '../../src/context/did-key.js'
 import { createDocumentLoader } from '../../src/context/loader.js'
+import { didKeyDocument, isSupportedDidKey } from '../../src/did/did-key.js'
 import { isCarbonPassportError } from '../../src/errors.js'
 
 const ED_DID = 'did:key:z6MkrUs9nhKFw5Ak6V6Lv9PZ5oG5FzNiDQ1vgagKqWbEgHvh'

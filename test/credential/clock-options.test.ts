@@ -1,7 +1,8 @@
 /** A misspelt clock or cap fails closed: an expired passport never verifies because `now` was garbage. */
 import { beforeAll, describe, expect, test } from 'vitest'
-import { issuePassport, verifyPassport } from '../../src/credential/passport.js'
 import { verifyCredential } from '../../src/credential/verify.js'
+import { issuePassport } from '../../src/passport/issue.js'
+import { verifyPassport } from '../../src/passport/verify.js'
 import { exampleDidDocuments, exampleKey, issuerOf, loadExamples } from './fixtures.js'
 
 const passport = loadExamples().find((e) => e.name === 'lfp-cell-280ah')?.passport as Record<

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { renderVerificationDoc } from '../../scripts/verification-doc.js'
-import { VERIFICATION_CODES, VERIFICATION_RULES } from '../../src/credential/codes.js'
+import { VERIFICATION_CODES, VERIFICATION_RULES } from '../../src/findings/verification-codes.js'
 
 describe('docs/verification.md', () => {
   it('is what the verification codes generate', () => {

@@ -1,7 +1,7 @@
 /** Shared test data: the example passports, their committed example keys and DID documents. */
 import { readdirSync, readFileSync } from 'node:fs'
 import type { DidDocument } from '../../src/context/loader.js'
-import { importKey, type KeyPair } from '../../src/credential/keys.js'
+import { importKey, type KeyPair } from '../../src/keys/keys.js'
 
 const root = new URL('../../', import.meta.url)
 export const readJsonFile = (path: string): Record<string, unknown> =>

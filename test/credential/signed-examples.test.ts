@@ -1,7 +1,7 @@
 /** Every committed signed example verifies with the committed DID documents and matches examples/valid. */
 import { readdirSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { verifyPassport } from '../../src/credential/passport.js'
+import { verifyPassport } from '../../src/passport/verify.js'
 import { exampleDidDocuments, loadExamples, NOW, readJsonFile, readTextFile } from './fixtures.js'
 
 const signedFiles = readdirSync(new URL('../../examples/signed/', import.meta.url)).sort()

@@ -4,8 +4,6 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { statusFindings } from '../../src/credential/checks/status.js'
 import { issueCredential } from '../../src/credential/issue.js'
-import { generateKeyPair } from '../../src/credential/keys.js'
-import { issuePassport, verifyPassport } from '../../src/credential/passport.js'
 import {
   createStatusEntry,
   createStatusList,
@@ -18,6 +16,9 @@ import {
 } from '../../src/credential/status.js'
 import { verifyCredential } from '../../src/credential/verify.js'
 import { isCarbonPassportError } from '../../src/errors.js'
+import { generateKeyPair } from '../../src/keys/keys.js'
+import { issuePassport } from '../../src/passport/issue.js'
+import { verifyPassport } from '../../src/passport/verify.js'
 import type { VerificationResult } from '../../src/results.js'
 import { exampleDidDocuments, exampleKey, issuerOf, loadExamples, NOW } from './fixtures.js'
 

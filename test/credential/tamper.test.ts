@@ -4,8 +4,9 @@
  */
 import fc from 'fast-check'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { VERIFICATION_CODES } from '../../src/credential/codes.js'
-import { issuePassport, verifyPassport } from '../../src/credential/passport.js'
+import { VERIFICATION_CODES } from '../../src/findings/verification-codes.js'
+import { issuePassport } from '../../src/passport/issue.js'
+import { verifyPassport } from '../../src/passport/verify.js'
 import { exampleDidDocuments, exampleKey, issuerOf, loadExamples, NOW } from './fixtures.js'
 
 type Json = Record<string, unknown>

@@ -7,8 +7,8 @@
 import { describe, expect, test } from 'vitest'
 import { createDocumentLoader } from '../../src/context/loader.js'
 import { issueCredential } from '../../src/credential/issue.js'
-import { importKey } from '../../src/credential/keys.js'
 import { verifyCredential } from '../../src/credential/verify.js'
+import { importKey } from '../../src/keys/keys.js'
 import type { VerificationResult } from '../../src/results.js'
 import { readJsonFile, readTextFile } from './fixtures.js'
 

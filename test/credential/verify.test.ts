@@ -5,15 +5,11 @@ import { createHmac, sign as cryptoSign } from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createDocumentLoader } from '../../src/context/loader.js'
 import { issueCredential } from '../../src/credential/issue.js'
-import {
-  generateKeyPair,
-  importKey,
-  type KeyPair,
-  privateKeyObject,
-} from '../../src/credential/keys.js'
-import { issuePassport, verifyPassport } from '../../src/credential/passport.js'
 import { verifyCredential } from '../../src/credential/verify.js'
 import { isCarbonPassportError } from '../../src/errors.js'
+import { generateKeyPair, importKey, type KeyPair, privateKeyObject } from '../../src/keys/keys.js'
+import { issuePassport } from '../../src/passport/issue.js'
+import { verifyPassport } from '../../src/passport/verify.js'
 import type { VerificationResult } from '../../src/results.js'
 import {
   exampleDidDocuments,

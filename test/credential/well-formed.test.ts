@@ -6,11 +6,11 @@
  */
 import fc from 'fast-check'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { inspectValue, readInput } from '../../src/credential/checks/input.js'
-import { pointer } from '../../src/credential/codes.js'
 import { issueCredential } from '../../src/credential/issue.js'
 import { verifyCredential } from '../../src/credential/verify.js'
 import { isCarbonPassportError } from '../../src/errors.js'
+import { pointer } from '../../src/findings/verification-codes.js'
+import { inspectValue, readInput } from '../../src/input/read.js'
 import { exampleDidDocuments, exampleKey, issuerOf, NOW, readJsonFile } from './fixtures.js'
 
 type Json = Record<string, unknown>

@@ -8,9 +8,9 @@
 import { isDeepStrictEqual } from 'node:util'
 import { expect } from 'vitest'
 import { catalogue } from '../../src/conformance/catalogue.js'
-import { VERIFICATION_CODES } from '../../src/credential/codes.js'
-import { verifyPassport } from '../../src/credential/passport.js'
 import { type VerifyOptions, verifyCredential } from '../../src/credential/verify.js'
+import { VERIFICATION_CODES } from '../../src/findings/verification-codes.js'
+import { verifyPassport } from '../../src/passport/verify.js'
 import type { ConformanceReport, Finding, VerificationResult } from '../../src/results.js'
 import { decided } from '../helpers/fuzz.js'
 

@@ -12,8 +12,8 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { issuePassport } from '../../src/credential/passport.js'
 import { isCarbonPassportError } from '../../src/errors.js'
+import { issuePassport } from '../../src/passport/issue.js'
 import { exampleDidDocuments, exampleKey, issuerOf, loadExamples } from '../credential/fixtures.js'
 import { decided, fuzzRuns } from '../helpers/fuzz.js'
 import { verifyBoth } from './invariants.js'

@@ -37,8 +37,8 @@ import fc from 'fast-check'
 import jsonld from 'jsonld'
 import { describe, expect, test } from 'vitest'
 import { createDocumentLoader } from '../../src/context/loader.js'
-import { generateKeyPair, type KeyPair } from '../../src/credential/keys.js'
-import { issuePassport } from '../../src/credential/passport.js'
+import { generateKeyPair, type KeyPair } from '../../src/keys/keys.js'
+import { issuePassport } from '../../src/passport/issue.js'
 import type { VerificationResult } from '../../src/results.js'
 import {
   exampleDidDocuments,

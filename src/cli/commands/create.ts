@@ -1,6 +1,6 @@
 /** `carbon-passport create`: build an unsigned passport credential from subject data. */
 import type { Command } from 'commander'
-import { createPassport, type PassportSubjectInput } from '../../credential/create.js'
+import { createPassport, type PassportSubjectInput } from '../../passport/create.js'
 import { exitCodesHelp, fail, json, readJson, writeOutput } from '../io.js'
 
 const parseDate = (value: string, name: string): Date => {

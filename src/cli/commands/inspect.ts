@@ -1,9 +1,9 @@
 /** `carbon-passport inspect`: a readable summary of a passport, signed or not (nothing is verified). */
 import type { Command } from 'commander'
-import { isUnwrapFailure, unwrapCredential } from '../../credential/envelope.js'
+import { isUnwrapFailure, unwrapCredential } from '../../input/envelope.js'
+import type { Json } from '../../json.js'
 import { color, exitCodesHelp, fail, json, readText, writeOutput } from '../io.js'
 
-type Json = Record<string, unknown>
 const obj = (v: unknown): Json => (v !== null && typeof v === 'object' ? (v as Json) : {})
 const list = (v: unknown): Json[] => (Array.isArray(v) ? v.map(obj) : [])
 

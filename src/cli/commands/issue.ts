@@ -4,8 +4,8 @@
  */
 import type { Command } from 'commander'
 import { type IssueOptions, issueCredential } from '../../credential/issue.js'
-import { importKey } from '../../credential/keys.js'
-import { issuePassport } from '../../credential/passport.js'
+import { importKey } from '../../keys/keys.js'
+import { issuePassport } from '../../passport/issue.js'
 import { exitCodesHelp, fail, json, readJson, writeOutput } from '../io.js'
 import { loaderFromOptions } from './verify.js'
 

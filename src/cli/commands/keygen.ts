@@ -9,8 +9,8 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { createDidDocument } from '../../credential/did-document.js'
-import { exportKey, generateKeyPair } from '../../credential/keys.js'
+import { createDidDocument } from '../../did/document.js'
+import { exportKey, generateKeyPair } from '../../keys/keys.js'
 import { exitCodesHelp, fail, json, writeNewFile, writeOutput } from '../io.js'
 
 interface KeygenOptions {

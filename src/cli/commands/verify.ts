@@ -10,8 +10,8 @@ import {
   type DidDocument,
   type DocumentLoader,
 } from '../../context/loader.js'
-import { verifyPassport } from '../../credential/passport.js'
 import { verifyCredential } from '../../credential/verify.js'
+import { verifyPassport } from '../../passport/verify.js'
 import type { VerificationResult } from '../../results.js'
 import {
   color,

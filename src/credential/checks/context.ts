@@ -5,10 +5,9 @@
  */
 import { UNDEFINED_TERMS_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../../context/bundled.js'
 import type { DocumentLoader } from '../../context/loader.js'
+import { finding, pointer } from '../../findings/verification-codes.js'
+import type { Json } from '../../json.js'
 import type { Finding } from '../../results.js'
-import { finding, pointer } from '../codes.js'
-
-type Json = Record<string, unknown>
 
 /** Paths of `@context` keys below the top level (inline contexts in nested objects). */
 function nestedContexts(value: unknown, path: (string | number)[], out: string[]): void {

@@ -29,8 +29,9 @@ import { isDeepStrictEqual } from 'node:util'
 import jsonldContext from 'jsonld/lib/context.js'
 import jsonldUrl from 'jsonld/lib/url.js'
 import type { DocumentLoader } from '../../context/loader.js'
+import { finding, pointer } from '../../findings/verification-codes.js'
+import { isObject, type Json } from '../../json.js'
 import type { Finding } from '../../results.js'
-import { finding, pointer } from '../codes.js'
 import { contextMemoFor } from '../data-integrity/canonize.js'
 import { describeJsonLdError } from '../data-integrity/errors.js'
 import {
@@ -41,10 +42,7 @@ import {
   pendingOf,
 } from '../data-integrity/passport-rdf.js'
 
-type Json = Record<string, unknown>
 type Path = (string | number)[]
-
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /** Keys of a language-tagged string, the one value object compaction leaves in place. */
 const LANGUAGE_VALUE_KEYS = new Set(['@value', '@language', '@direction'])

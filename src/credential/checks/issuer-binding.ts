@@ -2,9 +2,10 @@
  * The `issuer-binding` check: the key that signed is controlled by the issuer — its controller is
  * the issuer and the issuer's DID document lists it under `assertionMethod`.
  */
+
+import { isAssertionMethod, type Resolver, type VerificationMethod } from '../../did/resolve.js'
+import { finding } from '../../findings/verification-codes.js'
 import type { Finding } from '../../results.js'
-import { finding } from '../codes.js'
-import { isAssertionMethod, type Resolver, type VerificationMethod } from '../resolve.js'
 
 export async function issuerBindingFindings(
   issuer: string | undefined,

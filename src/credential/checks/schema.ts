@@ -1,13 +1,13 @@
 /** The `schema` check: JSON Schema validation against the bundled schemas (never fetched). */
+
+import { finding } from '../../findings/verification-codes.js'
+import type { Json } from '../../json.js'
 import type { Finding } from '../../results.js'
 import {
   DEFAULT_MAX_SCHEMA_ERRORS,
   schemaDocuments,
   validateAgainstSchema,
 } from '../../schema/registry.js'
-import { finding } from '../codes.js'
-
-type Json = Record<string, unknown>
 
 /**
  * Findings of validating against one schema `$id`: one per schema error, at most

@@ -15,15 +15,14 @@
  * an entry names it, newest first, stopping at the first version that counts (and its ties), and
  * each list is decoded once however many entries point into it.
  */
-import type { Finding, VerificationResult } from '../../results.js'
-import { finding, pointer } from '../codes.js'
-import { isUnwrapFailure, unwrapCredential } from '../envelope.js'
-import { type DecodedStatusList, decodeStatusList, statusBit } from '../status.js'
-import { type InputLimits, readInput } from './input.js'
-import { issuerId } from './syntax.js'
 
-type Json = Record<string, unknown>
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
+import { finding, pointer } from '../../findings/verification-codes.js'
+import { isUnwrapFailure, unwrapCredential } from '../../input/envelope.js'
+import { type InputLimits, readInput } from '../../input/read.js'
+import { isObject, type Json } from '../../json.js'
+import type { Finding, VerificationResult } from '../../results.js'
+import { type DecodedStatusList, decodeStatusList, statusBit } from '../status.js'
+import { issuerId } from './syntax.js'
 
 export interface StatusOptions {
   statusLists: readonly unknown[]

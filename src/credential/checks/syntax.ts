@@ -3,11 +3,10 @@
  * those `@digitalbazaar/vc` does not check (types on `credentialSchema` and friends, well-formed
  * `relatedResource`, `validUntil` after `validFrom`). Used by issuing (refuse) and verifying (report).
  */
-import type { Finding } from '../../results.js'
-import { finding, pointer } from '../codes.js'
 
-type Json = Record<string, unknown>
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
+import { finding, pointer } from '../../findings/verification-codes.js'
+import { isObject, type Json } from '../../json.js'
+import type { Finding } from '../../results.js'
 
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\S*$/
 

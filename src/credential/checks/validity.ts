@@ -1,6 +1,7 @@
 /** The `validity` check: `validFrom` and `validUntil` against the clock, with a clock skew. */
+
+import { finding } from '../../findings/verification-codes.js'
 import type { Finding } from '../../results.js'
-import { finding } from '../codes.js'
 import { isDateTimeStamp } from './syntax.js'
 
 export function validityFindings(

@@ -28,8 +28,9 @@
 import { createHash, hash as oneShotHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import ContextResolver from 'jsonld/lib/ContextResolver.js'
-import { bundledContexts, PASSPORT_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../../context/bundled.js'
+import { bundledContexts } from '../../context/bundled.js'
 import type { DocumentLoader, RemoteDocument } from '../../context/loader.js'
+import { isPassportContext, PASSPORT_CONTEXTS } from '../../passport/contexts.js'
 import { createContextCache } from './context-cache.js'
 import {
   boundExpandedDocument,
@@ -168,8 +169,6 @@ function cacheFor(loader: DocumentLoader): LoaderCache {
  */
 export const contextMemoFor = (loader: DocumentLoader): ContextMemo => cacheFor(loader).memo
 
-const PASSPORT_CONTEXTS = [VC_V2_CONTEXT_URL, PASSPORT_CONTEXT_URL]
-
 /** Whether the loader serves the passport contexts as the frozen bundled documents. */
 async function servesBundled(loader: DocumentLoader): Promise<boolean> {
   for (const url of PASSPORT_CONTEXTS) {
@@ -198,9 +197,7 @@ async function canonizePassportFast(
   const context = (input as { '@context'?: unknown } | null)?.['@context']
   if (
     !INTERNAL_FAST_PATHS ||
-    !Array.isArray(context) ||
-    context.length !== PASSPORT_CONTEXTS.length ||
-    context.some((c, i) => c !== PASSPORT_CONTEXTS[i]) ||
+    !isPassportContext(context) ||
     !(await servesBundled(documentLoader))
   ) {
     return undefined

@@ -23,6 +23,8 @@
  * of those adds new ones). The exact count on the dataset (checkDatasetLimits) decides in the end. test/credential/data-integrity/dataset-bounds.test.ts
  * proves the dataset unchanged and the bound a lower bound on random documents.
  */
+
+import { isObject, type Json } from '../../json.js'
 import type { Quad } from './passport-rdf.js'
 
 export interface CanonicalizationLimits {
@@ -57,8 +59,6 @@ export function checkDatasetLimits(dataset: readonly Quad[], limits: Canonicaliz
   }
 }
 
-type Json = Record<string, unknown>
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
 const isKeyword = (k: string) => k.startsWith('@')
 const isValueObject = (v: Json) => '@value' in v
 const isListObject = (v: Json) => '@list' in v

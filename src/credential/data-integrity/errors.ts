@@ -1,5 +1,5 @@
 /** Turns errors of jsonld.js and rdf-canonize into finding codes (they carry no codes of their own). */
-import type { VerificationCode } from '../codes.js'
+import type { VerificationCode } from '../../findings/verification-codes.js'
 
 const UNDEFINED_TERM_EVENTS = new Set([
   'invalid property',

@@ -16,8 +16,7 @@
 import jsonldContext from 'jsonld/lib/context.js'
 import jsonldTypes from 'jsonld/lib/types.js'
 import jsonldUrl from 'jsonld/lib/url.js'
-
-type Json = Record<string, unknown>
+import { isObject, type Json } from '../../json.js'
 
 /** A jsonld.js active context (read only here). */
 export interface ActiveContext {
@@ -278,8 +277,6 @@ interface ExpandedNode {
   /** Expanded property → values, in jsonld.js's insertion order. */
   properties: Map<string, Value[]>
 }
-
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /** An absolute IRI that is not a blank node and that jsonld.js keeps (no whitespace). */
 function absoluteIri(value: unknown): string {

@@ -16,7 +16,7 @@ import {
   privateKeyObject,
   publicJwkOfVerificationMethod,
   publicKeyObject,
-} from '../keys.js'
+} from '../../keys/keys.js'
 import {
   type CanonicalizationLimits,
   type Canonize,

@@ -8,12 +8,13 @@
  * RDFC-1.0 is within `maxBlankNodes` and `maxQuads` (canonize.ts).
  */
 import type { DocumentLoader, RemoteDocument } from '../../context/loader.js'
+import { keyLifecycleFinding, type Resolver, type VerificationMethod } from '../../did/resolve.js'
+import { finding, pointer } from '../../findings/verification-codes.js'
+import { isObject, type Json } from '../../json.js'
+import { publicJwkOfVerificationMethod } from '../../keys/keys.js'
+import { decodeBase58Multibase } from '../../keys/multibase.js'
 import type { Finding } from '../../results.js'
 import { isDateTimeStamp } from '../checks/syntax.js'
-import { finding, pointer } from '../codes.js'
-import { publicJwkOfVerificationMethod } from '../keys.js'
-import { decodeBase58Multibase } from '../multibase.js'
-import { keyLifecycleFinding, type Resolver, type VerificationMethod } from '../resolve.js'
 import {
   type CanonicalizationLimits,
   DEFAULT_MAX_BLANK_NODES,
@@ -21,9 +22,6 @@ import {
 } from './canonize.js'
 import { describeJsonLdError } from './errors.js'
 import { CRYPTOSUITE_ALGORITHM, isCryptosuiteName, verificationSuite } from './suites.js'
-
-type Json = Record<string, unknown>
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /**
  * The most proofs a credential may carry before none is verified (`maxProofs`). Each proof costs a

@@ -1,7 +1,7 @@
 /** Signing a credential as a VC-JOSE compact JWS (`typ: vc+jwt`, `cty: vc`), through `jose`. */
 import { CompactSign } from 'jose'
 import { CarbonPassportError } from '../../errors.js'
-import { type KeyPair, privateKeyObject } from '../keys.js'
+import { type KeyPair, privateKeyObject } from '../../keys/keys.js'
 
 /** The JWS `alg` for each key algorithm. */
 export const JWS_ALG = { Ed25519: 'EdDSA', 'P-256': 'ES256' } as const

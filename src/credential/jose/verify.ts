@@ -5,15 +5,13 @@
  * parameter names); no JSON-LD processing happens here.
  */
 import { verify as cryptoVerify, type KeyObject } from 'node:crypto'
+import { keyLifecycleFinding, type Resolver, type VerificationMethod } from '../../did/resolve.js'
+import { finding } from '../../findings/verification-codes.js'
+import { decodeJwsHeader } from '../../input/envelope.js'
+import { isObject, type Json } from '../../json.js'
+import { publicJwkOfVerificationMethod, publicKeyObject } from '../../keys/keys.js'
 import type { Finding } from '../../results.js'
 import { issuerId } from '../checks/syntax.js'
-import { finding } from '../codes.js'
-import { decodeJwsHeader } from '../envelope.js'
-import { publicJwkOfVerificationMethod, publicKeyObject } from '../keys.js'
-import { keyLifecycleFinding, type Resolver, type VerificationMethod } from '../resolve.js'
-
-type Json = Record<string, unknown>
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /** Allowed JWS algorithms and the key each needs. `none`, HMAC and everything else are refused. */
 const ALLOWED_ALGS: Readonly<Record<string, 'Ed25519' | 'P-256'>> = {

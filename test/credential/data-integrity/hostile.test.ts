@@ -17,9 +17,9 @@ import {
 import { signingSuite } from '../../../src/credential/data-integrity/suites.js'
 import { DEFAULT_MAX_PROOFS } from '../../../src/credential/data-integrity/verify.js'
 import { issueCredential } from '../../../src/credential/issue.js'
-import { generateKeyPair } from '../../../src/credential/keys.js'
-import { base58btcDecode, base58btcEncode } from '../../../src/credential/multibase.js'
 import { verifyCredential } from '../../../src/credential/verify.js'
+import { generateKeyPair } from '../../../src/keys/keys.js'
+import { base58btcDecode, base58btcEncode } from '../../../src/keys/multibase.js'
 import type { VerificationResult } from '../../../src/results.js'
 import {
   exampleDidDocuments,

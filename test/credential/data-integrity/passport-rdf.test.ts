@@ -17,7 +17,7 @@ import {
   ContextMemo,
   passportDataset,
 } from '../../../src/credential/data-integrity/passport-rdf.js'
-import { verifyPassport } from '../../../src/credential/passport.js'
+import { verifyPassport } from '../../../src/passport/verify.js'
 import { exampleDidDocuments, loadExamples, NOW, readJsonFile } from '../fixtures.js'
 
 type Json = Record<string, unknown>

@@ -6,7 +6,7 @@ import { compactVerify, importJWK } from 'jose'
 import { describe, expect, test } from 'vitest'
 import { issueCredential } from '../../../src/credential/issue.js'
 import { verifyJwsSignature } from '../../../src/credential/jose/verify.js'
-import { generateKeyPair, type PublicJwk, publicKeyObject } from '../../../src/credential/keys.js'
+import { generateKeyPair, type PublicJwk, publicKeyObject } from '../../../src/keys/keys.js'
 import { loadExamples, readJsonFile, readTextFile } from '../fixtures.js'
 
 const SUITE = 'test/fixtures/vectors/vc-jose-cose-test-suite/'

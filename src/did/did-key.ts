@@ -2,8 +2,9 @@
  * did:key documents derived locally from the key itself, so verifying a did:key-signed passport
  * needs no resolver and no network.
  */
+
+import { DID_V1_CONTEXT_URL, MULTIKEY_V1_CONTEXT_URL } from '../context/bundled.js'
 import { CarbonPassportError } from '../errors.js'
-import { DID_V1_CONTEXT_URL, MULTIKEY_V1_CONTEXT_URL } from './bundled.js'
 
 // Multibase base58btc of the multicodec-prefixed public key: 0xed01 (Ed25519) gives "z6Mk" and
 // 48 characters; 0x1200 (P-256, compressed) gives "zDn" and 49 characters.

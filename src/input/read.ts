@@ -2,9 +2,10 @@
  * Reading untrusted input before any JSON-LD or cryptographic work: size and depth caps, then
  * unwrapping (JSON text, compact JWS, enveloped credential, `{ verifiableCredential }`).
  */
-import type { Finding } from '../../results.js'
-import { finding, pointer } from '../codes.js'
-import { isUnwrapFailure, type UnwrappedCredential, unwrapCredential } from '../envelope.js'
+
+import { finding, pointer } from '../findings/verification-codes.js'
+import type { Finding } from '../results.js'
+import { isUnwrapFailure, type UnwrappedCredential, unwrapCredential } from './envelope.js'
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024
 export const DEFAULT_MAX_DEPTH = 64

@@ -1,6 +1,5 @@
 /** Builds unsigned passport credentials from subject data. */
 import { randomUUID } from 'node:crypto'
-import { PASSPORT_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../context/bundled.js'
 import { CarbonPassportError } from '../errors.js'
 import {
   asCarbonPassportError,
@@ -13,6 +12,7 @@ import {
 } from '../guard.js'
 import type { CarbonPassport, Issuer, PassportCredential } from '../model/types.js'
 import { PASSPORT_SCHEMA_ID, schemaErrors } from '../schema/registry.js'
+import { PASSPORT_CONTEXTS } from './contexts.js'
 
 export interface CreatePassportOptions {
   /** The issuer: a DID or IRI, or `{ id, name }`. It must control the key that will sign. */
@@ -102,7 +102,7 @@ function buildPassport(subject: unknown, options: unknown): PassportCredential {
   })
   const { type: _ignored, ...rest } = structuredClone(subject)
   const credential: PassportCredential = {
-    '@context': [VC_V2_CONTEXT_URL, PASSPORT_CONTEXT_URL],
+    '@context': [...PASSPORT_CONTEXTS],
     id: id ?? `urn:uuid:${randomUUID()}`,
     type: ['VerifiableCredential', 'CarbonPassportCredential'],
     issuer: (typeof issuer === 'string' ? issuer : structuredClone(issuer)) as string | Issuer,

@@ -4,9 +4,9 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { createDocumentLoader } from '../../../src/context/loader.js'
-import { contextFindings } from '../../../src/credential/checks/context.js'
-import { inspectValue, readInput, valueDepth } from '../../../src/credential/checks/input.js'
+import { createDocumentLoader } from '../../src/context/loader.js'
+import { contextFindings } from '../../src/credential/checks/context.js'
+import { inspectValue, readInput, valueDepth } from '../../src/input/read.js'
 
 const loader = createDocumentLoader()
 const V2 = 'https://www.w3.org/ns/credentials/v2'

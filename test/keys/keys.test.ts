@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import { isSupportedDidKey } from '../../src/context/did-key.js'
+import { isSupportedDidKey } from '../../src/did/did-key.js'
+import { isCarbonPassportError } from '../../src/errors.js'
 import {
   exportKey,
   generateKeyPair,
   importKey,
   publicJwkOfVerificationMethod,
   toVerificationMethod,
-} from '../../src/credential/keys.js'
-import { isCarbonPassportError } from '../../src/errors.js'
-import { readJsonFile } from './fixtures.js'
+} from '../../src/keys/keys.js'
+import { readJsonFile } from '../credential/fixtures.js'
 
 const expectCode = (fn: () => unknown, code: string) => {
   try {

@@ -7,6 +7,8 @@
  * must not repeat a member name within an object (JSON_DUPLICATE_KEY): `JSON.parse` would keep the
  * last value where another reader keeps the first.
  */
+
+import { isObject } from '../json.js'
 import type { CredentialFormat } from '../results.js'
 import { findDuplicateKey } from './json-keys.js'
 
@@ -34,9 +36,6 @@ export type UnwrapFailure =
 
 const SEGMENT = /^[A-Za-z0-9_-]*$/
 const ENVELOPE_PREFIX = 'data:application/vc+jwt,'
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /**
  * The decoded payload of a string of the shape of a compact JWS — three base64url segments, the

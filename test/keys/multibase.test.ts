@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { importKey, publicJwkOfVerificationMethod } from '../../src/credential/keys.js'
+import { isCarbonPassportError } from '../../src/errors.js'
+import { importKey, publicJwkOfVerificationMethod } from '../../src/keys/keys.js'
 import {
   base58btcDecode,
   base58btcEncode,
@@ -12,8 +13,7 @@ import {
   decodeMultikey,
   MAX_MULTIKEY_BYTES,
   maxBase58Length,
-} from '../../src/credential/multibase.js'
-import { isCarbonPassportError } from '../../src/errors.js'
+} from '../../src/keys/multibase.js'
 
 const HANG_GUARD_MS = 2000
 

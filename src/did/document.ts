@@ -6,7 +6,7 @@
 import type { DidDocument } from '../context/loader.js'
 import { CarbonPassportError } from '../errors.js'
 import { asCarbonPassportError, optionalOneOf, readOptions } from '../guard.js'
-import { type KeyPair, toVerificationMethod } from './keys.js'
+import { type KeyPair, toVerificationMethod } from '../keys/keys.js'
 
 export interface CreateDidDocumentOptions {
   /** How public keys are written: `Multikey` (default) or `JsonWebKey`. */

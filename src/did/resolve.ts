@@ -3,14 +3,13 @@
  * did:key documents derived locally, the caller's own `resolveDid`, then the document loader (for
  * controller documents of https issuers the caller put into it). Never throws.
  */
-import { didKeyDocument } from '../context/did-key.js'
-import type { DidDocument, DocumentLoader } from '../context/loader.js'
-import type { Finding } from '../results.js'
-import { isDateTimeStamp } from './checks/syntax.js'
-import { finding } from './codes.js'
 
-type Json = Record<string, unknown>
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v)
+import type { DidDocument, DocumentLoader } from '../context/loader.js'
+import { isDateTimeStamp } from '../credential/checks/syntax.js'
+import { finding } from '../findings/verification-codes.js'
+import { isObject, type Json } from '../json.js'
+import type { Finding } from '../results.js'
+import { didKeyDocument } from './did-key.js'
 
 /** An async DID resolver the caller supplies (it may fetch; the library never does). */
 export type ResolveDid = (did: string) => Promise<DidDocument | null | undefined>

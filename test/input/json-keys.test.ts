@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { pointer } from '../../src/credential/codes.js'
-import { findDuplicateKey } from '../../src/credential/json-keys.js'
+import { pointer } from '../../src/findings/verification-codes.js'
+import { findDuplicateKey } from '../../src/input/json-keys.js'
 
 type Node = null | boolean | number | string | Node[] | { entries: [string, Node][] }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createPassport, type PassportSubjectInput } from '../../src/credential/create.js'
 import { isCarbonPassportError } from '../../src/errors.js'
 import type { CarbonPassport } from '../../src/model/types.js'
+import { createPassport, type PassportSubjectInput } from '../../src/passport/create.js'
 import { PASSPORT_SCHEMA_ID, schemaErrors } from '../../src/schema/registry.js'
 import { clone, loadExamples } from '../helpers/examples.js'
 

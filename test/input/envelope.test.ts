@@ -6,7 +6,7 @@ import {
   looksLikeJws,
   MAX_WRAPPING_DEPTH,
   unwrapCredential,
-} from '../../src/credential/envelope.js'
+} from '../../src/input/envelope.js'
 
 const credential = {
   '@context': ['https://www.w3.org/ns/credentials/v2'],

@@ -18,6 +18,7 @@ import {
   optionalOneOf,
   readOptions,
 } from '../guard.js'
+import { isObject } from '../json.js'
 import { decodeMultikey, encodeMultikey } from './multibase.js'
 
 export type KeyAlgorithm = 'Ed25519' | 'P-256'
@@ -259,9 +260,6 @@ export function generateKeyPair(options: GenerateKeyPairOptions = {}): KeyPair {
     },
   )
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /**
  * Imports a key from a Multikey object (`publicKeyMultibase` with `secretKeyMultibase`, or the older
