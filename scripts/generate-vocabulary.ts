@@ -1,6 +1,6 @@
 /**
  * `npm run generate`: writes every generated file from its source: contexts/v1.jsonld,
- * contexts/vocab.jsonld and docs/vocabulary.md from src/model/vocabulary.ts, and the typed examples
+ * contexts/vocab.jsonld and docs/vocabulary.md from scripts/vocabulary-table.ts, and the typed examples
  * used by the type-agreement test from examples/valid/.
  */
 import { writeFileSync } from 'node:fs'

@@ -9,7 +9,7 @@ import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context'
 import { contexts as securityContexts } from '@digitalbazaar/security-context'
 import { contexts as statusListContexts } from '@digitalbazaar/vc-bitstring-status-list-context'
 import { contexts as didContexts } from 'did-context'
-import { CONTEXT_V1_URL } from '../model/vocabulary.js'
+import { CONTEXT_V1_URL } from '../model/iris.js'
 
 export const VC_V2_CONTEXT_URL = 'https://www.w3.org/ns/credentials/v2'
 export const VC_V1_CONTEXT_URL = 'https://www.w3.org/2018/credentials/v1'

@@ -1,35 +1,104 @@
-/** Loads the example passports under examples/ as test fixtures (globbed, never listed by hand). */
-import { readdirSync, readFileSync } from 'node:fs'
+/**
+ * The committed examples under examples/ as test fixtures: valid passports, their signed forms,
+ * the invalid passports (one error code each), and the example issuers' keys and DID documents.
+ * Found by listing the folders, never by hand, so a new example is covered everywhere; every call
+ * parses afresh, so a test may change what it gets.
+ */
+import { readdirSync } from 'node:fs'
+import type { DidDocument } from '../../src/context/loader.js'
+import { importKey } from '../../src/keys/import.js'
+import type { KeyPair } from '../../src/keys/types.js'
+import { readJsonFile, readTextFile, repoUrl } from './files.js'
 
-const root = new URL('../../', import.meta.url)
+type Json = Record<string, unknown>
 
-export interface ExampleFile {
-  /** File name, e.g. `lfp-cell-280ah.json`. */
+/** An example passport file. */
+export interface Example {
+  /** The file name without `.json`, e.g. `lfp-cell-280ah`; its signed forms share it. */
   name: string
-  /** Path relative to the repository root. */
+  /** The file name, e.g. `lfp-cell-280ah.json`. */
+  file: string
+  /** The path from the repository root, e.g. `examples/valid/lfp-cell-280ah.json`. */
   path: string
-  doc: Record<string, unknown>
+  /** The parsed document. */
+  doc: Json
 }
 
-/** Every `examples/<dir>/*.json` file, parsed, in name order. */
-export function loadExamples(dir = 'valid'): ExampleFile[] {
-  const url = new URL(`examples/${dir}/`, root)
-  return readdirSync(url)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((name) => ({
-      name,
-      path: `examples/${dir}/${name}`,
-      doc: JSON.parse(readFileSync(new URL(name, url), 'utf8')) as Record<string, unknown>,
-    }))
+/** A valid example signed both ways (scripts/sign-examples.ts). */
+export interface SignedExample {
+  /** The name of the valid example it signs, e.g. `lfp-cell-280ah`. */
+  name: string
+  /** `examples/signed/<name>.json`: the credential with its Data Integrity proof. */
+  di: Json
+  /** `examples/signed/<name>.jwt`: the vc+jwt compact JWS. */
+  jwt: string
 }
+
+/** An invalid example: a valid one broken in one place (scripts/generate-invalid-examples.ts). */
+export interface InvalidExample extends Example {
+  /** The one error code it yields: the name of its folder under examples/invalid/. */
+  code: string
+}
+
+/** The names of the files of an examples/ folder that end in `extension`, sorted. */
+const filesIn = (folder: string, extension = ''): string[] =>
+  readdirSync(repoUrl(`examples/${folder}/`))
+    .filter((f) => f.endsWith(extension))
+    .sort()
+
+const exampleAt = (folder: string, file: string): Example => {
+  const path = `examples/${folder}/${file}`
+  return { name: file.replace(/\.json$/, ''), file, path, doc: readJsonFile(path) }
+}
+
+/** Every `examples/valid/*.json`, in name order. */
+export const validExamples = (): Example[] =>
+  filesIn('valid', '.json').map((file) => exampleAt('valid', file))
+
+/** The valid example of this name (`lfp-cell-280ah`); throws, failing the test, when missing. */
+export function validExample(name: string): Example {
+  const found = validExamples().find((e) => e.name === name)
+  if (!found) throw new Error(`examples/valid/${name}.json does not exist`)
+  return found
+}
+
+/** Every file name in examples/signed/ (`.json` and `.jwt`), sorted, strays included. */
+export const signedExampleFiles = (): string[] => filesIn('signed')
+
+/** Every signed example with a Data Integrity form, with its vc+jwt form, in name order. */
+export const signedExamples = (): SignedExample[] =>
+  filesIn('signed', '.json').map((file) => {
+    const name = file.replace(/\.json$/, '')
+    return {
+      name,
+      di: readJsonFile(`examples/signed/${file}`),
+      jwt: readTextFile(`examples/signed/${name}.jwt`),
+    }
+  })
+
+/** Every `examples/invalid/<CODE>/*.json`, by code, then name. */
+export const invalidExamples = (): InvalidExample[] =>
+  readdirSync(repoUrl('examples/invalid/'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .flatMap((code) =>
+      filesIn(`invalid/${code}`, '.json').map((file) => ({
+        code,
+        ...exampleAt(`invalid/${code}`, file),
+      })),
+    )
+
+const hostOf = (did: string) => did.replace(/^did:web:/, '')
+
+/** The committed private key of an example issuer (a did:web of examples/keys/). */
+export function exampleKey(did: string): KeyPair {
+  return importKey(readJsonFile(`examples/keys/${hostOf(did)}.private.jwk.json`))
+}
+
+/** The committed DID documents of the example issuers. */
+export const exampleDidDocuments = (): DidDocument[] =>
+  filesIn('keys', '.did.json').map((file) => readJsonFile(`examples/keys/${file}`) as DidDocument)
 
 /** A deep copy, so a test can change an example without affecting others. */
 export const clone = <T>(value: T): T => structuredClone(value)
-
-/** The example with this file name; throws (failing the test file) when it does not exist. */
-export function example(name: string, dir = 'valid'): ExampleFile {
-  const found = loadExamples(dir).find((e) => e.name === name)
-  if (!found) throw new Error(`examples/${dir}/${name} does not exist`)
-  return found
-}

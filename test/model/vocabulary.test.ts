@@ -7,7 +7,7 @@ import {
   renderVocabulary,
   renderVocabularyMarkdown,
 } from '../../scripts/vocabulary.js'
-import { properties } from '../../src/model/vocabulary.js'
+import { properties } from '../../scripts/vocabulary-table.js'
 import { schemaDocuments } from '../../src/schema/registry.js'
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')

@@ -1,13 +1,28 @@
 /**
- * The single source of the carbon-passport v1 vocabulary.
- *
- * `contexts/v1.jsonld`, `contexts/vocab.jsonld` and `docs/vocabulary.md` are generated from this
- * table by `npm run generate`; a test regenerates them and fails on any difference, so the
- * context, the machine-readable vocabulary and the human one cannot drift apart.
+ * The single source of the carbon-passport v1 vocabulary: labels and definitions of every class,
+ * property and enumeration term. Generator-only (never imported by src/): `contexts/v1.jsonld`,
+ * `contexts/vocab.jsonld` and `docs/vocabulary.md` are generated from it by `npm run generate`, and
+ * a test regenerates them and fails on any difference, so the context, the machine-readable
+ * vocabulary and the human one cannot drift apart. Enumeration values come from
+ * src/model/enums.ts, which the TypeScript types use too.
  */
+import {
+  ACTIVITY_TYPES,
+  BATTERY_APPLICATIONS,
+  BATTERY_CATEGORIES,
+  BATTERY_CHEMISTRIES,
+  CCU_CALCULATION_APPROACHES,
+  CLASSIFICATION_SCHEMES,
+  DECLARED_UNITS,
+  EMISSION_FACTOR_PROVENANCES,
+  FUNCTIONAL_UNIT_KINDS,
+  GRANULARITIES,
+  LIFECYCLE_STAGES,
+  RULE_OPERATORS,
+  SYSTEM_BOUNDARIES,
+  VERIFICATION_LEVELS,
+} from '../src/model/enums.js'
 
-export const VOCAB_IRI = 'https://w3id.org/carbon-passport/vocab#'
-export const CONTEXT_V1_URL = 'https://w3id.org/carbon-passport/v1'
 export const XSD = 'http://www.w3.org/2001/XMLSchema#'
 
 /** How a property's value is interpreted in JSON-LD. */
@@ -67,139 +82,147 @@ export const classes: readonly ClassDefinition[] = [
   },
 ]
 
+/**
+ * The values of an enumeration, in their order, each with its label. `labels` must name every value
+ * and nothing else (a type error otherwise), so the vocabulary and src/model/enums.ts cannot differ.
+ */
+function labelled<const T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, string>>,
+): readonly { readonly term: string; readonly label: string }[] {
+  return values.map((term) => ({ term, label: labels[term] }))
+}
+
 export const enumerations: readonly EnumerationDefinition[] = [
   {
     name: 'Granularity',
     comment:
       'What a product passport or an activity data line describes: one item, a batch, a model, or data gathered at a coarser level.',
-    values: [
-      { term: 'item', label: 'Item (one serialised unit)' },
-      { term: 'batch', label: 'Batch or lot' },
-      { term: 'model', label: 'Model (all units of a product type)' },
-      { term: 'production-line', label: 'Production line' },
-      { term: 'site', label: 'Manufacturing site' },
-      { term: 'organization', label: 'Whole organisation' },
-    ],
+    values: labelled(GRANULARITIES, {
+      item: 'Item (one serialised unit)',
+      batch: 'Batch or lot',
+      model: 'Model (all units of a product type)',
+      'production-line': 'Production line',
+      site: 'Manufacturing site',
+      organization: 'Whole organisation',
+    }),
   },
   {
     name: 'SystemBoundary',
     comment: 'The life-cycle boundary of the footprint (ISO 14067 partial or full CFP).',
-    values: [
-      { term: 'cradle-to-gate', label: 'Cradle to gate' },
-      { term: 'cradle-to-grave', label: 'Cradle to grave' },
-      { term: 'cradle-to-grave-excluding-use', label: 'Cradle to grave, use stage excluded' },
-      { term: 'gate-to-gate', label: 'Gate to gate' },
-    ],
+    values: labelled(SYSTEM_BOUNDARIES, {
+      'cradle-to-gate': 'Cradle to gate',
+      'cradle-to-grave': 'Cradle to grave',
+      'cradle-to-grave-excluding-use': 'Cradle to grave, use stage excluded',
+      'gate-to-gate': 'Gate to gate',
+    }),
   },
   {
     name: 'LifecycleStage',
     comment:
       'Canonical life-cycle stages; the first two, distribution and end of life are the four stages of EU Battery Regulation Annex II.',
-    values: [
-      { term: 'raw-material-acquisition', label: 'Raw material acquisition and pre-processing' },
-      { term: 'main-production', label: 'Main product production' },
-      { term: 'distribution', label: 'Distribution' },
-      { term: 'use', label: 'Use' },
-      { term: 'end-of-life', label: 'End of life and recycling' },
-    ],
+    values: labelled(LIFECYCLE_STAGES, {
+      'raw-material-acquisition': 'Raw material acquisition and pre-processing',
+      'main-production': 'Main product production',
+      distribution: 'Distribution',
+      use: 'Use',
+      'end-of-life': 'End of life and recycling',
+    }),
   },
   {
     name: 'EmissionFactorProvenance',
     comment: 'Where an emission factor comes from (IEC 63782 mandatory digital field).',
-    values: [
-      { term: 'primary', label: 'Primary data measured by the reporting company' },
-      { term: 'supplier-specific', label: 'Supplier-specific data' },
-      { term: 'secondary', label: 'Secondary data from a database' },
-      { term: 'proxy', label: 'Proxy or estimate' },
-    ],
+    values: labelled(EMISSION_FACTOR_PROVENANCES, {
+      primary: 'Primary data measured by the reporting company',
+      'supplier-specific': 'Supplier-specific data',
+      secondary: 'Secondary data from a database',
+      proxy: 'Proxy or estimate',
+    }),
   },
   {
     name: 'ActivityType',
     comment: 'The kind of activity an activity data line quantifies.',
-    values: [
-      { term: 'material', label: 'Material or purchased component' },
-      { term: 'energy', label: 'Energy use' },
-      { term: 'fuel', label: 'Fuel combustion' },
-      { term: 'transport', label: 'Transport' },
-      { term: 'process', label: 'Process emissions' },
-      { term: 'waste', label: 'Waste treatment' },
-      { term: 'end-of-life-treatment', label: 'End-of-life treatment' },
-      { term: 'service', label: 'Service' },
-    ],
+    values: labelled(ACTIVITY_TYPES, {
+      material: 'Material or purchased component',
+      energy: 'Energy use',
+      fuel: 'Fuel combustion',
+      transport: 'Transport',
+      process: 'Process emissions',
+      waste: 'Waste treatment',
+      'end-of-life-treatment': 'End-of-life treatment',
+      service: 'Service',
+    }),
   },
   {
     name: 'BatteryCategory',
     comment: 'Battery categories of EU Regulation 2023/1542, Article 3.',
-    values: [
-      { term: 'EV', label: 'Electric vehicle battery' },
-      { term: 'LMT', label: 'Light means of transport battery' },
-      { term: 'industrial', label: 'Industrial battery' },
-      { term: 'industrial-external-storage', label: 'Industrial battery with external storage' },
-      { term: 'portable', label: 'Portable battery' },
-      { term: 'SLI', label: 'Starting, lighting and ignition battery' },
-    ],
+    values: labelled(BATTERY_CATEGORIES, {
+      EV: 'Electric vehicle battery',
+      LMT: 'Light means of transport battery',
+      industrial: 'Industrial battery',
+      'industrial-external-storage': 'Industrial battery with external storage',
+      portable: 'Portable battery',
+      SLI: 'Starting, lighting and ignition battery',
+    }),
   },
   {
     name: 'BatteryChemistry',
     comment: 'Cell chemistry (cathode family for lithium-ion).',
-    values: [
-      { term: 'LFP', label: 'Lithium iron phosphate' },
-      { term: 'NMC', label: 'Lithium nickel manganese cobalt oxide' },
-      { term: 'NCA', label: 'Lithium nickel cobalt aluminium oxide' },
-      { term: 'LMO', label: 'Lithium manganese oxide' },
-      { term: 'LMFP', label: 'Lithium manganese iron phosphate' },
-      { term: 'LTO', label: 'Lithium titanate anode' },
-      { term: 'LCO', label: 'Lithium cobalt oxide' },
-      { term: 'sodium-ion', label: 'Sodium-ion' },
-      { term: 'lead-acid', label: 'Lead-acid' },
-      { term: 'other-chemistry', label: 'Other chemistry' },
-    ],
+    values: labelled(BATTERY_CHEMISTRIES, {
+      LFP: 'Lithium iron phosphate',
+      NMC: 'Lithium nickel manganese cobalt oxide',
+      NCA: 'Lithium nickel cobalt aluminium oxide',
+      LMO: 'Lithium manganese oxide',
+      LMFP: 'Lithium manganese iron phosphate',
+      LTO: 'Lithium titanate anode',
+      LCO: 'Lithium cobalt oxide',
+      'sodium-ion': 'Sodium-ion',
+      'lead-acid': 'Lead-acid',
+      'other-chemistry': 'Other chemistry',
+    }),
   },
   {
     name: 'BatteryApplication',
     comment:
       'What the battery is used for; IEC 63369-1 covers energy storage, UPS and backup power.',
-    values: [
-      { term: 'energy-storage', label: 'Stationary energy storage' },
-      { term: 'ups', label: 'Uninterruptible power supply' },
-      { term: 'backup-power', label: 'Backup power (telecom, data centre)' },
-      { term: 'traction', label: 'Vehicle traction' },
-      { term: 'light-transport', label: 'Light means of transport' },
-      { term: 'portable-device', label: 'Portable device' },
-      { term: 'starting-lighting-ignition', label: 'Starting, lighting and ignition' },
-      { term: 'other-application', label: 'Other application' },
-    ],
+    values: labelled(BATTERY_APPLICATIONS, {
+      'energy-storage': 'Stationary energy storage',
+      ups: 'Uninterruptible power supply',
+      'backup-power': 'Backup power (telecom, data centre)',
+      traction: 'Vehicle traction',
+      'light-transport': 'Light means of transport',
+      'portable-device': 'Portable device',
+      'starting-lighting-ignition': 'Starting, lighting and ignition',
+      'other-application': 'Other application',
+    }),
   },
   {
     name: 'FunctionalUnitKind',
     comment: 'What the functional unit of a battery footprint is.',
-    values: [
-      { term: 'cumulated-requested-service', label: 'Cumulated requested service (IEC 63369-1)' },
-      {
-        term: 'lifetime-energy',
-        label: 'Total energy over the service life (EU 2023/1542 Art. 7)',
-      },
-      { term: 'declared-unit', label: 'The declared unit of the footprint' },
-    ],
+    values: labelled(FUNCTIONAL_UNIT_KINDS, {
+      'cumulated-requested-service': 'Cumulated requested service (IEC 63369-1)',
+      'lifetime-energy': 'Total energy over the service life (EU 2023/1542 Art. 7)',
+      'declared-unit': 'The declared unit of the footprint',
+    }),
   },
   {
     name: 'VerificationLevel',
     comment: 'Assurance level of a third-party verification (ISO 14064-3).',
-    values: [
-      { term: 'limited', label: 'Limited assurance' },
-      { term: 'reasonable', label: 'Reasonable assurance' },
-    ],
+    values: labelled(VERIFICATION_LEVELS, {
+      limited: 'Limited assurance',
+      reasonable: 'Reasonable assurance',
+    }),
   },
   {
     name: 'ClassificationScheme',
     comment: 'Product classification schemes.',
-    values: [
-      { term: 'un-cpc', label: 'UN Central Product Classification' },
-      { term: 'hs', label: 'Harmonized System (WCO)' },
-      { term: 'cn', label: 'EU Combined Nomenclature' },
-      { term: 'eclass', label: 'ECLASS' },
-      { term: 'unspsc', label: 'UNSPSC' },
-    ],
+    values: labelled(CLASSIFICATION_SCHEMES, {
+      'un-cpc': 'UN Central Product Classification',
+      hs: 'Harmonized System (WCO)',
+      cn: 'EU Combined Nomenclature',
+      eclass: 'ECLASS',
+      unspsc: 'UNSPSC',
+    }),
   },
 ]
 
@@ -211,6 +234,11 @@ const d = (
   comment: string,
   extra: Partial<Pick<PropertyDefinition, 'enumeration' | 'set' | 'scoped'>> = {},
 ): PropertyDefinition => ({ term, range, group, label, comment, ...extra })
+
+/** `a, b or c`: the values of a short enumeration in prose. */
+const orList = (values: readonly string[]) =>
+  values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 const PER_DU = 'kgCO2e per declared unit (Decimal string).'
 
@@ -337,7 +365,7 @@ export const properties: readonly PropertyDefinition[] = [
     'string',
     'Footprint',
     'Declared unit of measurement',
-    'PACT v3 declared unit (liter, kilogram, cubic meter, kilowatt hour, megajoule, ton kilometer, square meter, piece, hour, megabit second).',
+    `PACT v3 declared unit (${DECLARED_UNITS.join(', ')}).`,
   ),
   d(
     'declaredUnitAmount',
@@ -568,7 +596,7 @@ export const properties: readonly PropertyDefinition[] = [
     'string',
     'Footprint',
     'CCU calculation approach',
-    'Cut-off or Credit (PACT v3).',
+    `${orList(CCU_CALCULATION_APPROACHES)} (PACT v3).`,
   ),
   d(
     'ccuCreditCertification',
@@ -606,7 +634,7 @@ export const properties: readonly PropertyDefinition[] = [
     'string',
     'Product or sector specific rule',
     'Operator',
-    'PEF, EPD International or Other (PACT v3).',
+    `${orList(RULE_OPERATORS)} (PACT v3).`,
   ),
   d(
     'ruleNames',
@@ -810,7 +838,7 @@ export const properties: readonly PropertyDefinition[] = [
     'vocab',
     'Emission factor',
     'Provenance',
-    'Primary, supplier-specific, secondary or proxy.',
+    `${capitalised(orList(EMISSION_FACTOR_PROVENANCES))}.`,
     { enumeration: 'EmissionFactorProvenance' },
   ),
   d(

@@ -1,0 +1,164 @@
+/**
+ * Every enumeration of the data model, once. The TypeScript unions of `types.ts` are
+ * `(typeof X)[number]` of these arrays, the vocabulary table (scripts/vocabulary-table.ts) takes
+ * its enumeration terms from them, and `test/model/enumerations.test.ts` fails when a schema
+ * `enum` lists other values, so the types, the JSON-LD vocabulary and the schemas cannot drift
+ * apart. The order is the documented order (schemas, docs/vocabulary.md).
+ */
+
+/** What a passport or an activity data line describes; vocabulary enumeration `Granularity`. */
+export const GRANULARITIES = [
+  'item',
+  'batch',
+  'model',
+  'production-line',
+  'site',
+  'organization',
+] as const
+
+type Granularity = (typeof GRANULARITIES)[number]
+
+/** The granularities a product passport can have: one unit, a batch or a whole model. */
+export const PRODUCT_GRANULARITIES = [
+  'item',
+  'batch',
+  'model',
+] as const satisfies readonly Granularity[]
+
+/** Life-cycle boundaries of ISO 14067; vocabulary enumeration `SystemBoundary`. */
+export const SYSTEM_BOUNDARIES = [
+  'cradle-to-gate',
+  'cradle-to-grave',
+  'cradle-to-grave-excluding-use',
+  'gate-to-gate',
+] as const
+
+/** Life-cycle stages (EU 2023/1542 Annex II and use); vocabulary enumeration `LifecycleStage`. */
+export const LIFECYCLE_STAGES = [
+  'raw-material-acquisition',
+  'main-production',
+  'distribution',
+  'use',
+  'end-of-life',
+] as const
+
+/** Where an emission factor comes from (IEC 63782); vocabulary `EmissionFactorProvenance`. */
+export const EMISSION_FACTOR_PROVENANCES = [
+  'primary',
+  'supplier-specific',
+  'secondary',
+  'proxy',
+] as const
+
+/** Kinds of activity an activity data line quantifies; vocabulary enumeration `ActivityType`. */
+export const ACTIVITY_TYPES = [
+  'material',
+  'energy',
+  'fuel',
+  'transport',
+  'process',
+  'waste',
+  'end-of-life-treatment',
+  'service',
+] as const
+
+/** GHG Protocol scopes. */
+export const GHG_SCOPES = [1, 2, 3] as const
+
+/** GHG Protocol scope 3 categories, 1 (purchased goods and services) to 15 (investments). */
+export const SCOPE3_CATEGORIES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] as const
+
+/** Battery categories of EU 2023/1542 Art. 3; vocabulary enumeration `BatteryCategory`. */
+export const BATTERY_CATEGORIES = [
+  'EV',
+  'LMT',
+  'industrial',
+  'industrial-external-storage',
+  'portable',
+  'SLI',
+] as const
+
+/** Cell chemistries; vocabulary enumeration `BatteryChemistry`. */
+export const BATTERY_CHEMISTRIES = [
+  'LFP',
+  'NMC',
+  'NCA',
+  'LMO',
+  'LMFP',
+  'LTO',
+  'LCO',
+  'sodium-ion',
+  'lead-acid',
+  'other-chemistry',
+] as const
+
+/** What a battery is used for; vocabulary enumeration `BatteryApplication`. */
+export const BATTERY_APPLICATIONS = [
+  'energy-storage',
+  'ups',
+  'backup-power',
+  'traction',
+  'light-transport',
+  'portable-device',
+  'starting-lighting-ignition',
+  'other-application',
+] as const
+
+/** What a battery footprint's functional unit is; vocabulary enumeration `FunctionalUnitKind`. */
+export const FUNCTIONAL_UNIT_KINDS = [
+  'cumulated-requested-service',
+  'lifetime-energy',
+  'declared-unit',
+] as const
+
+/** Assurance levels of ISO 14064-3; vocabulary enumeration `VerificationLevel`. */
+export const VERIFICATION_LEVELS = ['limited', 'reasonable'] as const
+
+/** Product classification schemes; vocabulary enumeration `ClassificationScheme`. */
+export const CLASSIFICATION_SCHEMES = ['un-cpc', 'hs', 'cn', 'eclass', 'unspsc'] as const
+
+/** PACT v3 `declaredUnitOfMeasurement` values (plain strings in PACT, not vocabulary terms). */
+export const DECLARED_UNITS = [
+  'liter',
+  'kilogram',
+  'cubic meter',
+  'kilowatt hour',
+  'megajoule',
+  'ton kilometer',
+  'square meter',
+  'piece',
+  'hour',
+  'megabit second',
+] as const
+
+/** PACT v3 `geographyRegionOrSubregion` values: the UN M49 regions and subregions. */
+export const UN_M49_REGIONS = [
+  'Africa',
+  'Americas',
+  'Asia',
+  'Europe',
+  'Oceania',
+  'Australia and New Zealand',
+  'Central Asia',
+  'Eastern Asia',
+  'Eastern Europe',
+  'Latin America and the Caribbean',
+  'Melanesia',
+  'Micronesia',
+  'Northern Africa',
+  'Northern America',
+  'Northern Europe',
+  'Polynesia',
+  'South-eastern Asia',
+  'Southern Asia',
+  'Southern Europe',
+  'Sub-Saharan Africa',
+  'Western Asia',
+  'Western Europe',
+] as const
+
+/** PACT v3 `ccuCalculationApproach` values. */
+export const CCU_CALCULATION_APPROACHES = ['Cut-off', 'Credit'] as const
+
+/** PACT v3 `productOrSectorSpecificRules[].operator` values. */
+export const RULE_OPERATORS = ['PEF', 'EPD International', 'Other'] as const
