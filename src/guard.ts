@@ -5,6 +5,7 @@
  * JSON (no cycles, BigInts, functions or symbols, not nested too deep) before it reaches recursive
  * code such as structuredClone, JSON-LD or RFC 8785 canonicalization.
  */
+import { timeOfDate } from './date-time.js'
 import {
   CarbonPassportError,
   type CarbonPassportErrorCode,
@@ -15,7 +16,7 @@ import {
  * The deepest nesting (objects and arrays, the outermost counting as 1) accepted in a credential
  * handed to a function that builds, signs or digests one: the verifier's default `maxDepth`
  * (DEFAULT_MAX_DEPTH, kept equal by a test), so nothing is made that could not be verified with the
- * default options. A literal, so that this module imports nothing but the errors.
+ * default options. A literal, so that this module imports only leaf modules (errors, date-time).
  */
 export const MAX_JSON_DEPTH = 64
 
@@ -121,12 +122,7 @@ export function optionalOneOf<T extends string>(
 /** `undefined`, or a valid Date (returned as a copy, so a later read cannot differ). */
 export function optionalDate(value: unknown, label: string): Date | undefined {
   if (value === undefined) return undefined
-  let time = Number.NaN
-  try {
-    if (value instanceof Date) time = value.getTime()
-  } catch {
-    // A Proxy pretending to be a Date: not a Date.
-  }
+  const time = timeOfDate(value)
   if (Number.isNaN(time)) throw invalidArgument(`${label} must be a valid Date`)
   return new Date(time)
 }

@@ -4,6 +4,12 @@
  */
 
 import { didKeyDocument } from '../did/did-key.js'
+import {
+  readDidDocuments,
+  registerLoaderDidDocuments,
+  type SuppliedDidDocuments,
+} from '../did/supplied.js'
+import { verificationMethodIn } from '../did/verification-methods.js'
 import { CarbonPassportError } from '../errors.js'
 import {
   asCarbonPassportError,
@@ -59,10 +65,6 @@ function documentEntries(source: unknown, label: string): [string, unknown][] {
   })
 }
 
-/** Absolute id of a verification method, resolving `#fragment` ids against the DID. */
-const absoluteId = (did: string, id: unknown): string | undefined =>
-  typeof id !== 'string' ? undefined : id.startsWith('#') ? `${did}${id}` : id
-
 /**
  * Creates the strict offline loader. Bundled: VC v1 and v2, Data Integrity v1/v2, Multikey v1,
  * DID v1, Security v1/v2, Bitstring Status List v1 and the carbon-passport v1 context.
@@ -78,36 +80,26 @@ const absoluteId = (did: string, id: unknown): string | undefined =>
  */
 export function createDocumentLoader(options: DocumentLoaderOptions = {}): DocumentLoader {
   const documents = new Map<string, unknown>(bundledContexts)
-  const dids = new Map<string, DidDocument>()
+  let dids: SuppliedDidDocuments
   try {
     const o = readOptions(options, ['contexts', 'documents', 'didDocuments'])
     for (const [url, doc] of documentEntries(o.contexts, 'options.contexts'))
       documents.set(url, doc)
     for (const [url, doc] of documentEntries(o.documents, 'options.documents'))
       documents.set(url, doc)
-    if (o.didDocuments !== undefined && !Array.isArray(o.didDocuments)) {
-      throw invalidArgument('options.didDocuments must be an array of DID documents')
-    }
-    for (const doc of (o.didDocuments ?? []) as unknown[]) {
-      if (!isRecord(doc) || typeof doc.id !== 'string') {
-        throw invalidArgument('every DID document needs a string id')
-      }
-      assertJson(doc, 'ERR_INVALID_ARGUMENT', `the DID document ${doc.id}`)
-      const copy = deepFreeze(structuredClone(doc)) as DidDocument
-      dids.set(copy.id, copy)
-    }
+    dids = readDidDocuments(o.didDocuments)
   } catch (err) {
     throw asCarbonPassportError(err, 'ERR_INVALID_ARGUMENT', 'createDocumentLoader')
   }
 
   const didDocument = (did: string): DidDocument | undefined => {
-    const supplied = dids.get(did)
+    const supplied = dids.document(did)
     if (supplied) return supplied
     if (did.startsWith('did:key:')) return didKeyDocument(did) as DidDocument
     return undefined
   }
 
-  return async (url: string): Promise<RemoteDocument> => {
+  const loader = async (url: string): Promise<RemoteDocument> => {
     if (typeof url !== 'string') {
       throw new CarbonPassportError('ERR_DOCUMENT_NOT_FOUND', 'document URL must be a string')
     }
@@ -118,9 +110,9 @@ export function createDocumentLoader(options: DocumentLoaderOptions = {}): Docum
       const doc = didDocument(did)
       if (doc && fragment === undefined)
         return { contextUrl: null, documentUrl: url, document: doc }
-      const vm = doc?.verificationMethod?.find((m) => absoluteId(did, m.id) === url)
+      const vm = doc && verificationMethodIn(doc, url)
       if (doc && vm) {
-        const document = { '@context': doc['@context'], ...vm, id: url }
+        const document = { '@context': doc['@context'], ...vm }
         return { contextUrl: null, documentUrl: url, document }
       }
       throw new CarbonPassportError(
@@ -135,4 +127,7 @@ export function createDocumentLoader(options: DocumentLoaderOptions = {}): Docum
       { details: { url } },
     )
   }
+  // The resolver of a verification using this loader reads the same DID documents (did/supplied.ts).
+  registerLoaderDidDocuments(loader, dids)
+  return loader
 }

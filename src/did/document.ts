@@ -6,7 +6,8 @@
 import type { DidDocument } from '../context/loader.js'
 import { CarbonPassportError } from '../errors.js'
 import { asCarbonPassportError, optionalOneOf, readOptions } from '../guard.js'
-import { type KeyPair, toVerificationMethod } from '../keys/keys.js'
+import type { KeyPair } from '../keys/types.js'
+import { toVerificationMethod } from '../keys/verification-method.js'
 
 export interface CreateDidDocumentOptions {
   /** How public keys are written: `Multikey` (default) or `JsonWebKey`. */

@@ -1,15 +1,27 @@
 /**
- * Finding keys and controller documents without the network: the DID documents the caller supplies,
- * did:key documents derived locally, the caller's own `resolveDid`, then the document loader (for
- * controller documents of https issuers the caller put into it). Never throws.
+ * Finding keys and controller documents without the network: the DID documents the caller supplies
+ * (to the verification or to its loader, did/supplied.ts), did:key documents derived locally, the
+ * caller's own `resolveDid`, then the document loader (for controller documents of https issuers
+ * the caller put into it). Never throws.
  */
 
 import type { DidDocument, DocumentLoader } from '../context/loader.js'
-import { isDateTimeStamp } from '../credential/checks/syntax.js'
-import { finding } from '../findings/verification-codes.js'
+import { timeOfDateTimeStamp } from '../date-time.js'
 import { isObject, type Json } from '../json.js'
 import type { Finding } from '../results.js'
 import { didKeyDocument } from './did-key.js'
+import { keyLifecycleCodes } from './resolve.codes.js'
+import { didDocumentsOfLoader, suppliedDidDocuments } from './supplied.js'
+import {
+  absoluteId,
+  type VerificationMethod,
+  verificationMethodByKid,
+  verificationMethodIn,
+} from './verification-methods.js'
+
+const { finding } = keyLifecycleCodes
+
+export type { VerificationMethod } from './verification-methods.js'
 
 /** An async DID resolver the caller supplies (it may fetch; the library never does). */
 export type ResolveDid = (did: string) => Promise<DidDocument | null | undefined>
@@ -19,9 +31,6 @@ export interface ResolverOptions {
   resolveDid?: ResolveDid | undefined
   documentLoader: DocumentLoader
 }
-
-/** A verification method with its absolute id. */
-export type VerificationMethod = Json & { id: string }
 
 export interface Resolver {
   /** The controller (DID) document for an id (no fragment), or undefined. */
@@ -35,25 +44,6 @@ export interface Resolver {
   byKid(kid: string, issuer: string | undefined): Promise<VerificationMethod | undefined>
 }
 
-const absolute = (base: string, id: unknown): string | undefined =>
-  typeof id !== 'string' ? undefined : id.startsWith('#') ? `${base}${id}` : id
-
-/** Every verification method a document lists, embedded ones included, with absolute ids. */
-export function verificationMethodsOf(doc: Json): VerificationMethod[] {
-  const base = typeof doc.id === 'string' ? doc.id : ''
-  const out: VerificationMethod[] = []
-  const relations = ['verificationMethod', 'assertionMethod', 'authentication']
-  for (const relation of relations) {
-    const list = doc[relation]
-    for (const entry of Array.isArray(list) ? list : list === undefined ? [] : [list]) {
-      if (!isObject(entry)) continue
-      const id = absolute(base, entry.id)
-      if (id) out.push({ ...entry, id })
-    }
-  }
-  return out
-}
-
 /** Whether a controller document lists a verification method under `assertionMethod`. */
 export function isAssertionMethod(doc: Json, vmId: string): boolean {
   const base = typeof doc.id === 'string' ? doc.id : ''
@@ -61,24 +51,27 @@ export function isAssertionMethod(doc: Json, vmId: string): boolean {
   for (const entry of Array.isArray(list) ? list : list === undefined ? [] : [list]) {
     const id =
       typeof entry === 'string'
-        ? absolute(base, entry)
+        ? absoluteId(base, entry)
         : isObject(entry)
-          ? absolute(base, entry.id)
+          ? absoluteId(base, entry.id)
           : undefined
     if (id === vmId) return true
   }
   return false
 }
 
+/**
+ * A resolver for one verification. The DID documents it reads first are those of the options, then
+ * those the document loader was created with (both indexed once, did/supplied.ts), so a document
+ * given to either is found the same way.
+ */
 export function createResolver(options: ResolverOptions): Resolver {
-  const supplied = new Map<string, Json>()
-  for (const doc of options.didDocuments ?? []) {
-    if (isObject(doc) && typeof doc.id === 'string') supplied.set(doc.id, doc)
-  }
+  const supplied = suppliedDidDocuments(options.didDocuments)
+  const served = didDocumentsOfLoader(options.documentLoader)
   const cache = new Map<string, Promise<Json | undefined>>()
 
   const load = async (id: string): Promise<Json | undefined> => {
-    const given = supplied.get(id)
+    const given = supplied.document(id) ?? served.document(id)
     if (given) return given
     if (id.startsWith('did:key:')) {
       try {
@@ -118,7 +111,7 @@ export function createResolver(options: ResolverOptions): Resolver {
     if (typeof id !== 'string' || id === '') return undefined
     const hash = id.indexOf('#')
     const doc = await controller(hash === -1 ? id : id.slice(0, hash))
-    const found = doc && verificationMethodsOf(doc).find((vm) => vm.id === id)
+    const found = doc && verificationMethodIn(doc, id)
     if (found) return found
     // A verification method served on its own by the loader (as in the W3C test vectors).
     try {
@@ -132,18 +125,8 @@ export function createResolver(options: ResolverOptions): Resolver {
 
   const byKid = async (kid: string, issuer: string | undefined) => {
     if (kid.startsWith('#') && issuer) return verificationMethod(`${issuer}${kid}`)
-    const docs: Json[] = [...supplied.values()]
-    if (issuer) {
-      const doc = await controller(issuer)
-      if (doc) docs.unshift(doc)
-    }
-    for (const doc of docs) {
-      for (const vm of verificationMethodsOf(doc)) {
-        const jwkKid = isObject(vm.publicKeyJwk) ? vm.publicKeyJwk.kid : undefined
-        if (vm.id.endsWith(`#${kid}`) || jwkKid === kid) return vm
-      }
-    }
-    return undefined
+    const doc = issuer ? await controller(issuer) : undefined
+    return (doc && verificationMethodByKid(doc, kid)) ?? supplied.byKid(kid) ?? served.byKid(kid)
   }
 
   return { controller, verificationMethod, byKid }
@@ -161,8 +144,9 @@ export function keyLifecycleFinding(
 ): Finding | undefined {
   if (vm.revoked !== undefined) return finding('KEY_REVOKED', path)
   if (vm.expires === undefined) return undefined
-  const valid = isDateTimeStamp(vm.expires)
-  if (valid && Date.parse(vm.expires as string) + clock.skew > clock.now) return undefined
+  const expires = timeOfDateTimeStamp(vm.expires)
+  const valid = expires !== undefined
+  if (valid && expires + clock.skew > clock.now) return undefined
   return finding(
     'KEY_EXPIRED',
     path,

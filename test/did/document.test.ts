@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { createDidDocument } from '../../src/did/document.js'
-import { exportKey, generateKeyPair } from '../../src/keys/keys.js'
+import { exportKey } from '../../src/keys/export.js'
+import { generateKeyPair } from '../../src/keys/generate.js'
 import type { CarbonPassport } from '../../src/model/types.js'
 import { createPassport } from '../../src/passport/create.js'
 import { issuePassport } from '../../src/passport/issue.js'
 import { verifyPassport } from '../../src/passport/verify.js'
-import { example } from '../helpers/examples.js'
+import { validExample } from '../helpers/examples.js'
 
 const controller = 'did:web:passports.test.example'
 
@@ -28,7 +29,7 @@ describe('createDidDocument', () => {
 
   it('is what a verifier needs to verify a passport signed with the key', async () => {
     const key = generateKeyPair({ controller, id: `${controller}#key-1` })
-    const subject = example('pcba-access-controller.json').doc.credentialSubject as CarbonPassport
+    const subject = validExample('pcba-access-controller').doc.credentialSubject as CarbonPassport
     const passport = createPassport(subject, {
       issuer: controller,
       validFrom: new Date('2026-03-01T00:00:00Z'),

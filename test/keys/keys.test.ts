@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest'
 import { isSupportedDidKey } from '../../src/did/did-key.js'
 import { isCarbonPassportError } from '../../src/errors.js'
+import { exportKey } from '../../src/keys/export.js'
+import { generateKeyPair } from '../../src/keys/generate.js'
+import { importKey } from '../../src/keys/import.js'
 import {
-  exportKey,
-  generateKeyPair,
-  importKey,
   publicJwkOfVerificationMethod,
   toVerificationMethod,
-} from '../../src/keys/keys.js'
-import { readJsonFile } from '../credential/fixtures.js'
+} from '../../src/keys/verification-method.js'
+import { readJsonFile } from '../helpers/files.js'
 
 const expectCode = (fn: () => unknown, code: string) => {
   try {

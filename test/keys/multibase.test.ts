@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { isCarbonPassportError } from '../../src/errors.js'
-import { importKey, publicJwkOfVerificationMethod } from '../../src/keys/keys.js'
+import { importKey } from '../../src/keys/import.js'
 import {
   base58btcDecode,
   base58btcEncode,
@@ -14,6 +14,7 @@ import {
   MAX_MULTIKEY_BYTES,
   maxBase58Length,
 } from '../../src/keys/multibase.js'
+import { publicJwkOfVerificationMethod } from '../../src/keys/verification-method.js'
 
 const HANG_GUARD_MS = 2000
 

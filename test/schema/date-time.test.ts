@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isDateTime } from '../../src/schema/date-time.js'
+import { isDateTime } from '../../src/date-time.js'
 
 // ajv-formats' own full-mode check is the reference our faster one must agree with.
 type AddFormats = (ajv: Ajv2020) => unknown
