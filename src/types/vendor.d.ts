@@ -127,7 +127,7 @@ declare module '@digitalbazaar/vc-bitstring-status-list' {
   export function createList(options: { length: number }): Promise<BitstringStatusList>
   export function decodeList(options: { encodedList: string }): Promise<BitstringStatusList>
 }
-// jsonld.js internals used by the direct RDF path (src/credential/data-integrity/passport-rdf.ts).
+// jsonld.js internals, loaded lazily and checked by src/credential/data-integrity/jsonld-internals.ts.
 declare module 'jsonld/lib/context.js' {
   const api: {
     getInitialContext(options: Record<string, unknown>): unknown

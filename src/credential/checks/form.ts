@@ -10,7 +10,9 @@
  * value must be in the form compaction gives it, and the descriptions of a node given in several
  * places must agree (the checks then read each place with all of them, as RDF merges them); so the
  * JSON read is exactly what was signed. The walk uses jsonld.js's own context processing
- * (`nodeContexts`, shared with the direct RDF walk), so it sees the terms canonicalization sees.
+ * (jsonld-terms.ts, shared with the direct RDF walk), so it sees the terms canonicalization sees;
+ * that adapter is loaded on first use, and a jsonld.js lacking what it needs makes this check fail
+ * closed (`INTERNAL_ERROR`), whether the fast paths are on or off.
  * Only Data Integrity needs it: a vc+jwt signs its JSON bytes, which are what the checks read.
  *
  * Refused (each with a JSON Pointer):
@@ -26,21 +28,27 @@
  *   (RDF merges them into one node with both).
  */
 import { isDeepStrictEqual } from 'node:util'
-import jsonldContext from 'jsonld/lib/context.js'
-import jsonldUrl from 'jsonld/lib/url.js'
 import type { DocumentLoader } from '../../context/loader.js'
-import { finding, pointer } from '../../findings/verification-codes.js'
+import { commonCodes } from '../../findings/common.js'
+import { combineCodes } from '../../findings/define.js'
+import { pointer } from '../../findings/pointer.js'
 import { isObject, type Json } from '../../json.js'
 import type { Finding } from '../../results.js'
-import { contextMemoFor } from '../data-integrity/canonize.js'
+import { contextMemoFor } from '../data-integrity/context-memos.js'
+import { jsonLdErrorCodes } from '../data-integrity/errors.codes.js'
 import { describeJsonLdError } from '../data-integrity/errors.js'
+import { JsonldInternalsUnavailable } from '../data-integrity/jsonld-internals.js'
 import {
   type ActiveContext,
   type ContextMemo,
   isUnsupported,
   nodeContexts,
   pendingOf,
-} from '../data-integrity/passport-rdf.js'
+} from '../data-integrity/jsonld-terms.js'
+import { contextCodes } from './context.codes.js'
+import { formCodes } from './form.codes.js'
+
+const { finding } = combineCodes(formCodes, jsonLdErrorCodes, contextCodes)
 
 type Path = (string | number)[]
 
@@ -93,13 +101,6 @@ function termIris(ctx: ActiveContext): Set<string> {
   return iris
 }
 
-const isAbsoluteIri = (value: string): boolean =>
-  !value.startsWith('_:') && jsonldUrl.isAbsolute(value) && !/\s/.test(value)
-
-/** `_expandIri` with the options jsonld.js expands values with. */
-const expandIri = (ctx: ActiveContext, value: string, vocab: boolean): unknown =>
-  jsonldContext.expandIri(ctx, value, { vocab, base: true }, { base: null })
-
 type FormCode =
   | 'JSONLD_KEYWORD_NOT_ALLOWED'
   | 'JSONLD_KEY_NOT_A_TERM'
@@ -117,11 +118,18 @@ function report(w: Walk, code: FormCode, message: string, ...extra: (string | nu
  * An IRI written as itself: absolute, not a blank node, not a compact IRI and (`vocab`) not the
  * IRI of a term, which must be written as the term.
  */
-function iriFindingMessage(ctx: ActiveContext, value: string, vocab: boolean): string | undefined {
-  if (!isAbsoluteIri(value)) return `${JSON.stringify(value)} is not an absolute IRI`
+function iriFindingMessage(
+  memo: ContextMemo,
+  ctx: ActiveContext,
+  value: string,
+  vocab: boolean,
+): string | undefined {
+  if (!memo.isAbsoluteIri(value) || /\s/.test(value)) {
+    return `${JSON.stringify(value)} is not an absolute IRI`
+  }
   // Only a prefix that is a term can make `prefix:suffix` a compact IRI (JSON-LD 1.1 §4.4).
   const prefix = value.slice(0, value.indexOf(':'))
-  if (ctx.mappings.has(prefix) && expandIri(ctx, value, vocab) !== value) {
+  if (ctx.mappings.has(prefix) && memo.expandIri(ctx, value, vocab) !== value) {
     return `${JSON.stringify(value)} is a compact IRI; write the IRI it stands for`
   }
   if (vocab && termIris(ctx).has(value)) {
@@ -131,16 +139,16 @@ function iriFindingMessage(ctx: ActiveContext, value: string, vocab: boolean): s
 }
 
 /** A type value: a term of the type-scoping context, or an IRI that is no term's. */
-function typeIri(ctx: ActiveContext, type: string): string | undefined {
+function typeIri(memo: ContextMemo, ctx: ActiveContext, type: string): string | undefined {
   const definition = ctx.mappings.get(type)
   if (definition) {
     const iri = definition['@id']
     return typeof iri === 'string' && !iri.startsWith('@') ? iri : undefined
   }
-  if (iriFindingMessage(ctx, type, true) === undefined) return type
+  if (iriFindingMessage(memo, ctx, type, true) === undefined) return type
   const vocab = ctx['@vocab']
   if (typeof vocab === 'string' && !type.includes(':')) {
-    const iri = expandIri(ctx, type, true)
+    const iri = memo.expandIri(ctx, type, true)
     if (typeof iri === 'string' && !termIris(ctx).has(iri)) return iri
   }
   return undefined
@@ -205,7 +213,7 @@ function walkNode(
       if (iri === '@id') {
         const problem =
           typeof value === 'string'
-            ? iriFindingMessage(ctx, value, false)
+            ? iriFindingMessage(w.memo, ctx, value, false)
             : 'an `id` must be an IRI string'
         if (problem) report(w, 'JSONLD_VALUE_NOT_COMPACT', problem, key)
         else id = value as string
@@ -229,7 +237,10 @@ function walkNode(
       }
     } else {
       const vocab = ctx['@vocab']
-      iri = typeof vocab === 'string' && !key.includes(':') ? expandIri(ctx, key, true) : undefined
+      iri =
+        typeof vocab === 'string' && !key.includes(':')
+          ? w.memo.expandIri(ctx, key, true)
+          : undefined
       if (typeof iri !== 'string' || termIris(ctx).has(iri)) {
         report(w, 'JSONLD_KEY_NOT_A_TERM', `\`${key}\` is not a term of the contexts here`, key)
         continue
@@ -284,7 +295,7 @@ function checkTypes(w: Walk, value: unknown, ctx: ActiveContext): void {
   for (let i = 0; i < list.length; i++) {
     const type: unknown = list[i]
     const at = Array.isArray(value) ? [i] : []
-    const iri = typeof type === 'string' ? typeIri(ctx, type) : undefined
+    const iri = typeof type === 'string' ? typeIri(w.memo, ctx, type) : undefined
     if (iri === undefined) {
       report(
         w,
@@ -403,7 +414,7 @@ function identify(w: Walk, item: unknown, ctx: ActiveContext, kind: ValueKind): 
     const vocab = coercion === '@vocab'
     const termIri = vocab ? ctx.mappings.get(item)?.['@id'] : undefined
     if (typeof termIri === 'string') return `@id|${termIri}`
-    const problem = iriFindingMessage(ctx, item, vocab)
+    const problem = iriFindingMessage(w.memo, ctx, item, vocab)
     if (problem) {
       report(w, 'JSONLD_VALUE_NOT_COMPACT', problem)
       return undefined
@@ -515,7 +526,20 @@ export async function readCompactForm(
   const context = credential['@context']
   const urls = Array.isArray(context) ? context : [context]
   if (!urls.every((u) => typeof u === 'string')) return unread([])
-  const memo = contextMemoFor(options.documentLoader)
+  let memo: ContextMemo
+  try {
+    memo = await contextMemoFor(options.documentLoader)
+  } catch (err) {
+    // A jsonld.js without the context processing this check reads with: fail closed.
+    if (!(err instanceof JsonldInternalsUnavailable)) throw err
+    return unread([
+      commonCodes.finding(
+        'INTERNAL_ERROR',
+        '',
+        `the compact-form check cannot run: ${err.message}`,
+      ),
+    ])
+  }
   let root: ActiveContext
   try {
     root = await memo.root(urls as string[])

@@ -1,5 +1,8 @@
 /** Turns errors of jsonld.js and rdf-canonize into finding codes (they carry no codes of their own). */
-import type { VerificationCode } from '../../findings/verification-codes.js'
+import type { jsonLdErrorCodes } from './errors.codes.js'
+
+/** The codes a jsonld.js or rdf-canonize error maps to (a missing context is the context check's). */
+export type JsonLdErrorCode = keyof typeof jsonLdErrorCodes.definitions | 'CONTEXT_UNKNOWN'
 
 const UNDEFINED_TERM_EVENTS = new Set([
   'invalid property',
@@ -21,7 +24,7 @@ interface ErrorLike {
 /** The finding code and a readable message for a canonicalization error, or undefined. */
 export function describeJsonLdError(
   error: unknown,
-): { code: VerificationCode; message: string } | undefined {
+): { code: JsonLdErrorCode; message: string } | undefined {
   const seen = new Set<unknown>()
   let e = error as ErrorLike | undefined
   while (e && typeof e === 'object' && !seen.has(e)) {

@@ -2,7 +2,7 @@
 import * as vc from '@digitalbazaar/vc'
 import type { DocumentLoader } from '../../context/loader.js'
 import { CarbonPassportError } from '../../errors.js'
-import type { KeyPair } from '../../keys/keys.js'
+import type { KeyPair } from '../../keys/types.js'
 import { describeJsonLdError } from './errors.js'
 import { type CryptosuiteName, signingSuite } from './suites.js'
 

@@ -1,36 +1,28 @@
 /**
  * The Data Integrity suites: the stock `DataIntegrityProof` with the stock eddsa-rdfc-2022 and
- * ecdsa-rdfc-2019 cryptosuites, plus three substitutions that change no result (see canonize.ts):
- * the context cache, the proof-configuration template, and node:crypto signers/verifiers that reuse
- * one imported key per verification method instead of re-importing it on every call.
+ * ecdsa-rdfc-2019 cryptosuites, plus three substitutions that change no result: the context cache
+ * and the proof-configuration template (only with the fast-path plug-in, see fast-paths.ts), and
+ * node:crypto signers/verifiers that reuse one imported key per verification method instead of
+ * re-importing it on every call.
  */
-import { sign as cryptoSign, verify as cryptoVerify } from 'node:crypto'
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
 import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite'
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
 import { VC_V2_CONTEXT_URL } from '../../context/bundled.js'
 import type { DocumentLoader } from '../../context/loader.js'
-import {
-  type KeyAlgorithm,
-  type KeyPair,
-  privateKeyObject,
-  publicJwkOfVerificationMethod,
-  publicKeyObject,
-} from '../../keys/keys.js'
-import {
-  type CanonicalizationLimits,
-  type Canonize,
-  canonizeDocument,
-  canonizeProofFast,
-} from './canonize.js'
+import { algorithmOfPublicJwk, CRYPTOSUITE_KEY_ALGORITHM } from '../../keys/algorithms.js'
+import { privateKeyObject, publicKeyObject } from '../../keys/key-objects.js'
+import { signBytes, verifyBytes } from '../../keys/signature.js'
+import type { KeyAlgorithm, KeyPair } from '../../keys/types.js'
+import { publicJwkOfVerificationMethod } from '../../keys/verification-method.js'
+import { type CanonicalizationLimits, type Canonize, canonizeDocument } from './canonize.js'
+import { loadFastPaths } from './fast-paths.js'
 
 export type CryptosuiteName = 'eddsa-rdfc-2022' | 'ecdsa-rdfc-2019'
 
-/** The key algorithm each supported cryptosuite needs. */
-export const CRYPTOSUITE_ALGORITHM: Readonly<Record<CryptosuiteName, KeyAlgorithm>> = {
-  'eddsa-rdfc-2022': 'Ed25519',
-  'ecdsa-rdfc-2019': 'P-256',
-}
+/** The key algorithm each supported cryptosuite needs (from the table in keys/algorithms.ts). */
+export const CRYPTOSUITE_ALGORITHM: Readonly<Record<CryptosuiteName, KeyAlgorithm>> =
+  CRYPTOSUITE_KEY_ALGORITHM
 
 export const isCryptosuiteName = (v: unknown): v is CryptosuiteName =>
   v === 'eddsa-rdfc-2022' || v === 'ecdsa-rdfc-2019'
@@ -54,15 +46,11 @@ export function createVerifier(verificationMethod: unknown): Verifier {
     return { id: undefined, algorithm: undefined, verify: async () => false }
   }
   const key = publicKeyObject(jwk)
-  const algorithm: KeyAlgorithm = jwk.crv === 'Ed25519' ? 'Ed25519' : 'P-256'
+  const algorithm = algorithmOfPublicJwk(jwk)
   return {
     id: typeof id === 'string' ? id : undefined,
     algorithm,
-    verify: async ({ data, signature }) =>
-      algorithm === 'Ed25519'
-        ? cryptoVerify(null, data, key, signature)
-        : signature.length === 64 &&
-          cryptoVerify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, signature),
+    verify: async ({ data, signature }) => verifyBytes(algorithm, key, data, signature),
   }
 }
 
@@ -73,9 +61,7 @@ export function createSigner(key: KeyPair) {
     id: key.id,
     algorithm: key.algorithm,
     sign: async ({ data }: { data: Uint8Array }): Promise<Uint8Array> =>
-      key.algorithm === 'Ed25519'
-        ? cryptoSign(null, data, privateKey)
-        : cryptoSign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' }),
+      signBytes(key.algorithm, privateKey, data),
   }
 }
 
@@ -115,12 +101,15 @@ function cryptosuiteFor(
     },
     createVerifier: async ({ verificationMethod }: { verificationMethod: unknown }) =>
       createVerifier(verificationMethod),
-    // The stock canonize, for the template check in canonizeProofFast.
+    // The stock canonize, for the plug-in's proof template (proof-template.ts).
     stockCanonize: stock.canonize,
   }
 }
 
-/** DataIntegrityProof with the proof-configuration template (falls back to the stock path). */
+/**
+ * DataIntegrityProof with the proof-configuration template when the fast-path plug-in is enabled
+ * (otherwise, and for any proof the template does not cover, the stock `canonizeProof`).
+ */
 class CarbonPassportDataIntegrityProof extends DataIntegrityProof {
   readonly #baseLoader: DocumentLoader
   readonly #canonize: Canonize
@@ -139,12 +128,14 @@ class CarbonPassportDataIntegrityProof extends DataIntegrityProof {
     options: { documentLoader: unknown; document: Record<string, unknown> },
   ): Promise<string> {
     const context = options.document['@context']
-    if (Array.isArray(context) && context[0] === VC_V2_CONTEXT_URL) {
+    // Without the plug-in (switched off, or unproven jsonld / rdf-canonize copies): stock only.
+    const fastPaths = await loadFastPaths()
+    if (fastPaths && Array.isArray(context) && context[0] === VC_V2_CONTEXT_URL) {
       const { proofValue: _omit, ...rest } = proof
       const config = { '@context': context, ...rest }
       // Untrusted values are only substituted into a template here (five quads, one blank node);
       // any other proof falls back to super, which canonicalizes through the capped `canonize`.
-      const fast = await canonizeProofFast(this.#canonize, config, this.#baseLoader)
+      const fast = await fastPaths.canonizeProof(this.#canonize, config, this.#baseLoader)
       if (fast !== undefined) return fast
     }
     return super.canonizeProof(proof, options)

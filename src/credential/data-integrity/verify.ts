@@ -8,20 +8,27 @@
  * RDFC-1.0 is within `maxBlankNodes` and `maxQuads` (canonize.ts).
  */
 import type { DocumentLoader, RemoteDocument } from '../../context/loader.js'
+import { isDateTimeStamp, parseDateTime } from '../../date-time.js'
 import { keyLifecycleFinding, type Resolver, type VerificationMethod } from '../../did/resolve.js'
-import { finding, pointer } from '../../findings/verification-codes.js'
+import { combineCodes } from '../../findings/define.js'
+import { pointer } from '../../findings/pointer.js'
 import { isObject, type Json } from '../../json.js'
-import { publicJwkOfVerificationMethod } from '../../keys/keys.js'
 import { decodeBase58Multibase } from '../../keys/multibase.js'
+import { publicJwkOfVerificationMethod } from '../../keys/verification-method.js'
 import type { Finding } from '../../results.js'
-import { isDateTimeStamp } from '../checks/syntax.js'
+import { contextCodes } from '../checks/context.codes.js'
+import { proofCodes } from '../proof.codes.js'
 import {
   type CanonicalizationLimits,
   DEFAULT_MAX_BLANK_NODES,
   DEFAULT_MAX_QUADS,
 } from './canonize.js'
+import { jsonLdErrorCodes } from './errors.codes.js'
 import { describeJsonLdError } from './errors.js'
 import { CRYPTOSUITE_ALGORITHM, isCryptosuiteName, verificationSuite } from './suites.js'
+import { dataIntegrityCodes } from './verify.codes.js'
+
+const { finding } = combineCodes(dataIntegrityCodes, proofCodes, jsonLdErrorCodes, contextCodes)
 
 /**
  * The most proofs a credential may carry before none is verified (`maxProofs`). Each proof costs a
@@ -226,14 +233,16 @@ async function verifyOne(
 /** PROOF_CREATED_IN_FUTURE or PROOF_EXPIRED against the verification clock, or undefined. */
 function proofDateFinding(proof: Json, path: string, options: ProofContext): Finding | undefined {
   const { created, expires } = proof
-  if (typeof created === 'string' && Date.parse(created) - options.skew > options.now) {
+  const createdTime = parseDateTime(created)
+  const expiresTime = parseDateTime(expires)
+  if (createdTime !== undefined && createdTime - options.skew > options.now) {
     return finding(
       'PROOF_CREATED_IN_FUTURE',
       `${path}/created`,
       `the proof was created at ${created}, after the verification time (clock skew included)`,
     )
   }
-  if (typeof expires === 'string' && Date.parse(expires) + options.skew <= options.now) {
+  if (expiresTime !== undefined && expiresTime + options.skew <= options.now) {
     return finding('PROOF_EXPIRED', `${path}/expires`, `the proof expired at ${expires}`)
   }
   return undefined

@@ -1,7 +1,9 @@
 /**
- * The two speed-ups of canonize.ts must be invisible: the cached-context canonicalization and the
- * proof-configuration template give exactly the stock N-Quads, on the vectors, the example
+ * The speed-ups of the fast-path plug-in must be invisible: the cached-context canonicalization and
+ * the proof-configuration template give exactly the stock N-Quads, on the vectors, the example
  * passports and random proof values; anything outside the template's shape takes the stock path.
+ * The `stock-path` project runs this file again with CARBON_PASSPORT_FAST_PATHS=off, where
+ * canonizeDocument is the stock canonize itself and the template is never used.
  */
 
 import { readFileSync } from 'node:fs'
@@ -13,10 +15,15 @@ import { createDocumentLoader } from '../../../src/context/loader.js'
 import {
   canonizeDocument,
   canonizeProofFast,
-  INTERNAL_FAST_PATHS,
-  PROVEN_VERSIONS,
 } from '../../../src/credential/data-integrity/canonize.js'
-import { loadExamples, readJsonFile, readTextFile } from '../fixtures.js'
+import {
+  FAST_PATHS_ENV,
+  loadFastPaths,
+  PROVEN_VERSIONS,
+  unprovenCopies,
+} from '../../../src/credential/data-integrity/fast-paths.js'
+import { validExamples } from '../../helpers/examples.js'
+import { readJsonFile, readTextFile } from '../../helpers/files.js'
 
 const EXAMPLES_V2 = 'https://www.w3.org/ns/credentials/examples/v2'
 const loader = createDocumentLoader({
@@ -25,9 +32,11 @@ const loader = createDocumentLoader({
 const stock = (input: unknown) =>
   eddsaRdfc2022.canonize(input, { documentLoader: loader, base: null, safe: true })
 const PASSPORT = ['https://www.w3.org/ns/credentials/v2', 'https://w3id.org/carbon-passport/v1']
+/** Whether this run has the fast paths on (the default project) or off (the stock-path project). */
+const FAST_PATHS_ON = process.env[FAST_PATHS_ENV] !== 'off'
 
 describe('canonizeDocument (context cache)', () => {
-  test.each(loadExamples().map((e) => [e.name, e.passport] as const))(
+  test.each(validExamples().map((e) => [e.name, e.doc] as const))(
     '%s: same N-Quads as stock, twice',
     async (_n, passport) => {
       const expected = await stock(passport)
@@ -37,7 +46,7 @@ describe('canonizeDocument (context cache)', () => {
   )
 
   test('a loader that overrides a bundled context is not served from the cache', async () => {
-    const passport = loadExamples()[0]?.passport
+    const passport = validExamples()[0]?.doc
     await canonizeDocument(eddsaRdfc2022.canonize, passport, loader)
     const other = createDocumentLoader({
       contexts: { [PASSPORT[1] as string]: { '@context': { '@vocab': 'urn:x:' } } },
@@ -51,7 +60,7 @@ describe('canonizeDocument (context cache)', () => {
   })
 
   test('safe mode stays on: an undefined term is refused on the cached path too', async () => {
-    const passport = structuredClone(loadExamples()[0]?.passport) as Record<
+    const passport = structuredClone(validExamples()[0]?.doc) as Record<
       string,
       Record<string, unknown>
     >
@@ -99,7 +108,7 @@ describe('the SHA-256 message digest handed to rdf-canonize', () => {
   })
 
   test('passports with many look-alike blank nodes (direct RDF path) agree with stock', async () => {
-    for (const { passport } of loadExamples()) {
+    for (const { doc: passport } of validExamples()) {
       const doc = structuredClone(passport) as Record<string, Record<string, unknown>>
       const activities = doc.credentialSubject?.activityData
       if (!Array.isArray(activities) || activities.length === 0) continue
@@ -122,11 +131,11 @@ describe('canonizeProofFast (proof-configuration template)', () => {
       'test/fixtures/vectors/vc-di-eddsa/signedDataInt.json',
     ).proof as Record<string, unknown>
     const config = { '@context': ['https://www.w3.org/ns/credentials/v2', EXAMPLES_V2], ...proof }
+    const expected = `${readTextFile('test/fixtures/vectors/vc-di-eddsa/proofCanonDataInt.txt')}\n`
+    expect(await stock(config)).toBe(expected)
     const fast = await canonizeProofFast(eddsaRdfc2022.canonize, config, loader)
-    expect(fast).toBe(
-      `${readTextFile('test/fixtures/vectors/vc-di-eddsa/proofCanonDataInt.txt')}\n`,
-    )
-    expect(fast).toBe(await stock(config))
+    // Switched off, the template is never used: the stock canonizeProof runs instead.
+    expect(fast).toBe(FAST_PATHS_ON ? expected : undefined)
   })
 
   const created = fc
@@ -143,32 +152,37 @@ describe('canonizeProofFast (proof-configuration template)', () => {
     ),
     fc.stringMatching(/^urn:[a-z]{1,8}:[A-Za-z0-9:$.-]{1,30}$/),
   )
-  test('equals the stock canonicalization for random created / verificationMethod values', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        created,
-        iri,
-        fc.boolean(),
-        fc.constantFrom('eddsa-rdfc-2022', 'ecdsa-rdfc-2019'),
-        async (c, vm, withCreated, suite) => {
-          const config = {
-            '@context': PASSPORT,
-            type: 'DataIntegrityProof',
-            cryptosuite: suite,
-            ...(withCreated ? { created: c } : {}),
-            verificationMethod: vm,
-            proofPurpose: 'assertionMethod',
-          }
-          const canon =
-            suite === 'eddsa-rdfc-2022' ? eddsaRdfc2022.canonize : ecdsaRdfc2019.canonize
-          const fast = await canonizeProofFast(canon, config, loader)
-          expect(fast).toBeDefined()
-          expect(fast).toBe(await stock(config))
-        },
-      ),
-      { numRuns: 150 },
-    )
-  })
+  // Switched on, the template equals stock; switched off, it is never used (stock runs instead).
+  test(
+    FAST_PATHS_ON
+      ? 'equals the stock canonicalization for random created / verificationMethod values'
+      : 'is never used for random created / verificationMethod values when switched off',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          created,
+          iri,
+          fc.boolean(),
+          fc.constantFrom('eddsa-rdfc-2022', 'ecdsa-rdfc-2019'),
+          async (c, vm, withCreated, suite) => {
+            const config = {
+              '@context': PASSPORT,
+              type: 'DataIntegrityProof',
+              cryptosuite: suite,
+              ...(withCreated ? { created: c } : {}),
+              verificationMethod: vm,
+              proofPurpose: 'assertionMethod',
+            }
+            const canon =
+              suite === 'eddsa-rdfc-2022' ? eddsaRdfc2022.canonize : ecdsaRdfc2019.canonize
+            const fast = await canonizeProofFast(canon, config, loader)
+            expect(fast).toBe(FAST_PATHS_ON ? await stock(config) : undefined)
+          },
+        ),
+        { numRuns: 150 },
+      )
+    },
+  )
 
   test.each([
     ['an extra proof property', { nonce: 'abc' }],
@@ -192,10 +206,11 @@ describe('canonizeProofFast (proof-configuration template)', () => {
 })
 
 describe('the versions the fast paths are proven on', () => {
-  it('are the ones installed, so these tests exercise the fast paths', () => {
-    expect(INTERNAL_FAST_PATHS).toBe(true)
+  it('are the ones installed, so the default project exercises the fast paths', async () => {
+    expect(unprovenCopies()).toBeUndefined()
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'))
     expect(pkg.dependencies.jsonld).toBe(PROVEN_VERSIONS.jsonld)
     expect(pkg.dependencies['rdf-canonize']).toBe(PROVEN_VERSIONS['rdf-canonize'])
+    expect((await loadFastPaths()) !== undefined).toBe(FAST_PATHS_ON)
   })
 })
