@@ -3,27 +3,15 @@
  * documented upper-snake strings; match on `code`, never on `message`.
  */
 
-export type Severity = 'error' | 'warning' | 'info'
+import type { Finding } from './findings/finding.js'
 
-/** One thing found wrong (or worth knowing) about a credential, located by JSON Pointer. */
-export interface Finding<Code extends string = string> {
-  /** Stable upper-snake code, for example `FIELD_REQUIRED` or `PROOF_INVALID`. */
-  code: Code
-  severity: Severity
-  /** JSON Pointer (RFC 6901) of the offending field; `''` for the whole document. */
-  path: string
-  /** What is wrong, in words a compliance officer understands. */
-  message: string
-  /** Where the rule comes from: a standard and clause, `schema`, or `VC 2.0 §…`. */
-  rule: string
-  /** For sums and comparisons: the value the rule expected. */
-  expected?: string
-  /** For sums and comparisons: the value found. */
-  actual?: string
-}
+export type { FindingCode } from './findings/catalogue.js'
+export type { Finding, Severity } from './findings/finding.js'
 
+/** The verdict of a conformance report. */
 export type ConformanceStatus = 'pass' | 'warn' | 'fail'
 
+/** What `checkConformance` returns (and `VerificationResult.conformance` holds). */
 export interface ConformanceReport {
   /** True when no finding is an error. */
   conforms: boolean
@@ -31,9 +19,11 @@ export interface ConformanceReport {
   status: ConformanceStatus
   /** The profiles that were applied, `core` always among them. */
   profiles: string[]
+  /** The schema layer's findings first, then the rules' (codes: `catalogue`, docs/rules.md). */
   findings: Finding[]
 }
 
+/** The checks of a verification, in the order every result lists them. */
 export type CheckId =
   | 'syntax'
   | 'context'
@@ -45,6 +35,7 @@ export type CheckId =
   | 'schema'
   | 'conformance'
 
+/** One check of a verification and what it found. */
 export interface Check {
   id: CheckId
   /**
@@ -57,8 +48,10 @@ export interface Check {
   findings: Finding[]
 }
 
+/** How a credential is secured: a Data Integrity proof, or a vc+jwt. */
 export type CredentialFormat = 'data-integrity' | 'vc-jose'
 
+/** What `verifyCredential` and `verifyPassport` return; never thrown, whatever the input. */
 export interface VerificationResult {
   /** True only when every check passed or was skipped for a stated reason, and none failed. */
   verified: boolean
@@ -74,6 +67,10 @@ export interface VerificationResult {
    */
   credential: Record<string, unknown> | undefined
   checks: Check[]
+  /**
+   * verifyPassport: the report `checkConformance` gives for the credential. Its schema findings are
+   * the `schema` check's and the others the `conformance` check's, so `errors` lists each once.
+   */
   conformance?: ConformanceReport
   /** Every error-severity finding of every check, in check order. */
   errors: Finding[]

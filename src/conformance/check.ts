@@ -5,11 +5,15 @@
  */
 
 import { CarbonPassportError } from '../errors.js'
+import { commonCodes, truncateFindings } from '../findings/common.js'
+import { combineCodes, defineCodes } from '../findings/define.js'
+import type { Finding } from '../findings/finding.js'
 import { asCarbonPassportError, describeError } from '../guard.js'
 import { isUnwrapFailure, unwrapCredential } from '../input/envelope.js'
-import type { ConformanceReport, CredentialFormat, Finding } from '../results.js'
-import { schemaIds, validateAgainstSchema } from '../schema/registry.js'
-import { isObject, type Json, obj, type RuleContext, report } from './context.js'
+import { inputCodes } from '../input/read.js'
+import type { ConformanceReport, CredentialFormat } from '../results.js'
+import { schemaIds } from '../schema/registry.js'
+import { isObject, type Json, obj, type RuleContext } from './context.js'
 import { type Dec, decimalFromNumber, parseDecimal } from './decimal.js'
 import {
   DEFAULT_MAX_BYTES,
@@ -20,7 +24,20 @@ import {
 import { isProfileId, PROFILE_IDS, type ProfileId } from './profiles/ids.js'
 import { profileRules } from './profiles/index.js'
 import { time } from './rules/dates.js'
-import { schemaFindings } from './rules/schema.js'
+import { schemaLayer } from './rules/schema.js'
+
+/** The codes of the checker itself (the input caps are reading's, src/input/read.ts). */
+export const checkerCodes = defineCodes({
+  INPUT_UNREADABLE: {
+    severity: 'error',
+    profiles: ['core'],
+    title: 'The input is a credential, a compact JWS or a credential subject.',
+    message: 'The input cannot be read as a passport: {detail}.',
+    source: 'VC 2.0 §4 (credential syntax); VC-JOSE-COSE §3.1.1 (vc+jwt)',
+  },
+})
+
+const { report } = combineCodes(checkerCodes, inputCodes, commonCodes)
 
 export interface CheckConformanceOptions {
   /** Profiles to apply on top of `core`, which is always applied. */
@@ -107,6 +124,24 @@ function resolveCap(value: unknown, name: string, fallback: number, findings = f
   return findings ? Math.floor(value) : value
 }
 
+/** The options, read once; anything that cannot be read is misuse (ERR_INVALID_ARGUMENT). */
+function resolveOptions(options: CheckConformanceOptions | undefined): {
+  profiles: ProfileId[]
+  tolerance: Dec
+  caps: Caps
+} {
+  try {
+    return {
+      profiles: resolveProfiles(options?.profiles),
+      tolerance: resolveTolerance(options?.tolerance),
+      caps: resolveCaps(options),
+    }
+  } catch (err) {
+    // A throwing getter or a revoked Proxy in the options is misuse too.
+    throw asCarbonPassportError(err, 'ERR_INVALID_ARGUMENT', 'checkConformance: the options')
+  }
+}
+
 function resolveCaps(options: CheckConformanceOptions | undefined): Caps {
   return {
     maxBytes: resolveCap(options?.maxBytes, 'maxBytes', DEFAULT_MAX_BYTES),
@@ -134,31 +169,43 @@ function withinCaps(value: unknown, caps: Caps, findings: Finding[]): boolean {
   return !tooDeep && !tooLarge
 }
 
-/** Runs the layers; false when the findings cap stopped it (the report is then incomplete). */
+/**
+ * The findings of one report, by layer: the schema layer's, and all the others (the semantic rules
+ * and profiles, and what stopped the check: the input caps, INPUT_UNREADABLE, INTERNAL_ERROR, and
+ * FINDINGS_TRUNCATED once the rules have started). The report lists them in that order.
+ */
+interface Layers {
+  schema: Finding[]
+  rules: Finding[]
+}
+
+const count = (layers: Layers): number => layers.schema.length + layers.rules.length
+
+/**
+ * Runs the layers; false when the findings cap stopped the rules (the report is then incomplete).
+ * The schema layer applies the cap to itself.
+ */
 function run(
   input: unknown,
   profiles: readonly ProfileId[],
   tolerance: Dec,
   caps: Caps,
-  findings: Finding[],
+  layers: Layers,
 ): boolean {
-  if (!withinCaps(input, caps, findings)) return true
+  if (!withinCaps(input, caps, layers.rules)) return true
   const unwrapped = unwrapCredential(input)
   if (isUnwrapFailure(unwrapped)) {
-    report(findings, 'INPUT_UNREADABLE', '', { detail: unwrapped.message })
+    report(layers.rules, 'INPUT_UNREADABLE', '', { detail: unwrapped.message })
     return true
   }
   const doc = unwrapped.credential
   // JSON text, a JWS or an envelope: the credential inside is measured too (for its depth).
-  if (doc !== input && !withinCaps(doc, caps, findings)) return true
+  if (doc !== input && !withinCaps(doc, caps, layers.rules)) return true
   const bare = unwrapped.format === 'data-integrity' && isBareSubject(doc)
   const schemaId = bare ? schemaIds.carbonPassport : schemaIds.passport
-  const schema = validateAgainstSchema(schemaId, doc, caps.maxFindings)
-  if (schema.errors.length > 0) schemaFindings(schema.errors, doc, findings)
-  if (schema.truncated || findings.length > caps.maxFindings) return false
-  // A list past its maxItems is refused as a whole: its items are not read (see the registry),
-  // and the rules, which read every item, do not run either.
-  if (schema.errors.some((e) => e.keyword === 'maxItems')) return true
+  const schema = schemaLayer(doc, schemaId, caps.maxFindings, layers.schema)
+  // Past the cap, or with a list refused as a whole, the rules (which read every item) do not run.
+  if (schema.truncated || schema.listRefused) return true
   const subject = bare ? doc : obj(doc.credentialSubject)
   const ctx: RuleContext = {
     subject,
@@ -167,7 +214,7 @@ function run(
     format: bare ? undefined : (unwrapped.format as CredentialFormat),
     jws: unwrapped.jws,
     tolerance,
-    findings,
+    findings: layers.rules,
     // Parsing a Decimal or a canonical date-time is cheaper than a memo lookup by string.
     dec: parseDecimal,
     time,
@@ -179,18 +226,12 @@ function run(
       try {
         rule(ctx)
       } catch (err) {
-        report(findings, 'INTERNAL_ERROR', '', { detail: `${rule.name}: ${describe(err)}` })
+        report(layers.rules, 'INTERNAL_ERROR', '', { detail: `${rule.name}: ${describe(err)}` })
       }
-      if (findings.length > caps.maxFindings) return false
+      if (count(layers) > caps.maxFindings) return false
     }
   }
   return true
-}
-
-/** Keeps the first `maxFindings` findings and says the report stops there. */
-function truncate(findings: Finding[], maxFindings: number): void {
-  if (findings.length > maxFindings) findings.length = maxFindings
-  report(findings, 'FINDINGS_TRUNCATED', '', { expected: String(maxFindings) })
 }
 
 const describe = describeError
@@ -237,24 +278,54 @@ export function checkConformance(
   input: unknown,
   options: CheckConformanceOptions = {},
 ): ConformanceReport {
-  let profiles: ProfileId[]
-  let tolerance: Dec
-  let caps: Caps
-  try {
-    profiles = resolveProfiles(options?.profiles)
-    tolerance = resolveTolerance(options?.tolerance)
-    caps = resolveCaps(options)
-  } catch (err) {
-    // A throwing getter or a revoked Proxy in the options is misuse too.
-    throw asCarbonPassportError(err, 'ERR_INVALID_ARGUMENT', 'checkConformance: the options')
-  }
-  const findings: Finding[] = []
+  return checkConformanceLayers(input, options).report
+}
+
+/** A conformance report, with the findings of its schema layer told apart from the others. */
+export interface LayeredReport {
+  /** The report, as `checkConformance` returns it: the schema findings, then the others. */
+  report: ConformanceReport
+  /** The findings of the schema layer (what verification's `schema` check reports). */
+  schema: readonly Finding[]
+  /** Every other finding of the report (what verification's `conformance` check reports). */
+  rules: readonly Finding[]
+}
+
+/** The layers with their findings, capped at `maxFindings` (then FINDINGS_TRUNCATED). */
+function conformanceLayers(
+  input: unknown,
+  profiles: readonly ProfileId[],
+  tolerance: Dec,
+  caps: Caps,
+): LayeredReport {
+  const layers: Layers = { schema: [], rules: [] }
   let complete = true
   try {
-    complete = run(input, profiles, tolerance, caps, findings)
+    complete = run(input, profiles, tolerance, caps, layers)
   } catch (err) {
-    report(findings, 'INTERNAL_ERROR', '', { detail: describe(err) })
+    report(layers.rules, 'INTERNAL_ERROR', '', { detail: describe(err) })
   }
-  if (!complete || findings.length > caps.maxFindings) truncate(findings, caps.maxFindings)
-  return toReport(profiles, findings)
+  // The schema layer caps itself; past it the rules, or an INTERNAL_ERROR after them, are cut.
+  if (!complete || (layers.rules.length > 0 && count(layers) > caps.maxFindings)) {
+    const keep = Math.max(0, caps.maxFindings - layers.schema.length)
+    truncateFindings(layers.rules, keep, caps.maxFindings)
+  }
+  return {
+    report: toReport(profiles, [...layers.schema, ...layers.rules]),
+    schema: layers.schema,
+    rules: layers.rules,
+  }
+}
+
+/**
+ * `checkConformance`, with the schema layer's findings told apart: verifyPassport reports those in
+ * its `schema` check and the others in its `conformance` check, so that each problem is listed
+ * once, and `report` is what `checkConformance` returns. Throws as `checkConformance` does.
+ */
+export function checkConformanceLayers(
+  input: unknown,
+  options: CheckConformanceOptions = {},
+): LayeredReport {
+  const { profiles, tolerance, caps } = resolveOptions(options)
+  return conformanceLayers(input, profiles, tolerance, caps)
 }

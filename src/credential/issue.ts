@@ -3,9 +3,9 @@
  * default, or ecdsa-rdfc-2019) or as a vc+jwt, and refuses a malformed one.
  */
 import { VC_V2_CONTEXT_URL } from '../context/bundled.js'
-import { createDocumentLoader, type DocumentLoader } from '../context/loader.js'
+import { defaultDocumentLoader } from '../context/default-loader.js'
+import type { DocumentLoader } from '../context/loader.js'
 import { CarbonPassportError } from '../errors.js'
-import { finding } from '../findings/verification-codes.js'
 import {
   asCarbonPassportError,
   assertJson,
@@ -16,7 +16,8 @@ import {
   readOptions,
 } from '../guard.js'
 import { DEFAULT_MAX_DEPTH, illFormedFinding, inspectValue } from '../input/read.js'
-import { importKey, type KeyPair } from '../keys/keys.js'
+import { importKey } from '../keys/import.js'
+import type { KeyPair } from '../keys/types.js'
 import { contextFindings } from './checks/context.js'
 import { readCompactForm } from './checks/form.js'
 import { credentialSyntaxFindings } from './checks/syntax.js'
@@ -26,7 +27,10 @@ import {
   type CryptosuiteName,
   isCryptosuiteName,
 } from './data-integrity/suites.js'
+import { issueCodes } from './issue.codes.js'
 import { signVcJwt } from './jose/sign.js'
+
+const { finding } = issueCodes
 
 export type { CryptosuiteName } from './data-integrity/suites.js'
 
@@ -53,13 +57,6 @@ export interface EnvelopedCredential {
   '@context': string[]
   id: string
   type: 'EnvelopedVerifiableCredential'
-}
-
-let defaultLoader: DocumentLoader | undefined
-/** The strict offline loader, created once. */
-const sharedLoader = (): DocumentLoader => {
-  if (!defaultLoader) defaultLoader = createDocumentLoader()
-  return defaultLoader
 }
 
 const ISSUE_OPTION_KEYS = [
@@ -113,7 +110,7 @@ export async function checkIssuable(
   // (assertJson has refused anything deeper than DEFAULT_MAX_DEPTH, so every string is reached.)
   const illFormed = illFormedFinding(inspectValue(record, DEFAULT_MAX_DEPTH))
   if (illFormed) findings.push(illFormed)
-  const documentLoader = (o.documentLoader as DocumentLoader | undefined) ?? sharedLoader()
+  const documentLoader = (o.documentLoader as DocumentLoader | undefined) ?? defaultDocumentLoader()
   const context = await contextFindings(record, { documentLoader })
   findings.push(...context)
   // What is signed must be what a verifier's checks read (checks/form.ts).
@@ -217,7 +214,7 @@ async function signCredential(
   return (await issueDataIntegrity(record, {
     key,
     cryptosuite,
-    documentLoader: options.documentLoader ?? sharedLoader(),
+    documentLoader: options.documentLoader ?? defaultDocumentLoader(),
     ...(options.created ? { created: options.created } : {}),
   })) as SignedCredential
 }

@@ -12,6 +12,7 @@
 import { promisify } from 'node:util'
 import { gunzip, gzip } from 'node:zlib'
 import { VC_V2_CONTEXT_URL } from '../context/bundled.js'
+import { toDateTime } from '../date-time.js'
 import { CarbonPassportError } from '../errors.js'
 import {
   asCarbonPassportError,
@@ -24,7 +25,6 @@ import {
 } from '../guard.js'
 import { isUnwrapFailure, unwrapCredential } from '../input/envelope.js'
 import type { Issuer } from '../model/types.js'
-import { toDateTime } from '../passport/create.js'
 import { isAbsoluteUrl } from './checks/syntax.js'
 
 export type StatusPurpose = 'revocation' | 'suspension'

@@ -2,21 +2,30 @@
  * `verifyCredential`: verifies any VC 2.0 credential secured with Data Integrity or as a vc+jwt and
  * returns one result per check. It never throws on untrusted input and never fetches anything.
  */
-import { createDocumentLoader, type DidDocument, type DocumentLoader } from '../context/loader.js'
+import { defaultDocumentLoader } from '../context/default-loader.js'
+import type { DidDocument, DocumentLoader } from '../context/loader.js'
 import { createResolver, type ResolveDid, type VerificationMethod } from '../did/resolve.js'
-import { finding } from '../findings/verification-codes.js'
+import { commonCodes } from '../findings/common.js'
+import { combineCodes } from '../findings/define.js'
 import { describeError } from '../guard.js'
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, readInput } from '../input/read.js'
 import type { Check, CheckId, ConformanceReport, Finding, VerificationResult } from '../results.js'
 import { contextFindings } from './checks/context.js'
 import { readCompactForm } from './checks/form.js'
 import { issuerBindingFindings } from './checks/issuer-binding.js'
-import { bundledSchemaIds, schemaFindings } from './checks/schema.js'
+import {
+  asSchemaCheckFinding,
+  credentialSchemaCheck,
+  schemaCheckFindings,
+} from './checks/schema.js'
 import { statusFindings } from './checks/status.js'
 import { credentialSyntaxFindings, issuerId } from './checks/syntax.js'
 import { validityFindings } from './checks/validity.js'
 import { verifyDataIntegrity } from './data-integrity/verify.js'
 import { verifyVcJwt } from './jose/verify.js'
+import { verifyCodes } from './verify.codes.js'
+
+const { finding } = combineCodes(verifyCodes, commonCodes)
 
 export interface VerifyOptions {
   /** The clock; the current time by default. */
@@ -61,26 +70,34 @@ export interface VerifyOptions {
   skipChecks?: readonly ('schema' | 'conformance')[]
 }
 
+/**
+ * The conformance of a passport: the full report, and its findings split by layer so that each
+ * problem is reported once, the schema layer's in the `schema` check, the others in `conformance`.
+ */
+export interface PassportConformance {
+  /** The report, as `checkConformance` returns it for the credential (the schema layer's first). */
+  report: ConformanceReport
+  /** The findings of the schema layer. */
+  schema: readonly Finding[]
+  /** Every other finding of the report. */
+  rules: readonly Finding[]
+}
+
 /** Passport-specific rules, set by verifyPassport. */
 export interface PassportRules {
   contextAllowList: readonly string[]
+  /** The schema of the `schema` check when conformance does not run (it validates the same one). */
   schemaId: string
   conformance?: (
     credential: Record<string, unknown>,
-  ) => ConformanceReport | Promise<ConformanceReport>
+  ) => PassportConformance | Promise<PassportConformance>
 }
 
 /** Seconds of clock skew allowed by default when comparing validity dates. */
 export const DEFAULT_MAX_CLOCK_SKEW = 300
 
-let defaultLoader: DocumentLoader | undefined
-/** The strict offline loader, created once. */
-const sharedLoader = (): DocumentLoader => {
-  if (!defaultLoader) defaultLoader = createDocumentLoader()
-  return defaultLoader
-}
 const loaderOf = (options: VerifyOptions): DocumentLoader =>
-  options.documentLoader ?? sharedLoader()
+  options.documentLoader ?? defaultDocumentLoader()
 
 const check = (id: CheckId, findings: Finding[], ran = true): Check => ({
   id,
@@ -301,40 +318,16 @@ async function pipeline(
       : []
   checks.push(check('issuer-trust', trustFindings, trust !== undefined))
 
-  if (skip.has('schema')) checks.push(check('schema', [], false))
-  else if (passport) checks.push(check('schema', schemaFindings(credential, passport.schemaId)))
-  else {
-    const schemaIds = bundledSchemaIds(credential)
-    checks.push(
-      schemaIds.length > 0
-        ? check(
-            'schema',
-            schemaIds.flatMap((id) => schemaFindings(credential, id)),
-          )
-        : check(
-            'schema',
-            [finding('SCHEMA_NOT_AVAILABLE', '/credentialSchema', undefined, 'info')],
-            false,
-          ),
-    )
-  }
-
   let conformance: ConformanceReport | undefined
   if (passport) {
-    if (passport.conformance && !skip.has('conformance')) {
-      try {
-        conformance = await passport.conformance(credential)
-        checks.push(check('conformance', conformance.findings))
-      } catch (err) {
-        checks.push(
-          check('conformance', [
-            finding('CONFORMANCE_UNAVAILABLE', '', String((err as Error)?.message ?? err)),
-          ]),
-        )
-      }
-    } else {
-      checks.push(check('conformance', [], false))
-    }
+    const data = await passportDataChecks(credential, passport, skip)
+    checks.push(...data.checks)
+    conformance = data.conformance
+  } else if (skip.has('schema')) {
+    checks.push(check('schema', [], false))
+  } else {
+    const schema = credentialSchemaCheck(credential)
+    checks.push(check('schema', schema.findings, schema.ran))
   }
   return assemble(checks, {
     format,
@@ -342,4 +335,41 @@ async function pipeline(
     credential: signed,
     ...(conformance ? { conformance } : {}),
   })
+}
+
+/**
+ * The `schema` and `conformance` checks of a passport. Conformance checks the schema too, so its
+ * schema layer is the `schema` check and the `conformance` check carries the other findings: each
+ * problem is reported once, while `conformance` (the report) is what `checkConformance` returns.
+ * When `schema` is skipped, `conformance` carries the whole report; when conformance is skipped or
+ * fails to run, the `schema` check validates on its own.
+ */
+async function passportDataChecks(
+  credential: Record<string, unknown>,
+  passport: PassportRules,
+  skip: ReadonlySet<string>,
+): Promise<{ checks: Check[]; conformance?: ConformanceReport }> {
+  let layers: PassportConformance | undefined
+  let unavailable: Finding | undefined
+  if (passport.conformance && !skip.has('conformance')) {
+    try {
+      layers = await passport.conformance(credential)
+    } catch (err) {
+      unavailable = finding('CONFORMANCE_UNAVAILABLE', '', String((err as Error)?.message ?? err))
+    }
+  }
+  const schema = skip.has('schema')
+    ? check('schema', [], false)
+    : check(
+        'schema',
+        layers
+          ? layers.schema.map(asSchemaCheckFinding)
+          : schemaCheckFindings(credential, passport.schemaId),
+      )
+  const conformance = layers
+    ? check('conformance', [...(skip.has('schema') ? layers.report.findings : layers.rules)])
+    : unavailable
+      ? check('conformance', [unavailable])
+      : check('conformance', [], false)
+  return { checks: [schema, conformance], ...(layers ? { conformance: layers.report } : {}) }
 }

@@ -9,7 +9,7 @@
  * the set of its names. Names are compared decoded, so `"a"` and `"\u0061"` are the same name. No
  * recursion: the nesting is an explicit stack, so deep input cannot overflow.
  */
-import { pointer } from '../findings/verification-codes.js'
+import { pointer } from '../findings/pointer.js'
 
 export interface DuplicateKey {
   /** The repeated member name, decoded. */

@@ -3,9 +3,73 @@
  * unwrapping (JSON text, compact JWS, enveloped credential, `{ verifiableCredential }`).
  */
 
-import { finding, pointer } from '../findings/verification-codes.js'
-import type { Finding } from '../results.js'
+import { commonCodes } from '../findings/common.js'
+import { combineCodes, defineCodes } from '../findings/define.js'
+import type { Finding } from '../findings/finding.js'
+import { pointer } from '../findings/pointer.js'
 import { isUnwrapFailure, type UnwrappedCredential, unwrapCredential } from './envelope.js'
+
+const SECURITY_DEFAULTS = 'carbon-passport security defaults'
+
+/**
+ * The codes of reading input. Conformance applies the same caps with the same codes (their
+ * messages name the cap as `expected`); the unwrapping codes come from ./envelope.ts.
+ */
+export const inputCodes = defineCodes({
+  INPUT_TOO_LARGE: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['syntax'],
+    title:
+      'The input is larger than `maxBytes` as UTF-8 JSON text (1 MiB by default); nothing else was read or checked.',
+    message: 'The input is larger than {expected} bytes as JSON text; nothing else was checked.',
+    source: SECURITY_DEFAULTS,
+  },
+  INPUT_TOO_DEEP: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['syntax'],
+    title:
+      'The input nests objects and arrays deeper than `maxDepth` (64 by default), or is wrapped (`{ verifiableCredential }`, envelopes, JSON text) more than `MAX_WRAPPING_DEPTH` (4) times; nothing else was read or checked.',
+    message: 'The input nests deeper than {expected} levels; nothing else was checked.',
+    source: SECURITY_DEFAULTS,
+  },
+  MALFORMED_JSON: {
+    severity: 'error',
+    checks: ['syntax'],
+    title: 'The input text is neither JSON nor a compact JWS.',
+    source: 'carbon-passport',
+  },
+  NOT_AN_OBJECT: {
+    severity: 'error',
+    checks: ['syntax'],
+    title: 'The credential is not a JSON object.',
+    source: 'carbon-passport',
+  },
+  JWS_MALFORMED: {
+    severity: 'error',
+    checks: ['syntax', 'proof'],
+    title:
+      'The compact JWS cannot be decoded (bad base64url; a header or payload that is not UTF-8 JSON object text).',
+    source: 'carbon-passport',
+  },
+  JSON_DUPLICATE_KEY: {
+    severity: 'error',
+    checks: ['syntax', 'proof'],
+    title:
+      'A JSON text (the input, a JWS payload or protected header) repeats a member name within one object, however spelled (`"a"`, `"\\u0061"`); readers disagree on which value wins, so it is refused.',
+    source: 'RFC 7515 §4; RFC 7519 §4; RFC 8259 §4',
+  },
+  STRING_NOT_WELL_FORMED: {
+    severity: 'error',
+    checks: ['syntax'],
+    title:
+      'A string or member name is not well-formed UTF-16 (a lone surrogate, also from a `\\ud800` escape in JSON text); canonical N-Quads are UTF-8, where it would become U+FFFD and sign as something else. Nothing else was read.',
+    source: 'RFC 8259 §8.2 (unpaired surrogates); RDF Dataset Canonicalization (UTF-8 N-Quads)',
+  },
+})
+
+const { finding } = combineCodes(inputCodes, commonCodes)
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024
 export const DEFAULT_MAX_DEPTH = 64
@@ -132,7 +196,8 @@ export function illFormedFinding(shape: Shape): Finding | undefined {
 
 /** Applies the caps and unwraps the credential; never throws. */
 const tooLarge = (bytes: number, cap: number): Finding =>
-  finding('INPUT_TOO_LARGE', '', `the input has ${bytes} bytes; the cap is ${cap}`)
+  finding('INPUT_TOO_LARGE', '', { expected: String(cap), actual: String(bytes) })
+const tooDeep = (cap: number): Finding => finding('INPUT_TOO_DEEP', '', { expected: String(cap) })
 
 export function readInput(input: unknown, limits: InputLimits): ReadResult {
   const fail = (f: Finding): ReadResult => ({ ok: false, findings: [f] })
@@ -147,9 +212,7 @@ export function readInput(input: unknown, limits: InputLimits): ReadResult {
     } else if (input !== null && typeof input === 'object') {
       inputShape = inspectValue(input, limits.maxDepth)
       if (inputShape.depth > limits.maxDepth) {
-        return fail(
-          finding('INPUT_TOO_DEEP', '', `the input nests deeper than ${limits.maxDepth} levels`),
-        )
+        return fail(tooDeep(limits.maxDepth))
       }
       const illFormed = illFormedFinding(inputShape)
       if (illFormed) return fail(illFormed)
@@ -175,9 +238,7 @@ export function readInput(input: unknown, limits: InputLimits): ReadResult {
         ? inputShape
         : inspectValue(unwrapped.credential, limits.maxDepth)
     if (shape.depth > limits.maxDepth) {
-      return fail(
-        finding('INPUT_TOO_DEEP', '', `the input nests deeper than ${limits.maxDepth} levels`),
-      )
+      return fail(tooDeep(limits.maxDepth))
     }
     // JSON text and JWS payloads: a `\ud800` escape parses into a lone surrogate.
     const illFormed = illFormedFinding(shape)

@@ -1,5 +1,6 @@
 /** Builds unsigned passport credentials from subject data. */
 import { randomUUID } from 'node:crypto'
+import { toDateTime } from '../date-time.js'
 import { CarbonPassportError } from '../errors.js'
 import {
   asCarbonPassportError,
@@ -31,14 +32,6 @@ export interface CreatePassportOptions {
 
 /** The subject as callers write it: `type` may be left out. */
 export type PassportSubjectInput = Omit<CarbonPassport, 'type'> & { type?: 'CarbonPassport' }
-
-/** RFC 3339 without milliseconds: `2026-03-01T00:00:00Z`. */
-export function toDateTime(date: Date): string {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    throw new CarbonPassportError('ERR_INVALID_ARGUMENT', 'dates must be valid Date objects')
-  }
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
-}
 
 /**
  * Builds an unsigned passport credential: `@context`, types, a `urn:uuid` id, validity dates and

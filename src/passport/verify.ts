@@ -2,7 +2,7 @@
  * `verifyPassport`: every check of `verifyCredential` plus the passport rules: the exact `@context`
  * allow-list, the passport schema and conformance.
  */
-import { checkConformance } from '../conformance/check.js'
+import { checkConformanceLayers } from '../conformance/check.js'
 import type { ProfileId } from '../conformance/profiles/ids.js'
 import {
   checkIds,
@@ -10,7 +10,7 @@ import {
   stoppedResult,
   type VerifyOptions,
 } from '../credential/verify.js'
-import { finding } from '../findings/verification-codes.js'
+import { commonCodes } from '../findings/common.js'
 import { describeError } from '../guard.js'
 import type { VerificationResult } from '../results.js'
 import { PASSPORT_SCHEMA_ID } from '../schema/registry.js'
@@ -26,8 +26,11 @@ export interface VerifyPassportOptions extends VerifyOptions {
 /**
  * Verifies a passport: every check of `verifyCredential`, with the exact context allow-list, the
  * passport schema and a `conformance` check (profiles `core` plus `options.profiles`) whose report
- * is in `result.conformance`. Never throws: not on untrusted input, and not on options that cannot
- * be read either (a throwing getter gives a result with `INTERNAL_ERROR`).
+ * is in `result.conformance`. Each problem is reported once: the `schema` check carries the schema
+ * findings of that report (a missing field as FIELD_REQUIRED at the field's own pointer) and the
+ * `conformance` check the others, so `result.errors` lists each once. Never throws: not on
+ * untrusted input, and not on options that cannot be read either (a throwing getter gives a result
+ * with `INTERNAL_ERROR`).
  *
  * @example
  * ```ts
@@ -51,7 +54,7 @@ export async function verifyPassport(
     contextAllowList: PASSPORT_CONTEXTS,
     schemaId: PASSPORT_SCHEMA_ID,
     conformance: (credential) =>
-      checkConformance(credential, {
+      checkConformanceLayers(credential, {
         ...(profiles ? { profiles } : {}),
         ...(tolerance === undefined ? {} : { tolerance }),
         // The input caps the verification applied (conformance's defaults are the same).
@@ -64,7 +67,7 @@ export async function verifyPassport(
 /** The result for options that cannot be read: INTERNAL_ERROR under `syntax`, the rest skipped. */
 function unreadableOptions(err: unknown): VerificationResult {
   return stoppedResult(checkIds(true), [
-    finding(
+    commonCodes.finding(
       'INTERNAL_ERROR',
       '',
       `verification stopped: the options cannot be read (${describeError(err)})`,

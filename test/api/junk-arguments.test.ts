@@ -8,7 +8,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as api from '../../src/index.js'
-import { example } from '../helpers/examples.js'
+import { validExample } from '../helpers/examples.js'
 import { fuzzRuns } from '../helpers/fuzz.js'
 import {
   hostile,
@@ -20,7 +20,7 @@ import {
   untypedReason,
 } from '../helpers/hostile.js'
 
-const passport = example('lfp-cell-280ah.json').doc
+const passport = validExample('lfp-cell-280ah').doc
 const issuer = (passport.issuer as { id: string }).id
 const key = api.generateKeyPair({ controller: issuer, id: `${issuer}#key-1` })
 const p256 = api.generateKeyPair({ algorithm: 'P-256' })

@@ -24,7 +24,7 @@ import {
   verifyPassport,
 } from '../../src/index.js'
 import { NOW } from '../credential/fixtures.js'
-import { example } from '../helpers/examples.js'
+import { validExample } from '../helpers/examples.js'
 import {
   cyclic,
   deep,
@@ -36,7 +36,7 @@ import {
   untypedReason,
 } from '../helpers/hostile.js'
 
-const passport = example('lfp-cell-280ah.json').doc
+const passport = validExample('lfp-cell-280ah').doc
 const issuer = (passport.issuer as { id: string }).id
 const key = generateKeyPair({ controller: issuer, id: `${issuer}#key-1` })
 

@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PASSPORT_SCHEMA_ID, schemaErrors } from '../../src/schema/registry.js'
 import { runCli } from '../helpers/cli.js'
-import { example as exampleNamed } from '../helpers/examples.js'
+import { validExample } from '../helpers/examples.js'
 
-const example = exampleNamed('lfp-cell-280ah.json')
+const example = validExample('lfp-cell-280ah')
 const dir = mkdtempSync(join(tmpdir(), 'carbon-passport-cli-'))
 
 describe('carbon-passport create', () => {

@@ -2,12 +2,12 @@
  * The examples are fixtures: every valid example conforms (no errors) under core and the profiles
  * that apply to it, and every `examples/invalid/<CODE>/*.json` yields exactly its code.
  */
-import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { catalogue } from '../../src/conformance/catalogue.js'
 import { checkConformance } from '../../src/conformance/check.js'
 import { PROFILE_IDS, type ProfileId } from '../../src/conformance/profiles/ids.js'
-import { errorCodes, type Loose, validExamples } from './helpers.js'
+import { invalidExamples, validExamples } from '../helpers/examples.js'
+import { errorCodes, type Loose } from './helpers.js'
 
 /**
  * The profiles each valid example is meant for (examples/README.md). The LFP cell is a component,
@@ -24,7 +24,7 @@ function profilesFor(file: string, doc: Loose): ProfileId[] {
 }
 
 describe('examples/valid', () => {
-  const examples = validExamples()
+  const examples = validExamples().map((e): [string, Loose] => [e.file, e.doc])
   it('has examples', () => {
     expect(examples.length).toBeGreaterThan(0)
   })
@@ -39,18 +39,7 @@ describe('examples/valid', () => {
   })
 })
 
-const invalidDir = new URL('../../examples/invalid/', import.meta.url)
-const invalid: [string, string, unknown][] = readdirSync(invalidDir, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .flatMap((d) =>
-    readdirSync(new URL(`${d.name}/`, invalidDir))
-      .filter((f) => f.endsWith('.json'))
-      .map((f): [string, string, unknown] => [
-        d.name,
-        f,
-        JSON.parse(readFileSync(new URL(`${d.name}/${f}`, invalidDir), 'utf8')),
-      ]),
-  )
+const invalid = invalidExamples().map((e): [string, string, unknown] => [e.code, e.file, e.doc])
 
 /** Error codes no passport can produce with our schemas, and why. */
 const NO_EXAMPLE: Record<string, string> = {

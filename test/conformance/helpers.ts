@@ -1,6 +1,6 @@
 /** Small helpers shared by the conformance tests. */
-import { readdirSync, readFileSync } from 'node:fs'
 import type { ConformanceReport, Finding } from '../../src/results.js'
+import { validExample } from '../helpers/examples.js'
 
 /** A parsed JSON document that tests poke into freely. */
 // biome-ignore lint/suspicious/noExplicitAny: tests mutate arbitrary JSON
@@ -18,18 +18,5 @@ export const errorCodes = (report: ConformanceReport): string[] => [
 export const only = (report: ConformanceReport, code: string): Finding[] =>
   report.findings.filter((f) => f.code === code)
 
-const examplesDir = new URL('../../examples/', import.meta.url)
-
-/** The valid examples, `[file name, parsed JSON]`. */
-export function validExamples(): [string, Loose][] {
-  const dir = new URL('valid/', examplesDir)
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8'))])
-}
-
-/** A valid example by name (a fresh parse each call, so tests can mutate it). */
-export function example(name: string): Loose {
-  return JSON.parse(readFileSync(new URL(`valid/${name}.json`, examplesDir), 'utf8'))
-}
+/** The document of a valid example, by name, to poke into (a fresh parse each call). */
+export const example = (name: string): Loose => validExample(name).doc

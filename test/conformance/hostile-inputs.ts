@@ -3,19 +3,14 @@
  * or conformance take seconds on input nobody signed. Shared by test/conformance/hostile.test.ts
  * (each is decided, with bounded findings) and bench/conformance.bench.ts (how fast).
  */
-import { readFileSync } from 'node:fs'
 import { DEFAULT_MAX_BYTES } from '../../src/conformance/limits.js'
 import { MAX_LINES, MAX_LIST_ITEMS } from '../../src/schema/registry.js'
+import { validExample } from '../helpers/examples.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: hostile documents are arbitrary JSON
 type Json = Record<string, any>
 
-const base: Json = JSON.parse(
-  readFileSync(
-    new URL('../../examples/valid/pcba-access-controller.json', import.meta.url),
-    'utf8',
-  ),
-)
+const base: Json = validExample('pcba-access-controller').doc
 
 /** A fresh copy of a valid example passport. */
 export const passport = (): Json => structuredClone(base)

@@ -3,12 +3,10 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { verifyCredential } from '../../src/credential/verify.js'
 import { issuePassport } from '../../src/passport/issue.js'
 import { verifyPassport } from '../../src/passport/verify.js'
-import { exampleDidDocuments, exampleKey, issuerOf, loadExamples } from './fixtures.js'
+import { exampleDidDocuments, exampleKey, validExample } from '../helpers/examples.js'
+import { issuerOf } from './fixtures.js'
 
-const passport = loadExamples().find((e) => e.name === 'lfp-cell-280ah')?.passport as Record<
-  string,
-  unknown
->
+const passport = validExample('lfp-cell-280ah').doc as Record<string, unknown>
 const didDocuments = exampleDidDocuments()
 const DAY = 86_400_000
 // Valid for a day from now, so the proof (created now) is not in the future of either clock below.

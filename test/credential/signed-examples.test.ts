@@ -1,11 +1,12 @@
 /** Every committed signed example verifies with the committed DID documents and matches examples/valid. */
-import { readdirSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { verifyPassport } from '../../src/passport/verify.js'
-import { exampleDidDocuments, loadExamples, NOW, readJsonFile, readTextFile } from './fixtures.js'
+import { exampleDidDocuments, signedExampleFiles, validExamples } from '../helpers/examples.js'
+import { readJsonFile, readTextFile } from '../helpers/files.js'
+import { NOW } from './fixtures.js'
 
-const signedFiles = readdirSync(new URL('../../examples/signed/', import.meta.url)).sort()
-const valid = new Map(loadExamples().map((e) => [e.name, e.passport]))
+const signedFiles = signedExampleFiles()
+const valid = new Map(validExamples().map((e) => [e.name, e.doc]))
 const didDocuments = exampleDidDocuments()
 
 describe('examples/signed', () => {

@@ -16,14 +16,15 @@ import {
 } from '../../src/credential/status.js'
 import { verifyCredential } from '../../src/credential/verify.js'
 import { isCarbonPassportError } from '../../src/errors.js'
-import { generateKeyPair } from '../../src/keys/keys.js'
+import { generateKeyPair } from '../../src/keys/generate.js'
 import { issuePassport } from '../../src/passport/issue.js'
 import { verifyPassport } from '../../src/passport/verify.js'
 import type { VerificationResult } from '../../src/results.js'
-import { exampleDidDocuments, exampleKey, issuerOf, loadExamples, NOW } from './fixtures.js'
+import { exampleDidDocuments, exampleKey, validExample } from '../helpers/examples.js'
+import { issuerOf, NOW } from './fixtures.js'
 
 type Json = Record<string, unknown>
-const example = loadExamples().find((e) => e.name === 'ups-battery-module')?.passport as Json
+const example = validExample('ups-battery-module').doc as Json
 const issuer = issuerOf(example)
 const key = exampleKey(issuer)
 const LIST = 'https://passports.voltguard-ups.example/status/1'

@@ -4,10 +4,11 @@
  */
 import fc from 'fast-check'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { VERIFICATION_CODES } from '../../src/findings/verification-codes.js'
+import { VERIFICATION_CODES } from '../../src/findings/catalogue.js'
 import { issuePassport } from '../../src/passport/issue.js'
 import { verifyPassport } from '../../src/passport/verify.js'
-import { exampleDidDocuments, exampleKey, issuerOf, loadExamples, NOW } from './fixtures.js'
+import { exampleDidDocuments, exampleKey, validExamples } from '../helpers/examples.js'
+import { issuerOf, NOW } from './fixtures.js'
 
 type Json = Record<string, unknown>
 type Path = (string | number)[]
@@ -43,12 +44,12 @@ const mutation = (original: unknown) =>
     return 'x'
   })
 
-const examples = loadExamples()
+const examples = validExamples()
 const signed: { di: Json; jwtPayload: Json; jwtHeader: string; jwtSignature: string }[] = []
 const didDocuments = exampleDidDocuments()
 
 beforeAll(async () => {
-  for (const { passport } of examples) {
+  for (const { doc: passport } of examples) {
     const key = exampleKey(issuerOf(passport))
     // Signed when the passport became valid: never after the verification clock NOW.
     const di = await issuePassport(passport, { key, created: new Date(String(passport.validFrom)) })

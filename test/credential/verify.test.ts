@@ -7,21 +7,19 @@ import { createDocumentLoader } from '../../src/context/loader.js'
 import { issueCredential } from '../../src/credential/issue.js'
 import { verifyCredential } from '../../src/credential/verify.js'
 import { isCarbonPassportError } from '../../src/errors.js'
-import { generateKeyPair, importKey, type KeyPair, privateKeyObject } from '../../src/keys/keys.js'
+import { generateKeyPair } from '../../src/keys/generate.js'
+import { importKey } from '../../src/keys/import.js'
+import { privateKeyObject } from '../../src/keys/key-objects.js'
+import type { KeyPair } from '../../src/keys/types.js'
 import { issuePassport } from '../../src/passport/issue.js'
 import { verifyPassport } from '../../src/passport/verify.js'
 import type { VerificationResult } from '../../src/results.js'
-import {
-  exampleDidDocuments,
-  exampleKey,
-  issuerOf,
-  loadExamples,
-  NOW,
-  readJsonFile,
-} from './fixtures.js'
+import { exampleDidDocuments, exampleKey, validExample } from '../helpers/examples.js'
+import { readJsonFile } from '../helpers/files.js'
+import { issuerOf, NOW } from './fixtures.js'
 
 type Json = Record<string, unknown>
-const example = loadExamples().find((e) => e.name === 'lfp-cell-280ah')?.passport as Json
+const example = validExample('lfp-cell-280ah').doc as Json
 const issuer = issuerOf(example)
 const key = exampleKey(issuer)
 const didDocuments = exampleDidDocuments()
@@ -296,12 +294,20 @@ describe('contexts and terms', () => {
     await rejects(added, 'UNDEFINED_TERM')
   })
 
-  test('an undefined term in a vc+jwt passport: SCHEMA_VIOLATION (the JWS signs the bytes, the schema closes the terms)', async () => {
+  test('an undefined term in a vc+jwt passport: UNKNOWN_PROPERTY, an error in the schema check (the JWS signs the bytes, the schema closes the terms)', async () => {
     const extra = {
       ...example,
       credentialSubject: { ...(example.credentialSubject as Json), unsignedClaim: 'x' },
     }
-    const r = await rejects(craftJws(header, extra), 'SCHEMA_VIOLATION')
+    const r = await rejects(craftJws(header, extra), 'UNKNOWN_PROPERTY')
+    expect(r.errors.filter((e) => e.code === 'UNKNOWN_PROPERTY')).toMatchObject([
+      { path: '/credentialSubject/unsignedClaim', severity: 'error' },
+    ])
+    expect(r.checks.find((c) => c.id === 'schema')?.status).toBe('fail')
+    // In the conformance report it stays what checkConformance says: a warning.
+    expect(r.conformance?.findings.find((f) => f.code === 'UNKNOWN_PROPERTY')?.severity).toBe(
+      'warning',
+    )
     // No JSON-LD reading of a vc+jwt: its bytes are what is signed and what the checks read.
     expect(r.checks.find((c) => c.id === 'context')?.status).toBe('pass')
   })

@@ -9,9 +9,11 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { issueCredential } from '../../src/credential/issue.js'
 import { verifyCredential } from '../../src/credential/verify.js'
 import { isCarbonPassportError } from '../../src/errors.js'
-import { pointer } from '../../src/findings/verification-codes.js'
+import { pointer } from '../../src/findings/pointer.js'
 import { inspectValue, readInput } from '../../src/input/read.js'
-import { exampleDidDocuments, exampleKey, issuerOf, NOW, readJsonFile } from './fixtures.js'
+import { exampleDidDocuments, exampleKey } from '../helpers/examples.js'
+import { readJsonFile } from '../helpers/files.js'
+import { issuerOf, NOW } from './fixtures.js'
 
 type Json = Record<string, unknown>
 const didDocuments = exampleDidDocuments()

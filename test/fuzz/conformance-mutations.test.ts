@@ -10,12 +10,12 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { checkConformance } from '../../src/conformance/check.js'
 import { PROFILE_IDS } from '../../src/conformance/profiles/ids.js'
-import { loadExamples } from '../credential/fixtures.js'
+import { validExamples } from '../helpers/examples.js'
 import { fuzzRuns } from '../helpers/fuzz.js'
 import { expectWellFormedReport } from './invariants.js'
 import { type Json, TREE_MUTATIONS, textStyle, writeJson } from './mutations.js'
 
-const passports = loadExamples().map((e) => e.passport)
+const passports = validExamples().map((e) => e.doc)
 const nat = fc.nat()
 const KINDS = [...Object.keys(TREE_MUTATIONS), 'leaf', 'leaf', 'leaf', 'delete', 'retype']
 

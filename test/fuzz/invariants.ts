@@ -1,15 +1,17 @@
 /**
  * What every verification result must look like, whatever the input: the checks in their fixed
  * order, each once; statuses pass/fail/skip; `verified` exactly when no check failed; `errors` the
- * error findings in check order; every finding with a documented code and a JSON Pointer path. And
- * no crash: `INTERNAL_ERROR` and `CONFORMANCE_UNAVAILABLE` are documented, but they report an
- * exception caught inside the library, which JSON input never should cause.
+ * error findings in check order; every finding with a code documented for the check that reports
+ * it and a JSON Pointer path; for a passport, each problem once (the `schema` and `conformance`
+ * checks together are the conformance report). And no crash: `INTERNAL_ERROR` and
+ * `CONFORMANCE_UNAVAILABLE` are documented, but they report an exception caught inside the library,
+ * which JSON input never should cause.
  */
 import { isDeepStrictEqual } from 'node:util'
 import { expect } from 'vitest'
 import { catalogue } from '../../src/conformance/catalogue.js'
 import { type VerifyOptions, verifyCredential } from '../../src/credential/verify.js'
-import { VERIFICATION_CODES } from '../../src/findings/verification-codes.js'
+import { findingCatalogue } from '../../src/findings/catalogue.js'
 import { verifyPassport } from '../../src/passport/verify.js'
 import type { ConformanceReport, Finding, VerificationResult } from '../../src/results.js'
 import { decided } from '../helpers/fuzz.js'
@@ -29,8 +31,17 @@ export const PASSPORT_CHECKS = [...CREDENTIAL_CHECKS, 'conformance']
 /** RFC 6901: `''` or a sequence of `/`-prefixed reference tokens with `~` only as `~0`/`~1`. */
 export const JSON_POINTER = /^(\/([^~/]|~[01])*)*$/
 
-const verificationCodes = new Set(Object.keys(VERIFICATION_CODES))
 const conformanceCodes = new Set(Object.keys(catalogue))
+
+/** The codes a check may report: those declaring it, and for `conformance` every conformance code. */
+const codesOf = (checkId: string): Set<string> =>
+  new Set(
+    Object.entries(findingCatalogue)
+      .filter(([, d]) => (d.checks as readonly string[] | undefined)?.includes(checkId))
+      .map(([code]) => code)
+      .concat(checkId === 'conformance' ? [...conformanceCodes] : []),
+  )
+const checkCodes = new Map(PASSPORT_CHECKS.map((id) => [id, codesOf(id)]))
 
 /** Codes that report an exception caught inside the library. */
 const CRASHES = new Set(['INTERNAL_ERROR', 'CONFORMANCE_UNAVAILABLE'])
@@ -68,12 +79,10 @@ export function expectWellFormed(result: VerificationResult, passport: boolean, 
     expect(['pass', 'fail', 'skip'], `${where}: status`).toContain(check.status)
     const failed = check.findings.some((f) => f.severity === 'error')
     expect(check.status === 'fail', `${where}: fails exactly with an error finding`).toBe(failed)
-    const codes =
-      check.id === 'conformance'
-        ? new Set([...conformanceCodes, 'CONFORMANCE_UNAVAILABLE'])
-        : verificationCodes
+    const codes = checkCodes.get(check.id) ?? new Set()
     for (const f of check.findings) expectFinding(f, where, codes)
   }
+  if (passport) expectEachProblemOnce(result, label)
   expect(result.verified, `${label}: verified = no check failed`).toBe(
     !result.checks.some((c) => c.status === 'fail'),
   )
@@ -85,6 +94,26 @@ export function expectWellFormed(result: VerificationResult, passport: boolean, 
     expect(passport, `${label}: a conformance report from verifyCredential`).toBe(true)
     expectWellFormedReport(result.conformance, `${label}: conformance report`)
   }
+}
+
+/**
+ * A passport's `schema` and `conformance` checks, when both ran on a conformance report, are that
+ * report split in two (an unknown property an error in the `schema` check): nothing is reported
+ * twice, and nothing of the report is lost.
+ */
+function expectEachProblemOnce(result: VerificationResult, label: string) {
+  const schema = result.checks.find((c) => c.id === 'schema')
+  const conformance = result.checks.find((c) => c.id === 'conformance')
+  if (!result.conformance || schema?.status === 'skip' || conformance?.status === 'skip') return
+  const asReported = result.conformance.findings.map((f) =>
+    f.code === 'UNKNOWN_PROPERTY' && schema?.findings.includes(f) === false
+      ? { ...f, severity: 'error' }
+      : f,
+  )
+  expect(
+    [...(schema?.findings ?? []), ...(conformance?.findings ?? [])],
+    `${label}: the schema and conformance checks are the conformance report`,
+  ).toEqual(asReported)
 }
 
 /** The verdict of each check with its finding codes, sorted (what a re-spelling must not change). */

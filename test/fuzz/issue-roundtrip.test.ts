@@ -14,7 +14,8 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { isCarbonPassportError } from '../../src/errors.js'
 import { issuePassport } from '../../src/passport/issue.js'
-import { exampleDidDocuments, exampleKey, issuerOf, loadExamples } from '../credential/fixtures.js'
+import { issuerOf } from '../credential/fixtures.js'
+import { exampleDidDocuments, exampleKey, validExamples } from '../helpers/examples.js'
 import { decided, fuzzRuns } from '../helpers/fuzz.js'
 import { verifyBoth } from './invariants.js'
 import { type Json, TREE_MUTATIONS } from './mutations.js'
@@ -22,7 +23,7 @@ import { type Json, TREE_MUTATIONS } from './mutations.js'
 const NOW = new Date('2027-01-01T00:00:00Z')
 const CREATED = new Date('2026-06-01T00:00:00Z')
 const options = { didDocuments: exampleDidDocuments(), now: NOW }
-const examples = loadExamples().map((e) => ({ ...e, key: exampleKey(issuerOf(e.passport)) }))
+const examples = validExamples().map((e) => ({ ...e, key: exampleKey(issuerOf(e.doc)) }))
 type Example = (typeof examples)[number]
 
 const SECURITY_CHECKS = ['syntax', 'context', 'proof', 'issuer-binding']
@@ -57,7 +58,7 @@ describe('issuePassport, then verify, on mutated passports', () => {
   )(
     '%s (%s): refused as ERR_PASSPORT_INVALID, as verification would refuse it',
     async (_, format, e, mutate) => {
-      const doc = structuredClone(e.passport) as Json
+      const doc = structuredClone(e.doc) as Json
       mutate(doc)
       const error = await issuePassport(doc, { key: e.key, format, created: CREATED }).catch(
         (err: unknown) => err,
@@ -78,7 +79,7 @@ describe('issuePassport, then verify, on mutated passports', () => {
         }),
         async ({ example, ops, format }) => {
           const e = examples[example] as Example
-          const doc = structuredClone(e.passport) as Json
+          const doc = structuredClone(e.doc) as Json
           const labels = ops.map(({ kind, a, b, c }) => TREE_MUTATIONS[kind]?.(doc, a, b, c)?.label)
           const label = `${e.name}: ${labels.join('; ') || 'unchanged'} [${format}]`
           let signed: unknown

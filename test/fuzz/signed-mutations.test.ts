@@ -31,22 +31,17 @@
  * cut short is MALFORMED_JSON.
  */
 import { createPrivateKey, sign as cryptoSign } from 'node:crypto'
-import { readdirSync } from 'node:fs'
 import { isDeepStrictEqual } from 'node:util'
 import fc from 'fast-check'
 import jsonld from 'jsonld'
 import { describe, expect, test } from 'vitest'
 import { createDocumentLoader } from '../../src/context/loader.js'
-import { generateKeyPair, type KeyPair } from '../../src/keys/keys.js'
+import { generateKeyPair } from '../../src/keys/generate.js'
+import type { KeyPair } from '../../src/keys/types.js'
 import { issuePassport } from '../../src/passport/issue.js'
 import type { VerificationResult } from '../../src/results.js'
-import {
-  exampleDidDocuments,
-  exampleKey,
-  issuerOf,
-  readJsonFile,
-  readTextFile,
-} from '../credential/fixtures.js'
+import { issuerOf } from '../credential/fixtures.js'
+import { exampleDidDocuments, exampleKey, signedExamples } from '../helpers/examples.js'
 import { fuzzRuns } from '../helpers/fuzz.js'
 import { verdicts, verifyBoth as verifyAll } from './invariants.js'
 import {
@@ -73,20 +68,12 @@ const NOW = new Date('2027-01-01T00:00:00Z')
 const didDocuments = exampleDidDocuments()
 const options = { didDocuments, now: NOW }
 
-const names = readdirSync(new URL('../../examples/signed/', import.meta.url))
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => f.replace(/\.json$/, ''))
-  .sort()
 interface Example {
   name: string
   di: Json
   jws: string
 }
-const committed: Example[] = names.map((name) => ({
-  name,
-  di: readJsonFile(`examples/signed/${name}.json`),
-  jws: readTextFile(`examples/signed/${name}.jwt`),
-}))
+const committed: Example[] = signedExamples().map(({ name, di, jwt }) => ({ name, di, jws: jwt }))
 
 /**
  * One more, signed here with the example key: the examples are ASCII, this one has accents, a

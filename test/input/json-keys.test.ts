@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { pointer } from '../../src/findings/verification-codes.js'
+import { pointer } from '../../src/findings/pointer.js'
 import { findDuplicateKey } from '../../src/input/json-keys.js'
 
 type Node = null | boolean | number | string | Node[] | { entries: [string, Node][] }

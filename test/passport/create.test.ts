@@ -3,9 +3,9 @@ import { isCarbonPassportError } from '../../src/errors.js'
 import type { CarbonPassport } from '../../src/model/types.js'
 import { createPassport, type PassportSubjectInput } from '../../src/passport/create.js'
 import { PASSPORT_SCHEMA_ID, schemaErrors } from '../../src/schema/registry.js'
-import { clone, loadExamples } from '../helpers/examples.js'
+import { clone, validExamples } from '../helpers/examples.js'
 
-const examples = loadExamples('valid')
+const examples = validExamples()
 const subjectOf = (i = 0): PassportSubjectInput => {
   const doc = examples[i]?.doc as { credentialSubject: CarbonPassport } | undefined
   if (!doc) throw new Error(`no example passport number ${i}`)
@@ -24,7 +24,7 @@ function errorCode(fn: () => unknown): string | undefined {
 }
 
 describe('createPassport', () => {
-  it.each(examples.map((e, i) => [e.name, i] as const))(
+  it.each(examples.map((e, i) => [e.file, i] as const))(
     'builds a schema-valid credential from the subject of %s',
     (_name, i) => {
       const passport = createPassport(subjectOf(i), { issuer, now })

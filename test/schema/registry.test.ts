@@ -7,7 +7,7 @@ import {
   schemaErrors,
   schemaIds,
 } from '../../src/schema/registry.js'
-import { loadExamples } from '../helpers/examples.js'
+import { validExamples } from '../helpers/examples.js'
 
 const common = `${SCHEMA_BASE}common.schema.json`
 const emissionFactor = schemaIds.emissionFactor
@@ -33,7 +33,7 @@ describe('schemas', () => {
     for (const id of schemaDocuments.keys()) expect(getValidator(id)).toBe(getValidator(id))
   })
 
-  it.each(loadExamples('valid').map((e) => [e.name, e.doc] as const))(
+  it.each(validExamples().map((e) => [e.file, e.doc] as const))(
     'example %s validates against the passport schema',
     (_name, doc) => {
       expect(schemaErrors(PASSPORT_SCHEMA_ID, doc)).toEqual([])

@@ -2,10 +2,67 @@
  * `eu-battery-2023-1542`: the carbon footprint declaration of Regulation (EU) 2023/1542, Article 7(1)
  * (a)–(g) and Annex II, for EV, LMT and rechargeable industrial batteries above 2 kWh.
  */
-import { arr, obj, type RuleContext, reportAt } from '../context.js'
+
+import { combineCodes, defineCodes } from '../../findings/define.js'
+import { arr, obj, type RuleContext } from '../context.js'
 import { approxEqual, compare, decimalOf, formatDecimal, mul, sign } from '../decimal.js'
+import { EU } from '../rules/sources.js'
 import { lookupUnit } from '../units.js'
-import { batteryOf } from './battery-scope.js'
+import { batteryOf, batteryScopeCodes } from './battery-scope.js'
+
+/** The codes these rules report. */
+export const euBatteryCodes = defineCodes({
+  EU_BATTERY_FIELD_REQUIRED: {
+    severity: 'error',
+    profiles: ['eu-battery-2023-1542'],
+    title:
+      'The carbon footprint declaration holds Art. 7(1)(a)–(g): manufacturer, model, plant location, kgCO2e per kWh of lifetime energy, the Annex II stages, declaration of conformity id, public study link.',
+    message: '{detail} is required: "{field}" is missing.',
+    source: `${EU} Art. 7(1)`,
+  },
+  EU_FUNCTIONAL_UNIT_INVALID: {
+    severity: 'error',
+    profiles: ['eu-battery-2023-1542'],
+    title:
+      'The footprint is declared per kWh of total energy provided over the service life (functional unit: 1 kWh, lifetime energy or CRS).',
+    message: 'The functional unit must be {expected}, not {actual}.',
+    source: `${EU} Art. 7(1)(d)`,
+  },
+  EU_STAGES_INCOMPLETE: {
+    severity: 'error',
+    profiles: ['eu-battery-2023-1542'],
+    title:
+      'The per-kWh footprint is given for each Annex II stage: raw material acquisition and pre-processing, main production, distribution, end of life and recycling.',
+    message: 'The life-cycle stage "{expected}" is missing from lifecycleStagesPerFunctionalUnit.',
+    source: `${EU} Art. 7(1)(e), Annex II point 4`,
+  },
+  EU_USE_STAGE_INCLUDED: {
+    severity: 'error',
+    profiles: ['eu-battery-2023-1542'],
+    title: 'The use stage is excluded from the declared stages.',
+    message: 'The use stage is declared ({actual} kgCO2e/kWh) but Annex II excludes it.',
+    source: `${EU} Annex II point 4`,
+  },
+  LIFETIME_ENERGY_MISMATCH: {
+    severity: 'error',
+    profiles: ['eu-battery-2023-1542'],
+    title:
+      'The lifetime energy = usable energy × full equivalent cycles per year × years of service, when these are given.',
+    message:
+      'usableEnergy × cyclesPerYear × serviceLifeYears = {expected} kWh, but lifetimeEnergy is {actual} kWh.',
+    source: `${EU} Art. 7(1)(d); draft delegated act on the EV battery carbon footprint (April 2024), E_total`,
+  },
+  EU_PERFORMANCE_CLASS_NOT_DECLARED: {
+    severity: 'info',
+    profiles: ['eu-battery-2023-1542'],
+    title:
+      'The carbon footprint performance class is declared (required once the Art. 7(2) delegated act applies).',
+    message: 'No carbon footprint performance class is declared (Art. 7(2)).',
+    source: `${EU} Art. 7(2)`,
+  },
+})
+
+const { reportAt } = combineCodes(euBatteryCodes, batteryScopeCodes)
 
 const PROFILE = 'EU 2023/1542 Art. 7'
 const TWO_KWH = decimalOf(2n)

@@ -4,9 +4,42 @@
  * power; EV traction, LMT, portable and SLI excluded), its cradle-to-grave boundary and its
  * functional basis, the cumulated requested service (CRS). See research/pcf-models.md §D.
  */
-import { obj, type RuleContext, reportAt } from '../context.js'
+
+import { combineCodes, defineCodes } from '../../findings/define.js'
+import { obj, type RuleContext } from '../context.js'
 import { approxEqual, decimalOf, div, formatDecimal, mul } from '../decimal.js'
-import { batteryOf } from './battery-scope.js'
+import { IEC63369 } from '../rules/sources.js'
+import { batteryOf, batteryScopeCodes } from './battery-scope.js'
+
+/** The codes these rules report. */
+export const iec63369Codes = defineCodes({
+  IEC_63369_FIELD_REQUIRED: {
+    severity: 'error',
+    profiles: ['iec-63369-1'],
+    title:
+      'The cumulated requested service (with its service parameters), the functional unit and the footprint per functional unit are given.',
+    message: 'IEC 63369-1 requires "{field}" ({detail}).',
+    source: `${IEC63369} (cumulated requested service, functional unit)`,
+  },
+  FUNCTIONAL_UNIT_NOT_CRS: {
+    severity: 'error',
+    profiles: ['iec-63369-1'],
+    title: 'The functional unit is the cumulated requested service.',
+    message: 'The functional unit must be the cumulated requested service, not "{actual}".',
+    source: `${IEC63369} (functional unit)`,
+  },
+  CRS_ENERGY_THROUGHPUT_INCONSISTENT: {
+    severity: 'warning',
+    profiles: ['iec-63369-1'],
+    title:
+      'The CRS energy throughput agrees with rated energy × depth of discharge × equivalent full cycles.',
+    message:
+      'ratedEnergy × depthOfDischarge × equivalentFullCycles = {expected} kWh, but the CRS energy throughput is {actual} kWh.',
+    source: `${IEC63369} (cumulated requested service)`,
+  },
+})
+
+const { reportAt } = combineCodes(iec63369Codes, batteryScopeCodes)
 
 const HUNDRED = decimalOf(100n)
 

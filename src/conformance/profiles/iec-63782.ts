@@ -5,7 +5,72 @@
  * categories 1 and 4, a resolvable (preferably GS1 Digital Link) product identifier, a versioned
  * passport and, when presented as signed, a signature.
  */
-import { arr, obj, type RuleContext, report, reportAt } from '../context.js'
+
+import { defineCodes } from '../../findings/define.js'
+import { arr, obj, type RuleContext } from '../context.js'
+import { IEC63782 } from '../rules/sources.js'
+
+/** The codes these rules report. */
+export const iec63782Codes = defineCodes({
+  EMISSION_FACTOR_PROVENANCE_INCOMPLETE: {
+    severity: 'error',
+    profiles: ['iec-63782-digital-pcf'],
+    title:
+      'Every emission factor names its source and version, or is primary data (provenance "primary").',
+    message:
+      'The emission factor from "{actual}" has no source version; give the database version, or mark it as primary data.',
+    source: `${IEC63782}: emission-factor provenance`,
+  },
+  SCOPE3_CATEGORY_MISSING: {
+    severity: 'error',
+    profiles: ['iec-63782-digital-pcf'],
+    title: 'Every scope 3 activity data line names its scope 3 category.',
+    message: 'This scope 3 activity data line has no scope3Category.',
+    source: `${IEC63782}: scope 3 categories; GHG Protocol Scope 3 Standard`,
+  },
+  SCOPE3_CATEGORY_NOT_REPORTED: {
+    severity: 'error',
+    profiles: ['iec-63782-digital-pcf'],
+    title:
+      'The scope breakdown reports scope 3 category 1 (purchased goods and services) and 4 (upstream transportation), even when 0.',
+    message: 'The scope breakdown does not report scope 3 category {expected}.',
+    source: `${IEC63782}: scope 3 category 1 and 4`,
+  },
+  PRODUCT_IDENTIFIER_NOT_RESOLVABLE: {
+    severity: 'error',
+    profiles: ['iec-63782-digital-pcf'],
+    title:
+      'The product has a resolvable identifier (an http(s) IRI: the subject id or one of product.identifiers).',
+    message: 'The product has no resolvable (http or https) identifier; found {actual}.',
+    source: `${IEC63782}: product identification; ISO/IEC 18975 (resolvable identifiers)`,
+  },
+  PRODUCT_IDENTIFIER_NOT_GS1: {
+    severity: 'warning',
+    profiles: ['iec-63782-digital-pcf'],
+    title: 'The product identifier is a GS1 Digital Link URI (preferred).',
+    message:
+      'The product identifiers are resolvable but none is a GS1 Digital Link URI ({actual}).',
+    source: `${IEC63782}: product identification; GS1 Digital Link URI Syntax 1.4`,
+  },
+  PASSPORT_NOT_VERSIONED: {
+    severity: 'error',
+    profiles: ['iec-63782-digital-pcf'],
+    title:
+      'The passport has an id of its own (not the product id), so each version can be told apart and replaced through precedingPassports.',
+    message: '{detail}',
+    source: `${IEC63782}: versioning`,
+  },
+  PASSPORT_NOT_SIGNED: {
+    severity: 'error',
+    profiles: ['iec-63782-digital-pcf'],
+    title:
+      'A passport presented as signed carries a signature: a proof with a proofValue, or a JWS with a signature.',
+    message: '{detail}',
+    source: `${IEC63782}: integrity; VC Data Integrity 1.0 §2.1; VC-JOSE-COSE §3.1.1`,
+  },
+})
+
+const { report, reportAt } = iec63782Codes
 
 export function emissionFactorProvenanceRule(ctx: RuleContext): void {
   const lines = arr(ctx.subject.activityData)

@@ -2,8 +2,64 @@
  * `pact-v3`: the PACT Technical Specifications v3 SHALL fields and rules (wbcsd/data-exchange-protocol
  * spec/v3/openapi.yaml; research/pcf-models.md §A). The cross-field rules of §A.3 are in `core`.
  */
-import { obj, type RuleContext, report, reportAt } from '../context.js'
+
+import { defineCodes } from '../../findings/define.js'
+import { obj, type RuleContext } from '../context.js'
 import { add, approxEqual, compare, decimalOf, formatDecimal, ZERO } from '../decimal.js'
+import { PACT } from '../rules/sources.js'
+
+/** The codes these rules report. */
+export const pactCodes = defineCodes({
+  PACT_FIELD_REQUIRED: {
+    severity: 'error',
+    profiles: ['pact-v3'],
+    title:
+      'The fields PACT v3 makes mandatory (schema `required` or x-rule SHALL) are present: packagingEmissionsIncluded, ccsTechnologicalCO2CaptureIncluded, primaryDataShare, product identifiers (productIds), description, manufacturer id (companyIds); dqi when the reference period reaches 2027.',
+    message: 'PACT v3 requires "{field}" ({detail}).',
+    source: `${PACT} §ProductFootprint, §CarbonFootprint (x-rule SHALL, SHALL-2027)`,
+  },
+  PACT_FIELD_RECOMMENDED: {
+    severity: 'info',
+    profiles: ['pact-v3'],
+    title: 'The fields PACT v3 marks SHOULD are present.',
+    message: 'PACT v3 recommends "{field}" ({detail}).',
+    source: `${PACT} §CarbonFootprint (x-rule SHOULD)`,
+  },
+  PACT_EXEMPTED_EMISSIONS_ABOVE_LIMIT: {
+    severity: 'warning',
+    profiles: ['pact-v3'],
+    title: 'Exempted emissions are at most 5 % of the footprint.',
+    message: 'exemptedEmissionsPercent is {actual} %; the PACT methodology allows at most 5 %.',
+    source: `${PACT} (exemptedEmissionsPercent); PACT Methodology v3 §4.3 (exemptions)`,
+  },
+  PACT_VALIDITY_TOO_LONG: {
+    severity: 'warning',
+    profiles: ['pact-v3'],
+    title: 'The validity ends at most 3 years after the reference period ends.',
+    message:
+      'The passport is valid until {actual}, more than 3 years after its reference period ends ({expected}).',
+    source: `${PACT} (validityPeriodEnd ≤ referencePeriodEnd + 3 years)`,
+  },
+  PACT_PRODUCT_MASS_INCONSISTENT: {
+    severity: 'error',
+    profiles: ['pact-v3'],
+    title:
+      'productMassPerDeclaredUnit is 0 for energy, logistics and service declared units, and above 0 for a piece.',
+    message:
+      'productMassPerDeclaredUnit is {actual} but must be {expected} for the declared unit "{field}".',
+    source: `${PACT} (productMassPerDeclaredUnit)`,
+  },
+  PACT_PCF_INCLUDING_BIOGENIC_MISMATCH: {
+    severity: 'error',
+    profiles: ['pact-v3'],
+    title: 'pcfIncludingBiogenicUptake = pcfExcludingBiogenicUptake + biogenicCO2Uptake.',
+    message:
+      'pcfExcludingBiogenicUptake + biogenicCO2Uptake = {expected}, but pcfIncludingBiogenicUptake is {actual}.',
+    source: `${PACT} (pcfIncludingBiogenicUptake)`,
+  },
+})
+
+const { report, reportAt } = pactCodes
 
 const SHALL_FOOTPRINT: readonly [string, string][] = [
   ['packagingEmissionsIncluded', 'x-rule SHALL'],

@@ -2,9 +2,33 @@
  * Activity data lines: emissions = quantity × emission factor, and the factor is per unit of the
  * activity (`kgCO2e/<activity unit>`, Rec 20 and UCUM spellings of the same unit match).
  */
-import { arr, obj, type RuleContext, reportAt } from '../context.js'
+
+import { defineCodes } from '../../findings/define.js'
+import { arr, obj, type RuleContext } from '../context.js'
 import { approxEqual, formatDecimal, mul } from '../decimal.js'
 import { FACTOR_UNIT_PREFIX, lookupFactorUnit, lookupUnit } from '../units.js'
+
+/** The codes these rules report. */
+export const activityCodes = defineCodes({
+  ACTIVITY_EMISSIONS_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    title: 'The emissions of an activity data line equal its quantity × its emission factor.',
+    message: 'quantity × emission factor = {expected} kgCO2e, but the line states {actual} kgCO2e.',
+    source: 'GHG Protocol Product Standard §9 (activity data × emission factor)',
+  },
+  EMISSION_FACTOR_UNIT_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'An emission factor is per unit of its activity: its unit is "kgCO2e/" + the activity unit.',
+    message:
+      'The emission factor unit must be {expected} for an activity in {field}, not {actual}.',
+    source: 'carbon-passport data model (EmissionFactor.unit)',
+  },
+})
+
+const { reportAt } = activityCodes
 
 export function activityLineRule(ctx: RuleContext): void {
   const lines = arr(ctx.subject.activityData)

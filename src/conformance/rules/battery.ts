@@ -8,10 +8,37 @@
  *   energy (kind `lifetime-energy`), converted to the FU's unit;
  * - the per-FU life-cycle stages add up to footprintPerFunctionalUnit.
  */
-import { arr, obj, type RuleContext, reportAt } from '../context.js'
+
+import { defineCodes } from '../../findings/define.js'
+import { arr, obj, type RuleContext } from '../context.js'
 import { approxEqual, type Dec, div, formatDecimal, mul } from '../decimal.js'
 import { lookupUnit } from '../units.js'
-import { compareSum, duplicateEntries, sumField } from './sums.js'
+import { EU, IEC63369 } from './sources.js'
+import { duplicateEntries, sumField, sumMismatch } from './sums.js'
+
+/** The codes these rules report. */
+export const batteryCodes = defineCodes({
+  BATTERY_STAGES_SUM_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'The per-functional-unit life-cycle stages of a battery add up to footprintPerFunctionalUnit.',
+    message:
+      'The stages per functional unit add up to {actual} kgCO2e, but footprintPerFunctionalUnit is {expected}.',
+    source: `${EU} Annex II point 4; ${IEC63369}`,
+  },
+  FOOTPRINT_PER_FUNCTIONAL_UNIT_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'footprintPerFunctionalUnit × the number of functional units (CRS energy throughput, or lifetime energy) = the absolute footprint (pcfExcludingBiogenicUptake × declaredUnitAmount).',
+    message:
+      'footprintPerFunctionalUnit × {field} = {actual} kgCO2e, but the absolute footprint is {expected} kgCO2e.',
+    source: `${IEC63369} (functional unit: cumulated requested service); ${EU} Art. 7(1)(d)`,
+  },
+})
+
+const { reportAt } = batteryCodes
 
 export function batteryStagesRule(ctx: RuleContext): void {
   const b = obj(ctx.subject.battery)
@@ -24,13 +51,19 @@ export function batteryStagesRule(ctx: RuleContext): void {
     '/battery/lifecycleStagesPerFunctionalUnit',
     'The life-cycle stage',
   )
-  compareSum(
+  const mismatch = sumMismatch(
     ctx,
-    'BATTERY_STAGES_SUM_MISMATCH',
-    '/battery/lifecycleStagesPerFunctionalUnit',
     sumField(ctx, stages, 'emissions'),
     ctx.dec(b.footprintPerFunctionalUnit),
   )
+  if (mismatch) {
+    reportAt(
+      ctx,
+      'BATTERY_STAGES_SUM_MISMATCH',
+      '/battery/lifecycleStagesPerFunctionalUnit',
+      mismatch,
+    )
+  }
 }
 
 /** footprintPerFunctionalUnit × quantity (in FU units) against the absolute footprint. */

@@ -2,9 +2,34 @@
  * Upstream components: each component's emissions agree with the activity data lines that account
  * for its passport (`upstreamPassport`), and every referenced passport is listed.
  */
-import { arr, obj, type RuleContext, reportAt } from '../context.js'
+
+import { defineCodes } from '../../findings/define.js'
+import { arr, obj, type RuleContext } from '../context.js'
 import { add, type Dec, ZERO } from '../decimal.js'
-import { compareSum, duplicateEntries } from './sums.js'
+import { duplicateEntries, sumMismatch } from './sums.js'
+
+/** The codes these rules report. */
+export const componentCodes = defineCodes({
+  COMPONENT_EMISSIONS_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'The emissions of a component agree with the activity data lines that account for its passport (upstreamPassport).',
+    message:
+      'The activity data lines referencing this component passport add up to {expected} kgCO2e, but the component states {actual}.',
+    source: 'carbon-passport data model (components, ActivityDataLine.upstreamPassport)',
+  },
+  UPSTREAM_PASSPORT_NOT_LISTED: {
+    severity: 'warning',
+    profiles: ['core'],
+    title: 'An activity line that names an upstream passport finds it among the components.',
+    message:
+      'The activity line references the upstream passport {actual}, which is not listed in components.',
+    source: 'carbon-passport data model (components, ActivityDataLine.upstreamPassport)',
+  },
+})
+
+const { reportAt } = componentCodes
 
 export function componentsRule(ctx: RuleContext): void {
   const components = arr(ctx.subject.components)
@@ -30,12 +55,8 @@ export function componentsRule(ctx: RuleContext): void {
   for (let i = 0; i < components.length; i++) {
     const c = obj(components[i])
     if (typeof c.passport !== 'string' || !sums.has(c.passport)) continue
-    compareSum(
-      ctx,
-      'COMPONENT_EMISSIONS_MISMATCH',
-      `/components/${i}/emissions`,
-      ctx.dec(c.emissions),
-      sums.get(c.passport),
-    )
+    const mismatch = sumMismatch(ctx, ctx.dec(c.emissions), sums.get(c.passport))
+    if (mismatch)
+      reportAt(ctx, 'COMPONENT_EMISSIONS_MISMATCH', `/components/${i}/emissions`, mismatch)
   }
 }

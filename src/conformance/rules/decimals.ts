@@ -3,8 +3,25 @@
  * so a 100 000-digit string cannot slow the checker down) and the plausible ranges of the battery
  * service conditions. Wrong signs and malformed Decimals are reported by the schema layer.
  */
-import { escapePointer, isObject, obj, type RuleContext, reportAt } from '../context.js'
+
+import { combineCodes, defineCodes } from '../../findings/define.js'
+import { escapePointer } from '../../findings/pointer.js'
+import { isObject, obj, type RuleContext } from '../context.js'
 import { compare, decimalOf, MAX_DECIMAL_LENGTH, ZERO } from '../decimal.js'
+import { schemaCodes } from './schema.js'
+
+/** The codes these rules report. */
+export const decimalCodes = defineCodes({
+  DECIMAL_TOO_LONG: {
+    severity: 'error',
+    profiles: ['core'],
+    title: 'A Decimal string has at most 50 characters (no one measures emissions to 50 digits).',
+    message: 'The Decimal value has {actual} characters; at most {expected} are accepted.',
+    source: 'carbon-passport (resource limit)',
+  },
+})
+
+const { reportAt } = combineCodes(decimalCodes, schemaCodes)
 
 const DECIMAL_SHAPE = /^-?[0-9]+(\.[0-9]+)?$/
 

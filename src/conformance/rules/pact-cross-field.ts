@@ -1,5 +1,46 @@
 /** The PACT v3 cross-field rules no schema expresses (research/pcf-models.md §A.3). */
-import { arr, obj, type RuleContext, reportAt } from '../context.js'
+
+import { defineCodes } from '../../findings/define.js'
+import { arr, obj, type RuleContext } from '../context.js'
+import { PACT } from './sources.js'
+
+/** The codes these rules report. */
+export const pactCrossFieldCodes = defineCodes({
+  GEOGRAPHY_CONFLICT: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'At most one of geographyRegionOrSubregion, geographyCountry, geographyCountrySubdivision is given.',
+    message: 'Only one geography field may be given; found {actual}.',
+    source: `${PACT} (CarbonFootprint geography fields)`,
+  },
+  PACKAGING_EMISSIONS_WITHOUT_FLAG: {
+    severity: 'error',
+    profiles: ['core'],
+    title: 'packagingGhgEmissions is absent when packagingEmissionsIncluded is false.',
+    message:
+      'packagingGhgEmissions is given although packagingEmissionsIncluded is false; remove it or set the flag.',
+    source: `${PACT} (packagingGhgEmissions)`,
+  },
+  CCS_FIELDS_WITHOUT_FLAG: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'The carbon capture and storage fields are absent when ccsTechnologicalCO2CaptureIncluded is false.',
+    message:
+      '{field} is given although ccsTechnologicalCO2CaptureIncluded is false; remove it or set the flag.',
+    source: `${PACT} (ccsTechnologicalCO2CaptureIncluded)`,
+  },
+  OTHER_OPERATOR_NAME_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    title: 'otherOperatorName is given if and only if the rule operator is "Other".',
+    message: '{detail}',
+    source: `${PACT} (ProductOrSectorSpecificRule)`,
+  },
+})
+
+const { reportAt } = pactCrossFieldCodes
 
 const GEOGRAPHY = ['geographyRegionOrSubregion', 'geographyCountry', 'geographyCountrySubdivision']
 

@@ -2,13 +2,167 @@
  * Layer 1: Ajv errors turned into findings with stable codes. The pointer of a missing field is
  * the field's own pointer; unknown properties are warnings; the noise of `oneOf` branches and
  * `contains` items collapses into one finding; a Decimal that fails its pattern is told apart as
- * not-a-decimal, wrong sign or out of range.
+ * not-a-decimal, wrong sign or out of range. Conformance runs it first, and verification's
+ * `schema` check reports the same findings (src/credential/checks/schema.ts).
  */
-import type { Finding } from '../../results.js'
-import type { ErrorObject } from '../../schema/registry.js'
-import type { ConformanceCode } from '../catalogue.js'
-import { report as add, escapePointer, type FindingParams, getPointer } from '../context.js'
+import { truncateFindings } from '../../findings/common.js'
+import { defineCodes } from '../../findings/define.js'
+import type { Finding, FindingParams } from '../../findings/finding.js'
+import { escapePointer, getPointer } from '../../findings/pointer.js'
+import { type ErrorObject, validateAgainstSchema } from '../../schema/registry.js'
 import { isDecimalString } from '../decimal.js'
+import { IEC63369, PACT, SCHEMA } from './sources.js'
+
+/** The codes of layer 1; verification's `schema` check reports them too. */
+export const schemaCodes = defineCodes({
+  FIELD_REQUIRED: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title: 'A required field is present.',
+    message: 'The required field "{field}" is missing.',
+    source: SCHEMA,
+  },
+  TYPE_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title: 'A field has the JSON type the schema gives it.',
+    message: 'The value must be {expected}, not {actual}.',
+    source: SCHEMA,
+  },
+  PATTERN_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title: 'A text field has the form the schema requires (codes, unit strings, digests).',
+    message: 'The value "{actual}" does not have the required form {expected}.',
+    source: SCHEMA,
+  },
+  ENUM_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title: 'A coded field holds one of its allowed values.',
+    message: 'The value "{actual}" is not allowed here; allowed values: {expected}.',
+    source: SCHEMA,
+  },
+  FORMAT_INVALID: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title: 'Dates, IRIs and durations are well-formed (RFC 3339, RFC 3987, ISO 8601).',
+    message: 'The value "{actual}" is not a valid {expected}.',
+    source: SCHEMA,
+  },
+  CONST_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title: 'A fixed field holds its one allowed value (`@context`, subject `type`).',
+    message: 'The value must be exactly {expected}.',
+    source: SCHEMA,
+  },
+  VALUE_OUT_OF_RANGE: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title:
+      'A number is within its range: percentages 0–100, data quality ratings 1–5, years, scope 3 categories 1–15, battery service conditions.',
+    message: 'The value {actual} is out of range: it must be {expected}.',
+    source: `${SCHEMA}; battery service conditions: ${IEC63369} (cumulated requested service)`,
+  },
+  DECIMAL_INVALID: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title:
+      'A quantity is a Decimal string: digits, an optional minus sign and decimal point, no exponent, no leading zeros.',
+    message: 'The value "{actual}" is not a Decimal string (for example "12.5" or "-0.25").',
+    source: `${SCHEMA}; ${PACT} (Decimal)`,
+  },
+  DECIMAL_SIGN_INVALID: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title:
+      'A quantity has the sign its meaning requires (emissions ≥ 0, removals and uptake ≤ 0, amounts > 0).',
+    message: 'The value {actual} has the wrong sign: it must be {expected}.',
+    source: `${SCHEMA}; ${PACT} (CarbonFootprint field constraints)`,
+  },
+  STRING_TOO_SHORT: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title: 'A text field that must say something is not empty.',
+    message: 'The value must have at least {expected} character(s).',
+    source: SCHEMA,
+  },
+  STRING_TOO_LONG: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title: 'A code is not longer than the schema allows (unit codes: 32 characters).',
+    message: 'The value must have at most {expected} characters.',
+    source: SCHEMA,
+  },
+  ARRAY_TOO_SHORT: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title: 'A list that must not be empty has items.',
+    message: 'The list must have at least {expected} item(s).',
+    source: SCHEMA,
+  },
+  ARRAY_TOO_LONG: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title:
+      'A list is not longer than the schema allows (activity data lines and components: 10,000; any other list: 1,000).',
+    message:
+      'The list must have at most {expected} items; its items and the rules that read them were not checked.',
+    source: SCHEMA,
+  },
+  DUPLICATE_ITEM: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title: 'A list holds no two identical items.',
+    message: 'Items {detail} of the list are identical; each may appear once.',
+    source: SCHEMA,
+  },
+  ARRAY_VALUE_MISSING: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title: 'A list contains the value it must contain (the credential `type`).',
+    message: 'The list must contain {expected}.',
+    source: `${SCHEMA}; VC 2.0 §4.5 (types)`,
+  },
+  UNKNOWN_PROPERTY: {
+    severity: 'warning',
+    profiles: ['core'],
+    checks: ['schema'],
+    title:
+      'An object of the carbon-passport vocabulary holds only its own properties. In conformance a warning (an extension does not fail, but a typo is seen); in the `schema` check of a verification an error, since no context a verifier accepts defines another term (and a vc+jwt is read without JSON-LD).',
+    message:
+      'The property "{field}" is not part of the carbon-passport vocabulary: a typo, or an extension that needs its own context.',
+    source: SCHEMA,
+  },
+  SCHEMA_VIOLATION: {
+    severity: 'error',
+    profiles: ['core'],
+    checks: ['schema'],
+    title: 'Any other schema rule (fallback for schema keywords without a code of their own).',
+    message: 'The value does not match the schema: {detail}.',
+    source: SCHEMA,
+  },
+})
+
+type SchemaCode = keyof typeof schemaCodes.definitions
+
+const { finding } = schemaCodes
 
 const DEF = /#\/\$defs\/(\w+)\/pattern$/
 
@@ -78,8 +232,12 @@ function convert(
 ): void {
   const path = e.instancePath
   const params = e.params as Record<string, unknown>
-  const report = (list: Finding[], code: ConformanceCode, at: string, p: FindingParams) =>
-    add(list, code, at, p, `schema: ${e.schemaPath}`)
+  // The rule of a schema finding is the schema keyword that failed.
+  const report = (list: Finding[], code: SchemaCode, at: string, p: FindingParams) => {
+    const f = finding(code, at, p)
+    f.rule = `schema: ${e.schemaPath}`
+    list.push(f)
+  }
   switch (e.keyword) {
     case 'required': {
       const field = String(params.missingProperty)
@@ -212,4 +370,31 @@ export function schemaFindings(
     kept.push(e)
   }
   for (const e of kept) convert(e, data, findings, groups.get(e) ?? [])
+}
+
+/** What the schema layer tells the layers after it. */
+export interface SchemaLayerResult {
+  /** The findings stopped at the cap: FINDINGS_TRUNCATED is the last, nothing further is checked. */
+  truncated: boolean
+  /** A list is past its maxItems: it is refused as a whole, and the rules (which read it) must not run. */
+  listRefused: boolean
+}
+
+/**
+ * Layer 1 on its own: validates `doc` against the bundled schema `schemaId` and appends the findings
+ * to `findings` (empty when called), at most `maxFindings` of them, then FINDINGS_TRUNCATED. The
+ * work is bounded whatever the input (see src/schema/registry.ts).
+ */
+export function schemaLayer(
+  doc: unknown,
+  schemaId: string,
+  maxFindings: number,
+  findings: Finding[],
+): SchemaLayerResult {
+  const { errors, truncated } = validateAgainstSchema(schemaId, doc, maxFindings)
+  if (errors.length > 0) schemaFindings(errors, doc, findings)
+  const stopped = truncated || findings.length > maxFindings
+  if (stopped) truncateFindings(findings, maxFindings, maxFindings)
+  // A list past its maxItems is refused as a whole: its items are not read (see the registry).
+  return { truncated: stopped, listRefused: errors.some((e) => e.keyword === 'maxItems') }
 }

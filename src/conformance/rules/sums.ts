@@ -6,8 +6,66 @@
  * Hot path: every passport goes through these, so they loop over the lists directly (no mapped or
  * filtered copies, no key closures) and build a JSON Pointer only for a finding.
  */
-import { arr, obj, type RuleContext, reportAt } from '../context.js'
+
+import { defineCodes } from '../../findings/define.js'
+import type { FindingParams } from '../../findings/finding.js'
+import { arr, obj, type RuleContext } from '../context.js'
 import { add, approxEqual, type Dec, formatDecimal, ZERO } from '../decimal.js'
+
+/** The codes these rules report. */
+export const sumCodes = defineCodes({
+  DUPLICATE_ENTRY: {
+    severity: 'error',
+    profiles: ['core'],
+    title: 'A life-cycle stage, scope 3 category or component passport appears once in its list.',
+    message: '{field} "{actual}" appears more than once; list each once with its total.',
+    source: 'carbon-passport data model (docs/vocabulary.md)',
+  },
+  LIFECYCLE_STAGES_SUM_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    title: 'The life-cycle stages add up to pcfExcludingBiogenicUptake.',
+    message:
+      'The life-cycle stages add up to {actual} kgCO2e, but pcfExcludingBiogenicUptake is {expected}.',
+    source:
+      'ISO 14067 §6.3.5 (life-cycle stages); carbon-passport data model (footprint.lifecycleStages)',
+  },
+  ACTIVITY_SUM_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    title: 'The emissions of the activity data lines add up to pcfExcludingBiogenicUptake.',
+    message:
+      'The activity data lines add up to {actual} kgCO2e, but pcfExcludingBiogenicUptake is {expected}.',
+    source: 'carbon-passport data model (activityData); IEC 63782 (activity-based calculation)',
+  },
+  SCOPE_SUM_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    title: 'Scope 1 + scope 2 + the scope 3 categories add up to pcfExcludingBiogenicUptake.',
+    message:
+      'The scope breakdown adds up to {actual} kgCO2e, but pcfExcludingBiogenicUptake is {expected}.',
+    source: 'GHG Protocol Product Standard; carbon-passport data model (footprint.scopeBreakdown)',
+  },
+  SCOPE_ACTIVITY_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'Each scope (and each scope 3 category) of the breakdown agrees with the activity data lines of that scope or category.',
+    message:
+      'The activity data lines of {field} add up to {expected} kgCO2e, but the scope breakdown says {actual}.',
+    source: 'GHG Protocol Corporate Value Chain (Scope 3) Standard; carbon-passport data model',
+  },
+  STAGE_ACTIVITY_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    title: 'Each life-cycle stage with activity data lines agrees with the sum of those lines.',
+    message:
+      'The activity data lines of stage "{field}" add up to {expected} kgCO2e, but the stage says {actual}.',
+    source: 'ISO 14067 §6.3.5; carbon-passport data model',
+  },
+})
+
+const { reportAt } = sumCodes
 
 /** Sum of a field over a list; undefined if any value is not a Decimal (the schema says why). */
 export function sumField(
@@ -24,22 +82,35 @@ export function sumField(
   return total
 }
 
+/**
+ * The finding values of a sum that differs from what it should be (beyond the tolerance), or
+ * undefined when it agrees or one side does not parse (the schema says why).
+ */
+export function sumMismatch(
+  ctx: RuleContext,
+  actual: Dec | undefined,
+  expected: Dec | undefined,
+  field?: string,
+): FindingParams | undefined {
+  if (actual === undefined || expected === undefined) return undefined
+  if (approxEqual(actual, expected, ctx.tolerance)) return undefined
+  return {
+    expected: formatDecimal(expected),
+    actual: formatDecimal(actual),
+    ...(field === undefined ? {} : { field }),
+  }
+}
+
 function compareSum(
   ctx: RuleContext,
-  code: Parameters<typeof reportAt>[1],
+  code: keyof typeof sumCodes.definitions,
   path: string,
   actual: Dec | undefined,
   expected: Dec | undefined,
   field?: string,
 ): void {
-  if (actual === undefined || expected === undefined) return
-  if (!approxEqual(actual, expected, ctx.tolerance)) {
-    reportAt(ctx, code, path, {
-      expected: formatDecimal(expected),
-      actual: formatDecimal(actual),
-      ...(field === undefined ? {} : { field }),
-    })
-  }
+  const mismatch = sumMismatch(ctx, actual, expected, field)
+  if (mismatch) reportAt(ctx, code, path, mismatch)
 }
 
 /** The emissions of the items with one key: their sum (undefined once one does not parse). */
@@ -243,5 +314,3 @@ export function scopeBreakdownRule(ctx: RuleContext): void {
     'scope 3 category ',
   )
 }
-
-export { compareSum }

@@ -1,6 +1,23 @@
 /** Units are known codes: UN/ECE Rec 20 (canonical) or an unambiguous UCUM alias (see units.ts). */
-import { arr, obj, type RuleContext, reportAt } from '../context.js'
+
+import { defineCodes } from '../../findings/define.js'
+import { arr, obj, type RuleContext } from '../context.js'
 import { FACTOR_UNIT_PREFIX, lookupFactorUnit, lookupUnit, UNITS } from '../units.js'
+
+/** The codes these rules report. */
+export const unitCodes = defineCodes({
+  UNIT_UNKNOWN: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'Units are UN/ECE Recommendation 20 codes (canonical) or their unambiguous UCUM equivalents.',
+    message:
+      'The unit "{actual}" is not a known UN/ECE Rec 20 code or unambiguous UCUM code{detail}.',
+    source: 'UN/ECE Recommendation 20; UCUM (see the unit table in docs/rules.md)',
+  },
+})
+
+const { reportAt } = unitCodes
 
 const UNIT_SHAPE = /^\S{1,32}$/
 

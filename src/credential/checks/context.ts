@@ -5,9 +5,12 @@
  */
 import { UNDEFINED_TERMS_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../../context/bundled.js'
 import type { DocumentLoader } from '../../context/loader.js'
-import { finding, pointer } from '../../findings/verification-codes.js'
+import type { Finding } from '../../findings/finding.js'
+import { pointer } from '../../findings/pointer.js'
 import type { Json } from '../../json.js'
-import type { Finding } from '../../results.js'
+import { contextCodes } from './context.codes.js'
+
+const { finding } = contextCodes
 
 /** Paths of `@context` keys below the top level (inline contexts in nested objects). */
 function nestedContexts(value: unknown, path: (string | number)[], out: string[]): void {

@@ -4,8 +4,10 @@
  */
 
 import { isAssertionMethod, type Resolver, type VerificationMethod } from '../../did/resolve.js'
-import { finding } from '../../findings/verification-codes.js'
-import type { Finding } from '../../results.js'
+import type { Finding } from '../../findings/finding.js'
+import { issuerBindingCodes } from './issuer-binding.codes.js'
+
+const { finding } = issuerBindingCodes
 
 export async function issuerBindingFindings(
   issuer: string | undefined,

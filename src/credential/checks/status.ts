@@ -16,13 +16,17 @@
  * each list is decoded once however many entries point into it.
  */
 
-import { finding, pointer } from '../../findings/verification-codes.js'
+import { parseDateTime } from '../../date-time.js'
+import { pointer } from '../../findings/pointer.js'
 import { isUnwrapFailure, unwrapCredential } from '../../input/envelope.js'
 import { type InputLimits, readInput } from '../../input/read.js'
 import { isObject, type Json } from '../../json.js'
 import type { Finding, VerificationResult } from '../../results.js'
 import { type DecodedStatusList, decodeStatusList, statusBit } from '../status.js'
+import { statusCodes } from './status.codes.js'
 import { issuerId } from './syntax.js'
+
+const { finding } = statusCodes
 
 export interface StatusOptions {
   statusLists: readonly unknown[]
@@ -62,8 +66,7 @@ type Resolution =
     }
 
 function validFromOf(credential: Json): number {
-  const time = typeof credential.validFrom === 'string' ? Date.parse(credential.validFrom) : NaN
-  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time
+  return parseDateTime(credential.validFrom) ?? Number.NEGATIVE_INFINITY
 }
 
 /** Indexes the supplied lists by `id`, once; an input that cannot be read is left out. */
@@ -193,9 +196,7 @@ export async function statusFindings(
     if (typeof rawIndex === 'string' && /^(0|[1-9][0-9]*)$/.test(rawIndex)) index = Number(rawIndex)
     else if (typeof rawIndex === 'number' && Number.isSafeInteger(rawIndex) && rawIndex >= 0) {
       index = rawIndex
-      findings.push(
-        finding('STATUS_INDEX_NUMERIC', `${path}/statusListIndex`, undefined, 'warning'),
-      )
+      findings.push(finding('STATUS_INDEX_NUMERIC', `${path}/statusListIndex`))
     }
     if (index === undefined || !Number.isSafeInteger(index)) {
       findings.push(finding('STATUS_INDEX_INVALID', `${path}/statusListIndex`))
@@ -275,9 +276,7 @@ export async function statusFindings(
     else if (purpose === 'suspension')
       findings.push(finding('SUSPENDED', path, `suspended in ${listId} at index ${index}`))
     else
-      findings.push(
-        finding('STATUS_MESSAGE', path, `status ${purpose} is set at index ${index}`, 'info'),
-      )
+      findings.push(finding('STATUS_MESSAGE', path, `status ${purpose} is set at index ${index}`))
   }
   return { ran: true, findings }
 }

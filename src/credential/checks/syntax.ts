@@ -4,24 +4,19 @@
  * `relatedResource`, `validUntil` after `validFrom`). Used by issuing (refuse) and verifying (report).
  */
 
-import { finding, pointer } from '../../findings/verification-codes.js'
+import { isDateTimeStamp, timeOfDateTimeStamp } from '../../date-time.js'
+import type { Finding } from '../../findings/finding.js'
+import { pointer } from '../../findings/pointer.js'
 import { isObject, type Json } from '../../json.js'
-import type { Finding } from '../../results.js'
+import { syntaxCodes } from './syntax.codes.js'
+
+const { finding } = syntaxCodes
 
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\S*$/
 
 /** Whether a value is an absolute URL (any scheme: https, did, urn, …). */
 export function isAbsoluteUrl(value: unknown): value is string {
   return typeof value === 'string' && SCHEME.test(value) && URL.canParse(value)
-}
-
-const DATE_TIME_STAMP = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
-
-/** Whether a value is an XML Schema dateTimeStamp (a date-time with a time zone). */
-export function isDateTimeStamp(value: unknown): value is string {
-  return (
-    typeof value === 'string' && DATE_TIME_STAMP.test(value) && !Number.isNaN(Date.parse(value))
-  )
 }
 
 /** The issuer id (string issuer or `issuer.id`), if there is one. */
@@ -93,10 +88,10 @@ export function credentialSyntaxFindings(credential: Json): Finding[] {
       findings.push(finding('DATE_INVALID', pointer(field), `\`${field}\` must be a dateTimeStamp`))
     }
   }
-  if (isDateTimeStamp(credential.validFrom) && isDateTimeStamp(credential.validUntil)) {
-    if (Date.parse(credential.validUntil) <= Date.parse(credential.validFrom)) {
-      findings.push(finding('VALIDITY_RANGE_INVALID', '/validUntil'))
-    }
+  const validFrom = timeOfDateTimeStamp(credential.validFrom)
+  const validUntil = timeOfDateTimeStamp(credential.validUntil)
+  if (validFrom !== undefined && validUntil !== undefined && validUntil <= validFrom) {
+    findings.push(finding('VALIDITY_RANGE_INVALID', '/validUntil'))
   }
 
   for (const field of [

@@ -1,8 +1,10 @@
 /** The `validity` check: `validFrom` and `validUntil` against the clock, with a clock skew. */
 
-import { finding } from '../../findings/verification-codes.js'
-import type { Finding } from '../../results.js'
-import { isDateTimeStamp } from './syntax.js'
+import { timeOfDateTimeStamp } from '../../date-time.js'
+import type { Finding } from '../../findings/finding.js'
+import { validityCodes } from './validity.codes.js'
+
+const { finding } = validityCodes
 
 export function validityFindings(
   credential: Record<string, unknown>,
@@ -12,12 +14,14 @@ export function validityFindings(
   const now = options.now.getTime()
   const skew = options.maxClockSkew * 1000
   const { validFrom, validUntil } = credential
-  if (isDateTimeStamp(validFrom) && Date.parse(validFrom) - skew > now) {
+  const from = timeOfDateTimeStamp(validFrom)
+  const until = timeOfDateTimeStamp(validUntil)
+  if (from !== undefined && from - skew > now) {
     findings.push(
       finding('NOT_YET_VALID', '/validFrom', `the credential is valid from ${validFrom}`),
     )
   }
-  if (isDateTimeStamp(validUntil) && Date.parse(validUntil) + skew < now) {
+  if (until !== undefined && until + skew < now) {
     findings.push(finding('EXPIRED', '/validUntil', `the credential expired at ${validUntil}`))
   }
   return findings

@@ -4,21 +4,24 @@
  * `syntax` and `validity` findings). The JOSE header is plain JSON (strict UTF-8, no repeated
  * parameter names); no JSON-LD processing happens here.
  */
-import { verify as cryptoVerify, type KeyObject } from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
 import { keyLifecycleFinding, type Resolver, type VerificationMethod } from '../../did/resolve.js'
-import { finding } from '../../findings/verification-codes.js'
+import { combineCodes } from '../../findings/define.js'
 import { decodeJwsHeader } from '../../input/envelope.js'
+import { inputCodes } from '../../input/read.js'
 import { isObject, type Json } from '../../json.js'
-import { publicJwkOfVerificationMethod, publicKeyObject } from '../../keys/keys.js'
+import { algorithmOfJwsAlg, algorithmOfPublicJwk } from '../../keys/algorithms.js'
+import { publicKeyObject } from '../../keys/key-objects.js'
+import { verifyBytes } from '../../keys/signature.js'
+import type { KeyAlgorithm } from '../../keys/types.js'
+import { publicJwkOfVerificationMethod } from '../../keys/verification-method.js'
 import type { Finding } from '../../results.js'
 import { issuerId } from '../checks/syntax.js'
+import { validityCodes } from '../checks/validity.codes.js'
+import { proofCodes } from '../proof.codes.js'
+import { joseCodes } from './verify.codes.js'
 
-/** Allowed JWS algorithms and the key each needs. `none`, HMAC and everything else are refused. */
-const ALLOWED_ALGS: Readonly<Record<string, 'Ed25519' | 'P-256'>> = {
-  EdDSA: 'Ed25519',
-  Ed25519: 'Ed25519',
-  ES256: 'P-256',
-}
+const { finding } = combineCodes(joseCodes, proofCodes, validityCodes, inputCodes)
 
 /**
  * Verifies the signature of a compact JWS (RFC 7515 §5.2) with node:crypto, synchronously: EdDSA
@@ -26,24 +29,14 @@ const ALLOWED_ALGS: Readonly<Record<string, 'Ed25519' | 'P-256'>> = {
  * WebCrypto, which is asynchronous and several times slower per call; test/credential/jose proves
  * the two agree on the W3C inputs and on tampered tokens.
  */
-export function verifyJwsSignature(
-  jws: string,
-  algorithm: 'Ed25519' | 'P-256',
-  key: KeyObject,
-): boolean {
+export function verifyJwsSignature(jws: string, algorithm: KeyAlgorithm, key: KeyObject): boolean {
   const last = jws.lastIndexOf('.')
   if (last <= 0) return false
   const input = Buffer.from(jws.slice(0, last), 'ascii')
   const signature = Buffer.from(jws.slice(last + 1), 'base64url')
+  // Only the canonical base64url spelling: Buffer skips characters outside the alphabet.
   if (signature.toString('base64url') !== jws.slice(last + 1)) return false
-  try {
-    return algorithm === 'Ed25519'
-      ? signature.length === 64 && cryptoVerify(null, input, key, signature)
-      : signature.length === 64 &&
-          cryptoVerify('sha256', input, { key, dsaEncoding: 'ieee-p1363' }, signature)
-  } catch {
-    return false
-  }
+  return verifyBytes(algorithm, key, input, signature)
 }
 
 /**
@@ -221,7 +214,8 @@ export async function verifyVcJwt(
 
   // Algorithm and key (proof).
   const alg = header.alg
-  const needed = typeof alg === 'string' ? ALLOWED_ALGS[alg] : undefined
+  // Allowed: EdDSA and Ed25519 (Ed25519 keys), ES256 (P-256); `none`, HMAC and others are refused.
+  const needed = algorithmOfJwsAlg(alg)
   if (!needed) {
     result.proof.push(
       finding(
@@ -260,7 +254,7 @@ export async function verifyVcJwt(
     return result
   }
   const jwk = publicJwkOfVerificationMethod(vm)
-  if (!jwk || (jwk.crv === 'Ed25519' ? 'Ed25519' : 'P-256') !== needed) {
+  if (!jwk || algorithmOfPublicJwk(jwk) !== needed) {
     result.proof.push(finding('KEY_TYPE_MISMATCH', '', `alg ${alg} needs an ${needed} key`))
     return result
   }

@@ -13,15 +13,16 @@ import { isCarbonPassportError } from '../../../src/errors.js'
 import { issuePassport } from '../../../src/passport/issue.js'
 import { verifyPassport } from '../../../src/passport/verify.js'
 import type { VerificationResult } from '../../../src/results.js'
-import { exampleDidDocuments, exampleKey, issuerOf, loadExamples } from '../fixtures.js'
+import { exampleDidDocuments, exampleKey, validExamples } from '../../helpers/examples.js'
+import { issuerOf } from '../fixtures.js'
 
 type Json = Record<string, unknown>
 const CRED = 'https://www.w3.org/2018/credentials#'
 const XSD_DATE_TIME = 'http://www.w3.org/2001/XMLSchema#dateTime'
 const documentLoader = createDocumentLoader()
 const didDocuments = exampleDidDocuments()
-const examples = loadExamples()
-const byName = (name: string) => examples.find((e) => e.name === name)?.passport as Json
+const examples = validExamples()
+const byName = (name: string) => examples.find((e) => e.name === name)?.doc as Json
 const codes = (r: VerificationResult) => r.errors.map((e) => e.code)
 const statusOf = (r: VerificationResult, id: string) => r.checks.find((c) => c.id === id)?.status
 const form = async (doc: Json) => (await readCompactForm(doc, { documentLoader })).findings
@@ -179,7 +180,7 @@ describe('moving the data the rules read', () => {
   })
 
   test('the issuer as a sub-description of the manufacturer (every example) is accepted', async () => {
-    for (const { name, passport: p } of examples) expect(await form(p), name).toEqual([])
+    for (const { name, doc: p } of examples) expect(await form(p), name).toEqual([])
   })
 })
 
@@ -297,7 +298,7 @@ describe('contexts still being processed (a cold memo)', () => {
         ...types.map((type) => ({ id: `urn:y:${type}`, type, name: type })),
       ],
     }
-    for (const doc of [...examples.map((e) => e.passport), late]) {
+    for (const doc of [...examples.map((e) => e.doc), late]) {
       const cold = await readCompactForm(doc, { documentLoader: createDocumentLoader() })
       const warm = await readCompactForm(doc, { documentLoader })
       expect(cold).toEqual(warm)

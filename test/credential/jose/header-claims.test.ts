@@ -14,7 +14,8 @@ import { type JoseResult, verifyVcJwt } from '../../../src/credential/jose/verif
 import { verifyCredential } from '../../../src/credential/verify.js'
 import { createResolver } from '../../../src/did/resolve.js'
 import { isUnwrapFailure, unwrapCredential } from '../../../src/input/envelope.js'
-import { generateKeyPair, privateKeyObject } from '../../../src/keys/keys.js'
+import { generateKeyPair } from '../../../src/keys/generate.js'
+import { privateKeyObject } from '../../../src/keys/key-objects.js'
 import type { VerificationResult } from '../../../src/results.js'
 
 type Json = Record<string, unknown>

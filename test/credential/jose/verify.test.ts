@@ -6,8 +6,11 @@ import { compactVerify, importJWK } from 'jose'
 import { describe, expect, test } from 'vitest'
 import { issueCredential } from '../../../src/credential/issue.js'
 import { verifyJwsSignature } from '../../../src/credential/jose/verify.js'
-import { generateKeyPair, type PublicJwk, publicKeyObject } from '../../../src/keys/keys.js'
-import { loadExamples, readJsonFile, readTextFile } from '../fixtures.js'
+import { generateKeyPair } from '../../../src/keys/generate.js'
+import { publicKeyObject } from '../../../src/keys/key-objects.js'
+import type { PublicJwk } from '../../../src/keys/types.js'
+import { validExamples } from '../../helpers/examples.js'
+import { readJsonFile, readTextFile } from '../../helpers/files.js'
 
 const SUITE = 'test/fixtures/vectors/vc-jose-cose-test-suite/'
 
@@ -60,7 +63,7 @@ describe('verifyJwsSignature agrees with jose', () => {
     'our own %s tokens, and tampered copies',
     async (algorithm) => {
       const key = generateKeyPair({ algorithm })
-      const passport = { ...(loadExamples()[0]?.passport as object), issuer: key.controller }
+      const passport = { ...(validExamples()[0]?.doc as object), issuer: key.controller }
       const jws = await issueCredential(passport, { key, format: 'vc-jose' })
       const alg = algorithm === 'Ed25519' ? 'EdDSA' : 'ES256'
       expect(await joseAgrees(jws, key.publicKeyJwk, alg)).toBe(true)
