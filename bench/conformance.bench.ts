@@ -5,7 +5,7 @@
  *
  * On the 2-core dev VM (Node 20, best of 3 runs; other work shares the machine, so take the best):
  * Ajv only ~50k/s (19–20 µs), core ~29–31k/s (32–35 µs), all profiles ~25–26k/s (38–40 µs);
- * before the fast paths in src/conformance and src/schema/date-time.ts, on the same machine:
+ * before the fast paths in src/conformance and src/date-time.ts, on the same machine:
  * ~37k/s, ~17.7k/s and ~15.4k/s. What is left is mostly Ajv's generated code; measured and not
  * worth changing in registry.ts: `unicodeRegExp: false` (none), the `uri` format regex (at most
  * 1 µs even if it were free).

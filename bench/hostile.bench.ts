@@ -166,7 +166,7 @@ let misses = 0
 for (const row of rows) {
   const opts = { ...options, ...row.options }
   const first = await verifyCredential(row.input, opts) // warm-up, and the code it is decided with
-  const codes = first.errors.map((e) => e.code)
+  const codes: string[] = first.errors.map((e) => e.code)
   const decided = codes.length === 0 ? 'verified' : [...new Set(codes)].join(', ')
   if (row.expect === '' ? !first.verified : !codes.includes(row.expect)) {
     throw new Error(`${row.name}: expected ${row.expect || 'verified'}, got ${decided}`)

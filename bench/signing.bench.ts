@@ -28,13 +28,11 @@ import {
 import { issueCredential } from '../src/credential/issue.js'
 import { verifyCredential } from '../src/credential/verify.js'
 import { readInput } from '../src/input/read.js'
-import {
-  exportKey,
-  importKey,
-  type KeyPair,
-  publicKeyObject,
-  toVerificationMethod,
-} from '../src/keys/keys.js'
+import { exportKey } from '../src/keys/export.js'
+import { importKey } from '../src/keys/import.js'
+import { publicKeyObject } from '../src/keys/key-objects.js'
+import type { KeyPair } from '../src/keys/types.js'
+import { toVerificationMethod } from '../src/keys/verification-method.js'
 import { verifyPassport } from '../src/passport/verify.js'
 import { getValidator, schemaIds } from '../src/schema/registry.js'
 

@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { importKey } from '../src/keys/keys.js'
+import { importKey } from '../src/keys/import.js'
 import { issuePassport } from '../src/passport/issue.js'
 
 const root = new URL('../', import.meta.url)

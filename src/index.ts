@@ -50,23 +50,29 @@ export {
   type CarbonPassportErrorCode,
   isCarbonPassportError,
 } from './errors.js'
-export { VERIFICATION_CODES, type VerificationCode } from './findings/verification-codes.js'
 export {
-  type ExportKeyOptions,
-  exportKey,
-  type GenerateKeyPairOptions,
-  generateKeyPair,
-  type ImportKeyOptions,
-  importKey,
-  type KeyAlgorithm,
-  type KeyPair,
-  type MultikeyDocument,
-  type PrivateJwk,
-  type PublicJwk,
-  toVerificationMethod,
-} from './keys/keys.js'
+  type FindingCode,
+  findingCatalogue,
+  VERIFICATION_CODES,
+  type VerificationCode,
+} from './findings/catalogue.js'
+export type { CodeDefinition } from './findings/define.js'
+export { exportKey } from './keys/export.js'
+export { generateKeyPair } from './keys/generate.js'
+export { importKey } from './keys/import.js'
+export type {
+  ExportKeyOptions,
+  GenerateKeyPairOptions,
+  ImportKeyOptions,
+  KeyAlgorithm,
+  KeyPair,
+  MultikeyDocument,
+  PrivateJwk,
+  PublicJwk,
+} from './keys/types.js'
+export { toVerificationMethod } from './keys/verification-method.js'
+export { CONTEXT_V1_URL, VOCAB_IRI } from './model/iris.js'
 export type * from './model/types.js'
-export { CONTEXT_V1_URL, VOCAB_IRI } from './model/vocabulary.js'
 export { PASSPORT_CONTEXTS } from './passport/contexts.js'
 export {
   type CreatePassportOptions,

@@ -35,3 +35,8 @@ export async function consumer(subject: PassportSubjectInput): Promise<boolean> 
   }
   return report.conforms && a.verified && b.verified
 }
+
+// Finding['code'] is the union of the documented codes (FindingCode), not any string.
+export const knownCode: import('carbon-passport').Finding['code'] = 'FIELD_REQUIRED'
+// @ts-expect-error not a code of the catalogue
+export const unknownCode: import('carbon-passport').Finding['code'] = 'NOT_A_CODE'

@@ -23,8 +23,8 @@ import {
 } from 'ajv/dist/2020.js'
 import namesModule from 'ajv/dist/compile/names.js'
 import addFormatsModule from 'ajv-formats'
+import { isDateTime } from '../date-time.js'
 import { CarbonPassportError } from '../errors.js'
-import { isDateTime } from './date-time.js'
 
 export const SCHEMA_BASE = 'https://w3id.org/carbon-passport/schemas/v1/'
 export const PASSPORT_SCHEMA_ID = `${SCHEMA_BASE}passport.schema.json`

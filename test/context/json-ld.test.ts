@@ -5,7 +5,7 @@
 import jsonld from 'jsonld'
 import { describe, expect, it } from 'vitest'
 import { createDocumentLoader } from '../../src/context/loader.js'
-import { clone, loadExamples } from '../helpers/examples.js'
+import { clone, validExamples } from '../helpers/examples.js'
 
 const documentLoader = createDocumentLoader()
 const VOCAB = 'https://w3id.org/carbon-passport/vocab#'
@@ -51,7 +51,7 @@ async function failure(doc: unknown): Promise<string> {
   }
 }
 
-const examples = loadExamples('valid')
+const examples = validExamples()
 // biome-ignore lint/suspicious/noExplicitAny: tests poke arbitrary (also invalid) values into examples
 type Loose = Record<string, any>
 const base = (): Loose => clone(examples[0]?.doc ?? {}) as Loose
@@ -61,7 +61,7 @@ describe('examples under JSON-LD', () => {
     expect(examples.length).toBeGreaterThanOrEqual(6)
   })
 
-  it.each(examples.map((e) => [e.name, e.doc] as const))(
+  it.each(examples.map((e) => [e.file, e.doc] as const))(
     '%s expands in safe mode into RDF with no dropped value',
     async (_name, doc) => {
       const quads = await toNQuads(doc)

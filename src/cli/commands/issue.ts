@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander'
 import { type IssueOptions, issueCredential } from '../../credential/issue.js'
-import { importKey } from '../../keys/keys.js'
+import { importKey } from '../../keys/import.js'
 import { issuePassport } from '../../passport/issue.js'
 import { exitCodesHelp, fail, json, readJson, writeOutput } from '../io.js'
 import { loaderFromOptions } from './verify.js'

@@ -10,7 +10,8 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { createDidDocument } from '../../did/document.js'
-import { exportKey, generateKeyPair } from '../../keys/keys.js'
+import { exportKey } from '../../keys/export.js'
+import { generateKeyPair } from '../../keys/generate.js'
 import { exitCodesHelp, fail, json, writeNewFile, writeOutput } from '../io.js'
 
 interface KeygenOptions {
