@@ -318,16 +318,20 @@ async function pipeline(
       : []
   checks.push(check('issuer-trust', trustFindings, trust !== undefined))
 
+  // A field the VC 2.0 syntax check already found missing or wrong is not reported again by the
+  // schema (FIELD_MISSING and FIELD_REQUIRED at one pointer are one problem).
+  const syntaxErrorPaths = new Set(syntax.filter((f) => f.severity === 'error').map((f) => f.path))
+  const notYetReported = (f: Finding) => !syntaxErrorPaths.has(f.path)
   let conformance: ConformanceReport | undefined
   if (passport) {
-    const data = await passportDataChecks(credential, passport, skip)
+    const data = await passportDataChecks(credential, passport, skip, notYetReported)
     checks.push(...data.checks)
     conformance = data.conformance
   } else if (skip.has('schema')) {
     checks.push(check('schema', [], false))
   } else {
     const schema = credentialSchemaCheck(credential)
-    checks.push(check('schema', schema.findings, schema.ran))
+    checks.push(check('schema', schema.findings.filter(notYetReported), schema.ran))
   }
   return assemble(checks, {
     format,
@@ -342,12 +346,14 @@ async function pipeline(
  * schema layer is the `schema` check and the `conformance` check carries the other findings: each
  * problem is reported once, while `conformance` (the report) is what `checkConformance` returns.
  * When `schema` is skipped, `conformance` carries the whole report; when conformance is skipped or
- * fails to run, the `schema` check validates on its own.
+ * fails to run, the `schema` check validates on its own. Schema findings at a pointer the syntax
+ * check has already reported are left out (`notYetReported`).
  */
 async function passportDataChecks(
   credential: Record<string, unknown>,
   passport: PassportRules,
   skip: ReadonlySet<string>,
+  notYetReported: (f: Finding) => boolean,
 ): Promise<{ checks: Check[]; conformance?: ConformanceReport }> {
   let layers: PassportConformance | undefined
   let unavailable: Finding | undefined
@@ -362,9 +368,10 @@ async function passportDataChecks(
     ? check('schema', [], false)
     : check(
         'schema',
-        layers
+        (layers
           ? layers.schema.map(asSchemaCheckFinding)
-          : schemaCheckFindings(credential, passport.schemaId),
+          : schemaCheckFindings(credential, passport.schemaId)
+        ).filter(notYetReported),
       )
   const conformance = layers
     ? check('conformance', [...(skip.has('schema') ? layers.report.findings : layers.rules)])

@@ -55,6 +55,19 @@ describe('verifyPassport: each problem once', () => {
     expect(check(result, 'proof')?.status).toBe('pass')
   })
 
+  test('a field VC 2.0 requires is one error too: FIELD_MISSING from syntax, not again from the schema', async () => {
+    // Unsigned (an issuer-less credential cannot be signed), so the proof check fails as well.
+    const { issuer: _issuer, ...noIssuer } = clone(example) as Loose
+    const r = await verifyPassport(noIssuer, options)
+    expect(r.errors.filter((f) => f.path === '/issuer')).toEqual([
+      expect.objectContaining({ code: 'FIELD_MISSING', path: '/issuer' }),
+    ])
+    // The conformance report, which has no syntax check, still says it.
+    expect(r.conformance?.findings).toContainEqual(
+      expect.objectContaining({ code: 'FIELD_REQUIRED', path: '/issuer' }),
+    )
+  })
+
   test('result.conformance is the report checkConformance gives for the credential', () => {
     expect(result.conformance).toEqual(checkConformance(missing))
     expect(result.conformance?.findings).toEqual([expect.objectContaining(MISSING)])
