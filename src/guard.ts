@@ -11,6 +11,7 @@ import {
   type CarbonPassportErrorCode,
   isCarbonPassportError,
 } from './errors.js'
+import { escapePointer } from './findings/pointer.js'
 
 /**
  * The deepest nesting (objects and arrays, the outermost counting as 1) accepted in a credential
@@ -142,8 +143,7 @@ export interface JsonCheckOptions {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-const pointer = (path: string, key: string | number) =>
-  `${path}/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`
+const pointer = (path: string, key: string | number) => `${path}/${escapePointer(String(key))}`
 
 /**
  * The first place where `value` is not JSON: a cycle, a BigInt, a function, a symbol, NaN or an

@@ -1,19 +1,12 @@
-// Public API of carbon-passport: re-exports only.
+/**
+ * Entry `carbon-passport`: everything: create, issue and verify passports and credentials (Data
+ * Integrity and vc+jwt), status lists, DID documents, plus all of `carbon-passport/conformance` and
+ * `carbon-passport/keys`. Re-exports only.
+ *
+ * @module carbon-passport
+ */
 
-export {
-  type ConformanceCode,
-  catalogue,
-  profileCatalogue,
-  type RuleDefinition,
-} from './conformance/catalogue.js'
-export {
-  type CheckConformanceOptions,
-  checkConformance,
-  DEFAULT_TOLERANCE,
-} from './conformance/check.js'
-export { formatFinding, formatReport, statusLabel } from './conformance/format.js'
-export { DEFAULT_MAX_FINDINGS } from './conformance/limits.js'
-export { isProfileId, PROFILE_IDS, type ProfileId } from './conformance/profiles/ids.js'
+export * from './conformance/index.js'
 export { bundledContexts } from './context/bundled.js'
 export {
   createDocumentLoader,
@@ -46,33 +39,13 @@ export { isSupportedDidKey } from './did/did-key.js'
 export { type CreateDidDocumentOptions, createDidDocument } from './did/document.js'
 export type { ResolveDid } from './did/resolve.js'
 export {
-  CarbonPassportError,
-  type CarbonPassportErrorCode,
-  isCarbonPassportError,
-} from './errors.js'
-export {
-  type FindingCode,
   findingCatalogue,
   VERIFICATION_CODES,
   type VerificationCode,
 } from './findings/catalogue.js'
 export type { CodeDefinition } from './findings/define.js'
-export { exportKey } from './keys/export.js'
-export { generateKeyPair } from './keys/generate.js'
-export { importKey } from './keys/import.js'
-export type {
-  ExportKeyOptions,
-  GenerateKeyPairOptions,
-  ImportKeyOptions,
-  KeyAlgorithm,
-  KeyPair,
-  MultikeyDocument,
-  PrivateJwk,
-  PublicJwk,
-} from './keys/types.js'
-export { toVerificationMethod } from './keys/verification-method.js'
+export * from './keys/index.js'
 export { CONTEXT_V1_URL, VOCAB_IRI } from './model/iris.js'
-export type * from './model/types.js'
 export { PASSPORT_CONTEXTS } from './passport/contexts.js'
 export {
   type CreatePassportOptions,
@@ -81,22 +54,5 @@ export {
 } from './passport/create.js'
 export { issuePassport } from './passport/issue.js'
 export { type VerifyPassportOptions, verifyPassport } from './passport/verify.js'
-export type {
-  Check,
-  CheckId,
-  ConformanceReport,
-  ConformanceStatus,
-  CredentialFormat,
-  Finding,
-  Severity,
-  VerificationResult,
-} from './results.js'
-export {
-  DEFAULT_MAX_SCHEMA_ERRORS,
-  MAX_LINES,
-  MAX_LIST_ITEMS,
-  PASSPORT_SCHEMA_ID,
-  type SchemaName,
-  schemaIds,
-} from './schema/registry.js'
+export type { Check, CheckId, CredentialFormat, VerificationResult } from './results.js'
 export { computePassportDigest } from './supply-chain/digest.js'

@@ -13,6 +13,7 @@ export {
   type CarbonPassportErrorCode,
   isCarbonPassportError,
 } from '../errors.js'
+export type { FindingCode } from '../findings/catalogue.js'
 export type * from '../model/types.js'
 export type { ConformanceReport, ConformanceStatus, Finding, Severity } from '../results.js'
 export {

@@ -16,6 +16,7 @@ import {
   readOptions,
 } from '../guard.js'
 import { DEFAULT_MAX_DEPTH, illFormedFinding, inspectValue } from '../input/read.js'
+import { KEY_ALGORITHMS } from '../keys/algorithms.js'
 import { importKey } from '../keys/import.js'
 import type { KeyPair } from '../keys/types.js'
 import { contextFindings } from './checks/context.js'
@@ -197,8 +198,7 @@ async function signCredential(
       'format must be "data-integrity" or "vc-jose"',
     )
   }
-  const cryptosuite =
-    options.cryptosuite ?? (key.algorithm === 'Ed25519' ? 'eddsa-rdfc-2022' : 'ecdsa-rdfc-2019')
+  const cryptosuite = options.cryptosuite ?? KEY_ALGORITHMS[key.algorithm].cryptosuite
   if (!isCryptosuiteName(cryptosuite)) {
     throw new CarbonPassportError(
       'ERR_INVALID_ARGUMENT',

@@ -8,6 +8,11 @@ export function escapePointer(segment: string): string {
     : segment
 }
 
+/** The reference token an escaped segment stands for (the inverse of `escapePointer`). */
+export function unescapePointer(segment: string): string {
+  return segment.replaceAll('~1', '/').replaceAll('~0', '~')
+}
+
 /** The JSON Pointer of a path given as segments (`pointer('a', 0)` is `/a/0`). */
 export function pointer(...segments: (string | number)[]): string {
   let out = ''
@@ -20,7 +25,7 @@ export function getPointer(doc: unknown, path: string): unknown {
   if (path === '') return doc
   let value = doc
   for (const raw of path.slice(1).split('/')) {
-    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~')
+    const key = unescapePointer(raw)
     if (Array.isArray(value)) value = value[Number(key)]
     else if (isObject(value)) value = value[key]
     else return undefined

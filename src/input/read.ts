@@ -121,24 +121,11 @@ function walk(value: object, limit: number, depth: number, look: boolean, shape:
   if (look && !shape.nestedContext && depth > 0 && Object.hasOwn(value, '@context')) {
     shape.nestedContext = true
   }
-  // A scalar child adds no depth, so only objects are descended into; strings are checked on the way.
   let max = depth + 1
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const child: unknown = value[i]
-      if (typeof child === 'string') {
-        if (!isWellFormed(child)) {
-          shape.illFormed = [i]
-          return max
-        }
-        continue
-      }
-      if (child === null || typeof child !== 'object') continue
-      const d = walk(child, limit, depth + 1, look, shape)
-      if (shape.illFormed) {
-        shape.illFormed.push(i)
-        return max
-      }
+      const d = descend(value[i], i, limit, depth, look, shape)
+      if (d < 0) return max
       if (d > max) max = d
       if (max > limit) return max
     }
@@ -150,25 +137,39 @@ function walk(value: object, limit: number, depth: number, look: boolean, shape:
       shape.illFormed = [key]
       return max
     }
-    const child = (value as Record<string, unknown>)[key]
-    if (typeof child === 'string') {
-      if (!isWellFormed(child)) {
-        shape.illFormed = [key]
-        return max
-      }
-      continue
-    }
-    if (child === null || typeof child !== 'object') continue
     // The top-level context is the context check's own business; nested ones are looked for.
-    const d = walk(child, limit, depth + 1, look && !(depth === 0 && key === '@context'), shape)
-    if (shape.illFormed) {
-      shape.illFormed.push(key)
-      return max
-    }
+    const below = look && !(depth === 0 && key === '@context')
+    const d = descend((value as Record<string, unknown>)[key], key, limit, depth, below, shape)
+    if (d < 0) return max
     if (d > max) max = d
     if (max > limit) return max
   }
   return max
+}
+
+/**
+ * One child of an object or array at `depth`: the depth below it, or -1 when the walk stops (a
+ * string that is not well-formed, here or below; `shape.illFormed` then ends with `at`). A scalar
+ * child adds no depth, so only objects are descended into; strings are checked on the way.
+ */
+function descend(
+  child: unknown,
+  at: string | number,
+  limit: number,
+  depth: number,
+  look: boolean,
+  shape: Shape,
+): number {
+  if (typeof child === 'string') {
+    if (isWellFormed(child)) return 0
+    shape.illFormed = [at]
+    return -1
+  }
+  if (child === null || typeof child !== 'object') return 0
+  const d = walk(child, limit, depth + 1, look, shape)
+  if (!shape.illFormed) return d
+  shape.illFormed.push(at)
+  return -1
 }
 
 /**

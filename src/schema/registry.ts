@@ -25,6 +25,7 @@ import namesModule from 'ajv/dist/compile/names.js'
 import addFormatsModule from 'ajv-formats'
 import { isDateTime } from '../date-time.js'
 import { CarbonPassportError } from '../errors.js'
+import { escapePointer, unescapePointer } from '../findings/pointer.js'
 
 export const SCHEMA_BASE = 'https://w3id.org/carbon-passport/schemas/v1/'
 export const PASSPORT_SCHEMA_ID = `${SCHEMA_BASE}passport.schema.json`
@@ -151,9 +152,6 @@ const MAP = ['properties', 'patternProperties', '$defs', 'dependentSchemas']
 /** What stays outside a list's guard: the keywords that cost nothing on a long list. */
 const LIST_OUTSIDE = new Set(['type', 'maxItems', 'minItems', 'description', 'title', '$comment'])
 
-const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1')
-const unescapePointer = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~')
-
 /**
  * The JSON Pointers (from a schema's root, `#/properties/product`) of the closed objects
  * (`additionalProperties: false`) whose unknown properties the listing copy reports through
@@ -203,20 +201,23 @@ function guardedCopy(schema: unknown, at: string, listing: boolean): unknown {
   return out
 }
 
-/** Stops at the first error: linear in the document, whatever it holds. */
-const fast = newAjv(false)
-fast.addKeyword(listGuard)
-for (const schema of schemaDocuments.values()) {
-  fast.addSchema(guardedCopy(schema, '#', false) as object)
+/**
+ * An Ajv instance holding the guarded copies of every bundled schema; with `listErrors`, one that
+ * lists the errors of an invalid document (at most about `limit.max`), else one that stops at the
+ * first error (linear in the document, whatever it holds). Made on first use, so that importing
+ * the conformance entry does not pay for it.
+ */
+function schemaInstance(listErrors: boolean): Ajv2020 {
+  const ajv = newAjv(listErrors)
+  ajv.addKeyword(listGuard)
+  if (listErrors) ajv.addKeyword(errorCap)
+  for (const schema of schemaDocuments.values()) {
+    ajv.addSchema(guardedCopy(schema, '#', listErrors) as object)
+  }
+  return ajv
 }
-
-/** Lists the errors of an invalid document, at most about `limit.max` of them. */
-const listing = newAjv(true)
-listing.addKeyword(listGuard)
-listing.addKeyword(errorCap)
-for (const schema of schemaDocuments.values()) {
-  listing.addSchema(guardedCopy(schema, '#', true) as object)
-}
+let fast: Ajv2020 | undefined
+let listing: Ajv2020 | undefined
 
 const GUARD_SEGMENT = `/${LIST}`
 const UNKNOWN = '/additionalProperties/not'
@@ -261,6 +262,7 @@ function compiled(instance: Ajv2020, cache: Map<string, ValidateFunction>, id: s
  * error, so its `errors` hold at most one; `schemaErrors` lists them all (up to a cap).
  */
 export function getValidator(id: string): ValidateFunction {
+  fast ??= schemaInstance(false)
   return compiled(fast, fastCache, id)
 }
 
@@ -284,6 +286,7 @@ export function validateAgainstSchema(
 ): SchemaValidation {
   const first = getValidator(id)
   if (first(data)) return { errors: [], truncated: false }
+  listing ??= schemaInstance(true)
   const list = compiled(listing, listingCache, id)
   const max = Math.max(1, Math.floor(maxErrors))
   limit.max = max // read by the generated code; validation is synchronous

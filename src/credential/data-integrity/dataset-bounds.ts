@@ -24,6 +24,7 @@
  * proves the dataset unchanged and the bound a lower bound on random documents.
  */
 
+import { getOrInsert } from '../../collections.js'
 import { isObject, type Json } from '../../json.js'
 import type { Quad } from './passport-rdf.js'
 
@@ -131,22 +132,9 @@ class ExpandedBound {
   }
 
   #values(graph: string, subject: string, property: string): Set<string> {
-    let subjects = this.#added.get(graph)
-    if (!subjects) {
-      subjects = new Map()
-      this.#added.set(graph, subjects)
-    }
-    let properties = subjects.get(subject)
-    if (!properties) {
-      properties = new Map()
-      subjects.set(subject, properties)
-    }
-    let values = properties.get(property)
-    if (!values) {
-      values = new Set()
-      properties.set(property, values)
-    }
-    return values
+    const subjects = getOrInsert(this.#added, graph, () => new Map())
+    const properties = getOrInsert(subjects, subject, () => new Map())
+    return getOrInsert(properties, property, () => new Set<string>())
   }
 
   /** jsonld.js compareValues as a key: equal keys exactly when compareValues is true. */

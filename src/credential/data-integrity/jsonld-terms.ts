@@ -9,6 +9,7 @@
  * more than the rest of a walk), so a context still being processed is signalled by throwing
  * Pending; `withContexts` awaits it and walks again.
  */
+import { getOrInsert } from '../../collections.js'
 import type { Json } from '../../json.js'
 import type { ActiveContext, JsonldInternals, ProcessFlags } from './jsonld-internals.js'
 
@@ -161,26 +162,18 @@ export class ContextMemo {
    * processed, or the processing error. A failed processing is not kept, so it is retried.
    */
   process(activeCtx: ActiveContext, localCtx: unknown, flags: ProcessFlags): ActiveContext {
-    let byLocal = this.#processed.get(activeCtx)
-    if (!byLocal) {
-      byLocal = new Map()
-      this.#processed.set(activeCtx, byLocal)
-    }
-    let byFlags = byLocal.get(localCtx)
-    if (!byFlags) {
-      byFlags = new Map()
-      byLocal.set(localCtx, byFlags)
-    }
+    const byLocal = getOrInsert(this.#processed, activeCtx, () => new Map())
+    const byFlags = getOrInsert(byLocal, localCtx, () => new Map())
     const key = `${flags.propagate}:${flags.overrideProtected}`
     const result = byFlags.get(key)
     if (result instanceof Promise) throw new Pending(result)
     if (result) return result
     const processing = this.jsonld.processContext(activeCtx, localCtx, this.#options, flags).then(
       (ctx) => {
-        ;(byFlags as Map<string, unknown>).set(key, ctx)
+        byFlags.set(key, ctx)
       },
       (err: unknown) => {
-        ;(byFlags as Map<string, unknown>).delete(key)
+        byFlags.delete(key)
         throw err
       },
     )
@@ -206,11 +199,7 @@ export class ContextMemo {
 
   /** The term `key` in `ctx`: memoized when `ctx` defines it, computed afresh otherwise. */
   term(ctx: ActiveContext, key: string): TermInfo {
-    let map = this.#terms.get(ctx)
-    if (!map) {
-      map = new Map()
-      this.#terms.set(ctx, map)
-    }
+    const map = getOrInsert(this.#terms, ctx, () => new Map())
     let info = map.get(key)
     if (info === undefined) {
       const definition = ctx.mappings.get(key)

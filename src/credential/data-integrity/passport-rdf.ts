@@ -17,6 +17,7 @@
  * Part of the fast-path plug-in (fast-path-plugin.ts), which only fast-paths.ts loads, and only
  * when the fast paths are enabled.
  */
+import { getOrInsert } from '../../collections.js'
 import { isObject, type Json } from '../../json.js'
 import {
   type ActiveContext,
@@ -186,12 +187,7 @@ interface Slot {
 type Subject = Map<string, Slot>
 
 function subjectOf(subjects: Map<string, Subject>, name: string): Subject {
-  let subject = subjects.get(name)
-  if (!subject) {
-    subject = new Map()
-    subjects.set(name, subject)
-  }
-  return subject
+  return getOrInsert(subjects, name, () => new Map())
 }
 
 function addObject(subject: Subject, property: string, key: string, object: Term): void {

@@ -24,8 +24,9 @@ export type CryptosuiteName = 'eddsa-rdfc-2022' | 'ecdsa-rdfc-2019'
 export const CRYPTOSUITE_ALGORITHM: Readonly<Record<CryptosuiteName, KeyAlgorithm>> =
   CRYPTOSUITE_KEY_ALGORITHM
 
+/** Whether a value names a supported cryptosuite. */
 export const isCryptosuiteName = (v: unknown): v is CryptosuiteName =>
-  v === 'eddsa-rdfc-2022' || v === 'ecdsa-rdfc-2019'
+  typeof v === 'string' && Object.hasOwn(CRYPTOSUITE_KEY_ALGORITHM, v)
 
 const STOCK: Record<CryptosuiteName, { canonize: Canonize; name: string }> = {
   'eddsa-rdfc-2022': eddsaRdfc2022,

@@ -13,6 +13,7 @@ import { keyLifecycleFinding, type Resolver, type VerificationMethod } from '../
 import { combineCodes } from '../../findings/define.js'
 import { pointer } from '../../findings/pointer.js'
 import { isObject, type Json } from '../../json.js'
+import { algorithmOfPublicJwk } from '../../keys/algorithms.js'
 import { decodeBase58Multibase } from '../../keys/multibase.js'
 import { publicJwkOfVerificationMethod } from '../../keys/verification-method.js'
 import type { Finding } from '../../results.js'
@@ -187,7 +188,7 @@ async function verifyOne(
   if (lifecycle) return fail(lifecycle)
   const jwk = publicJwkOfVerificationMethod(vm)
   const needed = CRYPTOSUITE_ALGORITHM[proof.cryptosuite]
-  if (!jwk || (jwk.crv === 'Ed25519' ? 'Ed25519' : 'P-256') !== needed) {
+  if (!jwk || algorithmOfPublicJwk(jwk) !== needed) {
     return fail(
       finding(
         'KEY_TYPE_MISMATCH',
