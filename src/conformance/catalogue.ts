@@ -95,11 +95,17 @@ export function ruleDefinitionsOf<Defs extends CodeDefinitions>(
   return Object.freeze(rules) as RuleDefinitionsOf<Defs>
 }
 
-/** Every finding code of the conformance checker, in the order the documentation lists them. */
-export const catalogue = ruleDefinitionsOf(conformanceLayerDefinitions)
+/** The conformance codes' rule definitions, keyed by code (the type `ConformanceCode` reads). */
+const conformanceRules = ruleDefinitionsOf(conformanceLayerDefinitions)
 
 /** A finding code of the conformance checker. */
-export type ConformanceCode = keyof typeof catalogue
+export type ConformanceCode = keyof typeof conformanceRules
+
+/**
+ * Every finding code of the conformance checker with its rule, in the order the documentation
+ * lists them (docs/rules.md is generated from it).
+ */
+export const catalogue: { readonly [Code in ConformanceCode]: RuleDefinition } = conformanceRules
 
 /** The profiles, with what each checks and where it comes from. */
 export const profileCatalogue: Record<ProfileId, { title: string; source: string; scope: string }> =

@@ -14,6 +14,7 @@ export {
   isCarbonPassportError,
 } from '../errors.js'
 export type { FindingCode } from '../findings/catalogue.js'
+export * from '../model/enums.js'
 export type * from '../model/types.js'
 export type { ConformanceReport, ConformanceStatus, Finding, Severity } from '../results.js'
 export {

@@ -75,7 +75,8 @@ function meaningsOf<Defs extends { readonly [code: string]: CodeDefinition }>(
  * `verifyPassport`), each with its meaning. Codes are stable public API; match on `code`, never on
  * `message`. The `conformance` check of `verifyPassport` reports the codes of `catalogue`.
  */
-export const VERIFICATION_CODES = meaningsOf(declarations)
+export const VERIFICATION_CODES: { readonly [Code in VerificationCode]: string } =
+  meaningsOf(declarations)
 
 /** A finding code of credential verification. */
-export type VerificationCode = keyof typeof VERIFICATION_CODES
+export type VerificationCode = keyof VerificationMeanings<typeof declarations>
