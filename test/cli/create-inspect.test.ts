@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PASSPORT_SCHEMA_ID, schemaErrors } from '../../src/schema/registry.js'
 import { runCli } from '../helpers/cli.js'
 import { validExample } from '../helpers/examples.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const example = validExample('lfp-cell-280ah')
-const dir = mkdtempSync(join(tmpdir(), 'carbon-passport-cli-'))
+const dir = tempDir('cli')
 
 describe('carbon-passport create', () => {
   it('builds a schema-valid passport from an example, with the given issuer and dates', () => {

@@ -3,13 +3,13 @@
  * or input that cannot be read), documented in every command's --help, and an error is one line,
  * `carbon-passport: <message>`, never a stack trace. Spawned as a user would run it.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type CliRun, runCli } from '../helpers/cli.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
-const dir = mkdtempSync(join(tmpdir(), 'carbon-passport-exit-'))
+const dir = tempDir('exit')
 const missing = join(dir, 'does-not-exist.json')
 const SIGNED = 'examples/signed/ups-battery-module.jwt'
 const DID = 'examples/keys/passports.voltguard-ups.example.did.json'

@@ -2,27 +2,26 @@
 import {
   existsSync,
   lstatSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CommanderError } from 'commander'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CliError, oneLine, readText, reportError, writeNewFile } from '../../src/cli/io.js'
 import { CarbonPassportError } from '../../src/errors.js'
 import { undescribable } from '../helpers/hostile.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 let dir: string
 const file = (name: string) => join(dir, name)
 const mode = (path: string) => statSync(path).mode & 0o777
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'carbon-passport-io-'))
+  dir = tempDir('io')
 })
 
 describe('writeNewFile', () => {

@@ -3,19 +3,11 @@
  * existing file unless --force is given (it used to overwrite a key silently, world-readable).
  */
 import { createHash } from 'node:crypto'
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const DID = 'did:web:passports.keygen.example'
 let dir: string
@@ -33,7 +25,7 @@ function ordinaryMode(): number {
 const keygen = (...args: string[]) => runCli(['keygen', '--controller', DID, ...args])
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'carbon-passport-keygen-'))
+  dir = tempDir('keygen')
 })
 
 describe('carbon-passport keygen -o', () => {

@@ -1,9 +1,9 @@
 /** `carbon-passport keygen`, `issue` and `verify`, spawned as a user would run them. */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { tempDir } from '../../helpers/temp-dir.js'
 
 const root = new URL('../../../', import.meta.url)
 const cli = (...args: string[]) =>
@@ -13,7 +13,7 @@ const cli = (...args: string[]) =>
     env: { ...process.env, NO_COLOR: '1' },
   })
 
-const dir = mkdtempSync(join(tmpdir(), 'carbon-passport-cli-'))
+const dir = tempDir('cli')
 const file = (name: string) => join(dir, name)
 const DID = 'did:web:passports.huayang-cells.example'
 
