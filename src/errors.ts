@@ -44,6 +44,7 @@ export type CarbonPassportErrorCode =
 
 /** The one error class of the library; `code` says what went wrong. */
 export class CarbonPassportError extends Error {
+  /** What went wrong, a stable `ERR_…` code; match on it, never on the message. */
   readonly code: CarbonPassportErrorCode
   /** Structured details for programs (a JSON Pointer, the offending URL, …). */
   readonly details: Readonly<Record<string, unknown>> | undefined

@@ -37,6 +37,7 @@ export type CheckId =
 
 /** One check of a verification and what it found. */
 export interface Check {
+  /** Which check this is; `checks` lists them in `CheckId` order. */
   id: CheckId
   /**
    * `skip`: not run. Asked for (`skipChecks`), nothing to check (no `credentialStatus`, no
@@ -45,6 +46,7 @@ export interface Check {
    * the JSON is not known to be what the proof signs, and no verdict is drawn from it.
    */
   status: 'pass' | 'fail' | 'skip'
+  /** What the check found, of every severity; `fail` means at least one is an error. */
   findings: Finding[]
 }
 
@@ -66,6 +68,7 @@ export interface VerificationResult {
    * descriptions overlap, and the checks read each place with all of its descriptions.
    */
   credential: Record<string, unknown> | undefined
+  /** Every check, in order (`conformance` last, from `verifyPassport` only), skipped ones too. */
   checks: Check[]
   /**
    * verifyPassport: the report `checkConformance` gives for the credential. Its schema findings are

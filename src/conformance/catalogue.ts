@@ -33,6 +33,7 @@ import { versioningCodes } from './rules/versioning.js'
 
 /** A conformance code as the catalogue documents it. */
 export interface RuleDefinition {
+  /** How much a finding of this code weighs: `error` makes a report fail, `warning` warn. */
   severity: Severity
   /** The profiles whose checks report this code (`core` is always applied). */
   profiles: readonly ProfileId[]
@@ -108,32 +109,41 @@ export type ConformanceCode = keyof typeof conformanceRules
 export const catalogue: { readonly [Code in ConformanceCode]: RuleDefinition } = conformanceRules
 
 /** The profiles, with what each checks and where it comes from. */
-export const profileCatalogue: Record<ProfileId, { title: string; source: string; scope: string }> =
+export const profileCatalogue: Record<
+  ProfileId,
   {
-    core: {
-      title: 'Core: schema and semantic rules (always applied)',
-      source: 'schemas/v1; the data model in docs/vocabulary.md; PACT v3 cross-field rules',
-      scope: 'Every passport.',
-    },
-    'pact-v3': {
-      title: 'PACT Technical Specifications v3',
-      source: `${PACT} (wbcsd/data-exchange-protocol spec/v3/openapi.yaml, x-rule levels)`,
-      scope: 'Every passport meant to be exchanged as a PACT ProductFootprint.',
-    },
-    'iec-63782-digital-pcf': {
-      title: 'IEC 63782 digital product carbon footprint (mandatory digital fields)',
-      source: `IEC 63782 (digital product carbon footprint). The standard is in development; this profile is our reading of the fields its announcements name as mandatory: activity-data granularity, emission-factor provenance, temporal resolution (granularity and temporal resolution are required by the schema itself), scope 3 categories 1 and 4, a resolvable product identifier, versioning and signature.`,
-      scope: 'Every passport.',
-    },
-    'iec-63369-1': {
-      title: 'IEC 63369-1:2026 carbon footprint of industrial lithium-ion batteries',
-      source: `${IEC63369} (paywalled; read from the published scope and secondary sources)`,
-      scope:
-        'Industrial lithium-ion battery systems for energy storage, UPS and backup power. EV traction, LMT, portable and SLI batteries are out of scope.',
-    },
-    'eu-battery-2023-1542': {
-      title: 'EU Battery Regulation 2023/1542, Article 7 carbon footprint declaration',
-      source: `${EU} Art. 7 and Annex II`,
-      scope: 'EV batteries, LMT batteries, rechargeable industrial batteries above 2 kWh.',
-    },
+    /** The profile's name, in one line. */
+    title: string
+    /** Where its rules come from: the standard or regulation, and how it was read. */
+    source: string
+    /** What products the profile is meant for. */
+    scope: string
   }
+> = {
+  core: {
+    title: 'Core: schema and semantic rules (always applied)',
+    source: 'schemas/v1; the data model in docs/vocabulary.md; PACT v3 cross-field rules',
+    scope: 'Every passport.',
+  },
+  'pact-v3': {
+    title: 'PACT Technical Specifications v3',
+    source: `${PACT} (wbcsd/data-exchange-protocol spec/v3/openapi.yaml, x-rule levels)`,
+    scope: 'Every passport meant to be exchanged as a PACT ProductFootprint.',
+  },
+  'iec-63782-digital-pcf': {
+    title: 'IEC 63782 digital product carbon footprint (mandatory digital fields)',
+    source: `IEC 63782 (digital product carbon footprint). The standard is in development; this profile is our reading of the fields its announcements name as mandatory: activity-data granularity, emission-factor provenance, temporal resolution (granularity and temporal resolution are required by the schema itself), scope 3 categories 1 and 4, a resolvable product identifier, versioning and signature.`,
+    scope: 'Every passport.',
+  },
+  'iec-63369-1': {
+    title: 'IEC 63369-1:2026 carbon footprint of industrial lithium-ion batteries',
+    source: `${IEC63369} (paywalled; read from the published scope and secondary sources)`,
+    scope:
+      'Industrial lithium-ion battery systems for energy storage, UPS and backup power. EV traction, LMT, portable and SLI batteries are out of scope.',
+  },
+  'eu-battery-2023-1542': {
+    title: 'EU Battery Regulation 2023/1542, Article 7 carbon footprint declaration',
+    source: `${EU} Art. 7 and Annex II`,
+    scope: 'EV batteries, LMT batteries, rechargeable industrial batteries above 2 kWh.',
+  },
+}

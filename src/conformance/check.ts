@@ -39,6 +39,9 @@ export const checkerCodes = defineCodes({
 
 const { report } = combineCodes(checkerCodes, inputCodes, commonCodes)
 
+/**
+ * Options of `checkConformance`. `verifyPassport` passes on its profiles, tolerance and input caps.
+ */
 export interface CheckConformanceOptions {
   /** Profiles to apply on top of `core`, which is always applied. */
   profiles?: readonly ProfileId[]

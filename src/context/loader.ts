@@ -22,8 +22,11 @@ import { bundledContexts, deepFreeze } from './bundled.js'
 
 /** What a JSON-LD document loader returns (the shape jsonld.js expects). */
 export interface RemoteDocument {
+  /** Always null: nothing is fetched, so no HTTP `Link` header names a context. */
   contextUrl: null
+  /** The URL asked for, as given (a DID URL with its fragment included). */
   documentUrl: string
+  /** The document: a context, a DID document, a verification method or a supplied document. */
   document: unknown
 }
 
@@ -32,12 +35,23 @@ export type DocumentLoader = (url: string) => Promise<RemoteDocument>
 
 /** A DID document as the caller supplies it (for did:web and other methods). */
 export interface DidDocument {
+  /**
+   * The JSON-LD context, usually `https://www.w3.org/ns/did/v1` and a key-type context. The
+   * loader copies it onto each verification method it serves by DID URL, so the method expands.
+   */
   '@context'?: unknown
+  /** The DID (or https IRI) the document is about; it is served under this id. Required. */
   id: string
+  /**
+   * The keys, each with an `id` (absolute or `#fragment`), `type`, `controller` and its key
+   * material (`publicKeyMultibase` or `publicKeyJwk`). Methods embedded under `assertionMethod`
+   * and `authentication` are found too.
+   */
   verificationMethod?: readonly Record<string, unknown>[]
   [key: string]: unknown
 }
 
+/** Options of `createDocumentLoader`: what it serves besides the bundled contexts and did:key. */
 export interface DocumentLoaderOptions {
   /** Extra contexts, URL → document (for example for other credential types you accept). */
   contexts?: Readonly<Record<string, unknown>> | ReadonlyMap<string, unknown>

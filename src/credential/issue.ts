@@ -35,6 +35,7 @@ const { finding } = issueCodes
 
 export type { CryptosuiteName } from './data-integrity/suites.js'
 
+/** Options of `issueCredential` and `issuePassport`. */
 export interface IssueOptions {
   /** The signing key (with its private part); its id becomes the verification method / `kid`. */
   key: KeyPair
@@ -51,12 +52,18 @@ export interface IssueOptions {
 }
 
 /** A credential with a Data Integrity proof. */
-export type SignedCredential = Record<string, unknown> & { proof: Record<string, unknown> }
+export type SignedCredential = Record<string, unknown> & {
+  /** The `DataIntegrityProof`: `cryptosuite`, `created`, `verificationMethod`, `proofValue`, … */
+  proof: Record<string, unknown>
+}
 
 /** A vc+jwt wrapped for embedding (`id: data:application/vc+jwt,<jws>`). */
 export interface EnvelopedCredential {
+  /** The VC 2.0 base context, `https://www.w3.org/ns/credentials/v2`, alone. */
   '@context': string[]
+  /** The credential itself, as a data URL: `data:application/vc+jwt,<compact JWS>`. */
   id: string
+  /** The type VC 2.0 gives an enveloped verifiable credential. */
   type: 'EnvelopedVerifiableCredential'
 }
 

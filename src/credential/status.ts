@@ -27,6 +27,11 @@ import { isUnwrapFailure, unwrapCredential } from '../input/envelope.js'
 import type { Issuer } from '../model/types.js'
 import { isAbsoluteUrl } from './checks/syntax.js'
 
+/**
+ * The Bitstring Status List purposes this library writes: `revocation` (the spec makes it final)
+ * or `suspension` (reversible). The spec's `refresh` and `message` are not written; verification
+ * reports a set bit of those as `STATUS_MESSAGE`, for information only.
+ */
 export type StatusPurpose = 'revocation' | 'suspension'
 
 /** Bitstring Status List §2.1: lists have at least 131,072 entries (16 KiB), for herd privacy. */
@@ -105,40 +110,72 @@ async function encodeStatusList(bits: Uint8Array): Promise<string> {
   return `u${(await gzipAsync(bits)).toString('base64url')}`
 }
 
+/** Options of `createStatusList`. */
 export interface CreateStatusListOptions {
   /** The URL the status list credential is published at (its `id`). */
   id: string
   /** The issuer; must be the issuer of the passports that point to this list. */
   issuer: string | Issuer
+  /** What a set bit means; `revocation` by default. Entries must state the same purpose. */
   statusPurpose?: StatusPurpose
   /** Number of entries (at least 131,072, the default). */
   length?: number
+  /**
+   * The list's `validFrom`; now by default. Of several versions of one list, verification reads the
+   * newest by `validFrom`.
+   */
   validFrom?: Date
+  /** The list's `validUntil`; none by default. Past it the list no longer verifies. */
   validUntil?: Date
 }
 
 /** An unsigned BitstringStatusListCredential. */
 export interface StatusListCredential {
+  /** The VC 2.0 base context alone; it defines the Bitstring Status List terms too. */
   '@context': string[]
+  /** The URL the list is published at; entries name it in `statusListCredential`. */
   id: string
+  /** VC 2.0 `type`: a `BitstringStatusListCredential` (Bitstring Status List). */
   type: ['VerifiableCredential', 'BitstringStatusListCredential']
+  /** VC 2.0 `issuer`: must be the issuer of the credentials whose status it holds. */
   issuer: string | Issuer
+  /**
+   * VC 2.0 `validFrom`, in UTC without milliseconds. `setStatus` sets it anew (now by default):
+   * of several versions of a list, verification reads the newest.
+   */
   validFrom: string
+  /** VC 2.0 `validUntil`, in the same form; after it the list no longer verifies. */
   validUntil?: string
+  /** The `BitstringStatusList` itself (Bitstring Status List). */
   credentialSubject: {
+    /** The list's id: the credential's `id` + `#list`. */
     id: string
+    /** The Bitstring Status List type of the subject. */
     type: 'BitstringStatusList'
+    /** What a set bit means; an entry's `statusPurpose` must match it. */
     statusPurpose: StatusPurpose
+    /**
+     * The bitstring, entry 0 the most significant bit of byte 0: GZIP-compressed, then base64url
+     * without padding behind the multibase prefix `u`. At least 16 KiB (131,072 entries) inflated.
+     */
     encodedList: string
   }
 }
 
 /** The `credentialStatus` entry for a passport. */
 export interface BitstringStatusListEntry {
+  /** The entry's id: `<statusListCredential>#<index>`. */
   id: string
+  /** The Bitstring Status List type of a status entry. */
   type: 'BitstringStatusListEntry'
+  /** What the bit means; it must be the list's `statusPurpose`. `revocation` by default. */
   statusPurpose: StatusPurpose
+  /**
+   * The bit's position in the list, 0 for the first, as a base-10 string: Bitstring Status List
+   * requires a string (verification accepts a JSON number with a `STATUS_INDEX_NUMERIC` warning).
+   */
   statusListIndex: string
+  /** The URL of the status list credential (its `id`); verifiers are given it, never fetch it. */
   statusListCredential: string
 }
 

@@ -27,6 +27,10 @@ import { verifyCodes } from './verify.codes.js'
 
 const { finding } = combineCodes(verifyCodes, commonCodes)
 
+/**
+ * Options of `verifyCredential` (and, through `VerifyPassportOptions`, of `verifyPassport`).
+ * Everything the verification reads comes from here or is bundled: nothing is fetched.
+ */
 export interface VerifyOptions {
   /** The clock; the current time by default. */
   now?: Date

@@ -9,6 +9,7 @@ import { asCarbonPassportError, optionalOneOf, readOptions } from '../guard.js'
 import type { KeyPair } from '../keys/types.js'
 import { toVerificationMethod } from '../keys/verification-method.js'
 
+/** Options of `createDidDocument`. */
 export interface CreateDidDocumentOptions {
   /** How public keys are written: `Multikey` (default) or `JsonWebKey`. */
   type?: 'Multikey' | 'JsonWebKey'

@@ -11,6 +11,7 @@ export type Severity = 'error' | 'warning' | 'info'
 export interface Finding<Code extends FindingCode = FindingCode> {
   /** Stable upper-snake code, for example `FIELD_REQUIRED` or `PROOF_INVALID` (see `FindingCode`). */
   code: Code
+  /** `error` fails the check or report; `warning` and `info` do not. Usually the code's own. */
   severity: Severity
   /** JSON Pointer (RFC 6901) of the offending field; `''` for the whole document. */
   path: string

@@ -15,6 +15,7 @@ import type { CarbonPassport, Issuer, PassportCredential } from '../model/types.
 import { PASSPORT_SCHEMA_ID, schemaErrors } from '../schema/registry.js'
 import { PASSPORT_CONTEXTS } from './contexts.js'
 
+/** Options of `createPassport`: the credential-level members; the subject is its own argument. */
 export interface CreatePassportOptions {
   /** The issuer: a DID or IRI, or `{ id, name }`. It must control the key that will sign. */
   issuer: string | Issuer
@@ -26,12 +27,17 @@ export interface CreatePassportOptions {
   validUntil?: Date
   /** The clock, for reproducible output. */
   now?: Date
+  /** VC 2.0 `name` of the credential (a plain string); none by default. */
   name?: string
+  /** VC 2.0 `description` of the credential (a plain string); none by default. */
   description?: string
 }
 
 /** The subject as callers write it: `type` may be left out. */
-export type PassportSubjectInput = Omit<CarbonPassport, 'type'> & { type?: 'CarbonPassport' }
+export type PassportSubjectInput = Omit<CarbonPassport, 'type'> & {
+  /** `CarbonPassport` if given; `createPassport` sets it either way. */
+  type?: 'CarbonPassport'
+}
 
 /**
  * Builds an unsigned passport credential: `@context`, types, a `urn:uuid` id, validity dates and

@@ -16,6 +16,7 @@ import type { VerificationResult } from '../results.js'
 import { PASSPORT_SCHEMA_ID } from '../schema/registry.js'
 import { PASSPORT_CONTEXTS } from './contexts.js'
 
+/** Options of `verifyPassport`: those of `verifyCredential`, plus the conformance options. */
 export interface VerifyPassportOptions extends VerifyOptions {
   /** Conformance profiles on top of `core` (which always applies). */
   profiles?: readonly ProfileId[]

@@ -28,23 +28,40 @@ import { CarbonPassportError } from '../errors.js'
 import { escapePointer, unescapePointer } from '../findings/pointer.js'
 
 export const SCHEMA_BASE = 'https://w3id.org/carbon-passport/schemas/v1/'
+
+/**
+ * The `$id` of the passport credential schema (schemas/v1/passport.schema.json): the
+ * `credentialSchema` id `createPassport` writes and the schema every passport is validated against.
+ */
 export const PASSPORT_SCHEMA_ID = `${SCHEMA_BASE}passport.schema.json`
 
 /** Schema `$id`s of the parts of the model, by name. */
 export const schemaIds = {
+  /** The whole passport credential (`PASSPORT_SCHEMA_ID`). */
   passport: PASSPORT_SCHEMA_ID,
+  /** The credential subject alone (`CarbonPassport`): conformance checks a bare subject with it. */
   carbonPassport: `${SCHEMA_BASE}carbon-passport.schema.json`,
+  /** The product the passport is about. */
   product: `${SCHEMA_BASE}product.schema.json`,
+  /** The carbon footprint: PACT v3 CarbonFootprint fields, in kgCO2e per declared unit. */
   footprint: `${SCHEMA_BASE}footprint.schema.json`,
+  /** One activity data line: a quantity and its emission factor, per declared unit. */
   activityDataLine: `${SCHEMA_BASE}activity-data-line.schema.json`,
+  /** An emission factor with its provenance. */
   emissionFactor: `${SCHEMA_BASE}emission-factor.schema.json`,
+  /** An upstream component's passport, by id and digest, with its contribution. */
   componentReference: `${SCHEMA_BASE}component-reference.schema.json`,
+  /** Battery data: EU 2023/1542 Article 7 declaration fields. */
   battery: `${SCHEMA_BASE}battery.schema.json`,
+  /** The cumulated requested service of an industrial battery (IEC 63369-1). */
   cumulatedRequestedService: `${SCHEMA_BASE}cumulated-requested-service.schema.json`,
+  /** Third-party verification of the footprint. */
   verification: `${SCHEMA_BASE}verification.schema.json`,
+  /** Shared definitions (`$defs`: Decimal strings, dates, IRIs, codes); not a document schema. */
   common: `${SCHEMA_BASE}common.schema.json`,
 } as const
 
+/** The name of a bundled schema: a key of `schemaIds`. */
 export type SchemaName = keyof typeof schemaIds
 
 // ajv-formats is CommonJS; under NodeNext its callable default export sits on `.default`.

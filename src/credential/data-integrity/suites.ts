@@ -18,6 +18,11 @@ import { publicJwkOfVerificationMethod } from '../../keys/verification-method.js
 import { type CanonicalizationLimits, type Canonize, canonizeDocument } from './canonize.js'
 import { loadFastPaths } from './fast-paths.js'
 
+/**
+ * The Data Integrity cryptosuites this library signs and verifies: eddsa-rdfc-2022 for Ed25519
+ * keys (Data Integrity EdDSA Cryptosuites) and ecdsa-rdfc-2019 for P-256 keys (Data Integrity
+ * ECDSA Cryptosuites). Both canonicalize with RDFC-1.0 and hash with SHA-256.
+ */
 export type CryptosuiteName = 'eddsa-rdfc-2022' | 'ecdsa-rdfc-2019'
 
 /** The key algorithm each supported cryptosuite needs (from the table in keys/algorithms.ts). */
