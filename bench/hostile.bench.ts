@@ -78,7 +78,8 @@ const atCap = B - 1
 // The credential's own quads besides the graph (type, issuer, subject link): a few.
 const OWN = 8
 const parallelAtCaps = Math.floor((Q - atCap - OWN) / atCap)
-const hubParallel = Math.floor((Q - (atCap - 2) - OWN) / (2 * (atCap - 2)))
+// Each leaf has two quads besides the hub edges (its ring edge and the credential's link to it).
+const hubParallel = Math.floor((Q - 2 * (atCap - 2) - OWN) / (2 * (atCap - 2)))
 
 const docs = structuredClone([didDocument]) as unknown as Json[]
 const vm = ((docs[0] as Json).verificationMethod as Json[])[0] as Json

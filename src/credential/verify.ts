@@ -58,7 +58,7 @@ export interface VerifyOptions {
   maxProofs?: number
   /**
    * Data Integrity: the most blank nodes of an RDF dataset to canonicalize
-   * (`DEFAULT_MAX_BLANK_NODES`, 384); past it, `CANONICALIZATION_INPUT_TOO_LARGE` before RDFC-1.0.
+   * (`DEFAULT_MAX_BLANK_NODES`, 448); past it, `CANONICALIZATION_INPUT_TOO_LARGE` before RDFC-1.0.
    * RDFC-1.0's cost on look-alike blank nodes grows with blank nodes × quads: raise with care.
    */
   maxBlankNodes?: number

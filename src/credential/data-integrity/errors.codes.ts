@@ -31,7 +31,7 @@ export const jsonLdErrorCodes = defineCodes({
     severity: 'error',
     checks: ['context', 'proof'],
     title:
-      'The RDF dataset to canonicalize (the document or the proof options) has more blank nodes than `maxBlankNodes` (384 by default) or more quads than `maxQuads` (2560 by default); refused before RDF canonicalization starts.',
+      'The RDF dataset to canonicalize (the document or the proof options) has more blank nodes than `maxBlankNodes` (448 by default) or more quads than `maxQuads` (2560 by default); refused before RDF canonicalization starts.',
     source: 'carbon-passport security defaults; RDF Dataset Canonicalization §4.4 (work limits)',
   },
 })
