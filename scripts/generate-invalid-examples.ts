@@ -31,8 +31,14 @@ interface Case {
 const s = (doc: Json): Json => doc.credentialSubject
 const fp = (doc: Json): Json => doc.credentialSubject.footprint
 const battery = (doc: Json): Json => doc.credentialSubject.battery
+/** The battery's declaration of a framework. */
+const declaration = (doc: Json, framework: string): Json =>
+  battery(doc).declarations.find((d: Json) => d.framework === framework)
+const iecOf = (doc: Json): Json => declaration(doc, 'iec-63369-1')
+const euOf = (doc: Json): Json => declaration(doc, 'eu-2023-1542')
 const PCBA = 'pcba-access-controller'
 const READER = 'biometric-access-reader'
+const ESS = 'ess-cabinet-215kwh'
 const UPS = 'ups-battery-module'
 const EV = 'ev-nmc-pack'
 const CELL = 'lfp-cell-280ah'
@@ -390,18 +396,39 @@ const cases: Case[] = [
     code: 'BATTERY_STAGES_SUM_MISMATCH',
     file: 'distribution-stage-changed',
     from: EV,
-    what: 'the per-kWh distribution stage raised from 0.001063 to 0.011063',
+    what: 'the EU declaration’s per-kWh distribution stage raised from 0.001063 to 0.011063',
     make: (d) => {
-      battery(d).lifecycleStagesPerFunctionalUnit[2].emissions = '0.011063'
+      euOf(d).lifecycleStagesPerFunctionalUnit[2].emissions = '0.011063'
     },
   },
   {
     code: 'FOOTPRINT_PER_FUNCTIONAL_UNIT_MISMATCH',
-    file: 'per-kwh-value-changed',
+    file: 'functional-unit-quantity-changed',
     from: UPS,
-    what: '`footprintPerFunctionalUnit` 0.3 instead of 0.274437',
+    what: 'the IEC declaration’s functional unit quantity 2,500 kWh instead of 2,048 (0.274437 × 2,500 is not its total of 562.04701 kg)',
     make: (d) => {
-      battery(d).footprintPerFunctionalUnit = '0.3'
+      iecOf(d).functionalUnit.quantity = '2500'
+    },
+  },
+  {
+    code: 'DECLARATION_TOTAL_MISMATCH',
+    file: 'eu-declaration-with-use-stage-total',
+    from: ESS,
+    what: 'the EU declaration carries the cradle-to-grave total, use included (39,270.7832 kg, 0.033819 kg/kWh, the raw-material stage raised to match), though its boundary excludes use',
+    make: (d) => {
+      const eu = euOf(d)
+      eu.totalFootprint = '39270.7832'
+      eu.footprintPerFunctionalUnit = '0.033819'
+      eu.lifecycleStagesPerFunctionalUnit[0].emissions = '0.033110'
+    },
+  },
+  {
+    code: 'DECLARATION_DUPLICATE',
+    file: 'eu-declaration-twice',
+    from: ESS,
+    what: 'the EU declaration listed twice',
+    make: (d) => {
+      battery(d).declarations.push(structuredClone(euOf(d)))
     },
   },
   {
@@ -497,32 +524,55 @@ const cases: Case[] = [
     code: 'OUT_OF_SCOPE',
     file: 'iec-63369-1.ev-pack',
     from: EV,
-    what: 'the EV traction pack checked under iec-63369-1',
+    what: 'the road-vehicle traction pack checked under iec-63369-1',
     make: () => {},
   },
   {
     code: 'OUT_OF_SCOPE',
-    file: 'eu-battery-2023-1542.cell-below-2kwh',
+    file: 'eu-battery-2023-1542.cell-not-placed-as-battery',
     from: CELL,
-    what: 'the 0.896 kWh industrial cell checked under eu-battery-2023-1542',
+    what: 'the cell (built into packs, not placed on the market as a battery) checked under eu-battery-2023-1542',
     make: () => {},
+  },
+  {
+    code: 'DECLARATION_MISSING',
+    file: 'iec-63369-1.ups-without-iec-declaration',
+    from: UPS,
+    what: 'the UPS module with its EU declaration only, checked under iec-63369-1',
+    make: (d) => {
+      battery(d).declarations = [euOf(d)]
+    },
+  },
+  {
+    code: 'DECLARATION_MISSING',
+    file: 'eu-battery-2023-1542.ups-without-eu-declaration',
+    from: UPS,
+    what: 'the UPS module with its IEC declaration only, checked under eu-battery-2023-1542',
+    make: (d) => {
+      battery(d).declarations = [iecOf(d)]
+    },
   },
   {
     code: 'SYSTEM_BOUNDARY_MISMATCH',
     file: 'iec-63369-1.ups-cradle-to-gate',
     from: UPS,
-    what: 'the UPS module declared cradle-to-gate',
+    what: 'the UPS module’s IEC declaration cradle-to-gate',
     make: (d) => {
-      fp(d).systemBoundary = 'cradle-to-gate'
+      const iec = iecOf(d)
+      iec.systemBoundary = 'cradle-to-gate'
+      // Its total and per-kWh values follow the gate boundary, so only the boundary is wrong.
+      iec.totalFootprint = '473.80686'
+      iec.footprintPerFunctionalUnit = '0.231351'
+      iec.lifecycleStagesPerFunctionalUnit = iec.lifecycleStagesPerFunctionalUnit.slice(0, 2)
     },
   },
   {
     code: 'SYSTEM_BOUNDARY_MISMATCH',
-    file: 'eu-battery-2023-1542.ev-gate-to-gate',
+    file: 'eu-battery-2023-1542.ev-cradle-to-grave',
     from: EV,
-    what: 'the EV pack declared gate-to-gate',
+    what: 'the EV pack’s EU declaration cradle-to-grave (Annex II excludes use; the pack has no use stage, so the total is unchanged)',
     make: (d) => {
-      fp(d).systemBoundary = 'gate-to-gate'
+      euOf(d).systemBoundary = 'cradle-to-grave'
     },
   },
   {
@@ -538,27 +588,27 @@ const cases: Case[] = [
     code: 'FUNCTIONAL_UNIT_NOT_CRS',
     file: 'functional-unit-lifetime-energy',
     from: UPS,
-    what: 'functional unit kind "lifetime-energy" for an industrial battery',
+    what: 'the IEC declaration’s functional unit kind "lifetime-energy"',
     make: (d) => {
-      battery(d).functionalUnit.kind = 'lifetime-energy'
+      iecOf(d).functionalUnit.kind = 'lifetime-energy'
     },
   },
   {
     code: 'EU_BATTERY_FIELD_REQUIRED',
     file: 'no-declaration-of-conformity',
     from: EV,
-    what: '`battery.declarationOfConformityId` removed (Art. 7(1)(f))',
+    what: 'the EU declaration’s `declarationOfConformityId` removed (Art. 7(1)(f))',
     make: (d) => {
-      delete battery(d).declarationOfConformityId
+      delete euOf(d).declarationOfConformityId
     },
   },
   {
     code: 'EU_FUNCTIONAL_UNIT_INVALID',
-    file: 'functional-unit-declared-unit',
-    from: EV,
-    what: 'functional unit kind "declared-unit" instead of the lifetime energy',
+    file: 'functional-unit-crs',
+    from: UPS,
+    what: 'the UPS module’s EU declaration with functional unit kind "cumulated-requested-service" (the kWh agree, the kind is not the EU lifetime energy)',
     make: (d) => {
-      battery(d).functionalUnit.kind = 'declared-unit'
+      euOf(d).functionalUnit.kind = 'cumulated-requested-service'
     },
   },
   {
@@ -567,7 +617,7 @@ const cases: Case[] = [
     from: EV,
     what: 'the distribution stage folded into main production (the total is unchanged)',
     make: (d) => {
-      const stages = battery(d).lifecycleStagesPerFunctionalUnit
+      const stages = euOf(d).lifecycleStagesPerFunctionalUnit
       stages[1].emissions = '0.041503'
       stages.splice(2, 1)
     },
@@ -578,18 +628,45 @@ const cases: Case[] = [
     from: EV,
     what: 'part of main production declared as a use stage (the total is unchanged)',
     make: (d) => {
-      const stages = battery(d).lifecycleStagesPerFunctionalUnit
+      const stages = euOf(d).lifecycleStagesPerFunctionalUnit
       stages[1].emissions = '0.04'
       stages.push({ stage: 'use', emissions: '0.00044' })
     },
   },
   {
     code: 'LIFETIME_ENERGY_MISMATCH',
-    file: 'service-life-10-years',
+    file: 'warranty-10-years',
     from: EV,
-    what: '`serviceLifeYears` 10, while the lifetime energy was computed for 8',
+    what: '`warrantyYears` 10, while the lifetime energy was computed for 8',
     make: (d) => {
-      battery(d).serviceLifeYears = '10'
+      battery(d).warrantyYears = '10'
+    },
+  },
+  {
+    code: 'LIFETIME_ENERGY_MISMATCH',
+    file: 'eu-battery-2023-1542.ess-service-life-20-years',
+    from: ESS,
+    what: 'the industrial cabinet’s `serviceLifeYears` 20, while its lifetime energy was computed for 15',
+    make: (d) => {
+      battery(d).serviceLifeYears = '20'
+    },
+  },
+  {
+    code: 'EU_CYCLES_PER_YEAR_INVALID',
+    file: 'ev-cycles-per-year-20',
+    from: EV,
+    what: '`cyclesPerYear` 20 (the LMT value) for an EV pack, lifetime energy recomputed to match (11,840 kWh)',
+    make: (d) => {
+      battery(d).cyclesPerYear = '20'
+      const eu = euOf(d)
+      eu.functionalUnit.quantity = '11840'
+      eu.footprintPerFunctionalUnit = '0.542164'
+      eu.lifecycleStagesPerFunctionalUnit = [
+        { stage: 'raw-material-acquisition', emissions: '0.401053' },
+        { stage: 'main-production', emissions: '0.121321' },
+        { stage: 'distribution', emissions: '0.003188' },
+        { stage: 'end-of-life', emissions: '0.016601' },
+      ]
     },
   },
 ]

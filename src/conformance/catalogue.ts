@@ -24,6 +24,7 @@ import { batteryCodes } from './rules/battery.js'
 import { componentCodes } from './rules/components.js'
 import { dateCodes } from './rules/dates.js'
 import { decimalCodes } from './rules/decimals.js'
+import { declarationCodes } from './rules/declarations.js'
 import { pactCrossFieldCodes } from './rules/pact-cross-field.js'
 import { schemaCodes } from './rules/schema.js'
 import { EU, IEC63369, PACT } from './rules/sources.js'
@@ -63,6 +64,7 @@ export const conformanceLayerDefinitions = mergeDefinitions(
   pactCrossFieldCodes.definitions,
   versioningCodes.definitions,
   componentCodes.definitions,
+  declarationCodes.definitions,
   batteryCodes.definitions,
   pactCodes.definitions,
   iec63782Codes.definitions,

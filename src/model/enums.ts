@@ -92,12 +92,23 @@ export const BATTERY_CHEMISTRIES = [
   'other-chemistry',
 ] as const
 
-/** What a battery is used for; vocabulary enumeration `BatteryApplication`. */
+/**
+ * Where a battery sits in the assembly (EU 2023/1542 Art. 3(2)-(4)); vocabulary `BatteryLevel`. A
+ * system is a pack with its enclosure and balance of plant (an ESS cabinet).
+ */
+export const BATTERY_LEVELS = ['cell', 'module', 'pack', 'system'] as const
+
+/**
+ * What a battery is used for; vocabulary enumeration `BatteryApplication`. Road-vehicle traction
+ * (out of IEC 63369-1's scope) is apart from industrial traction (forklifts, rail, ships: industrial
+ * batteries under EU 2023/1542 Recital 12, and in IEC 63369-1's scope).
+ */
 export const BATTERY_APPLICATIONS = [
   'energy-storage',
   'ups',
   'backup-power',
-  'traction',
+  'road-vehicle-traction',
+  'industrial-traction',
   'light-transport',
   'portable-device',
   'starting-lighting-ignition',
@@ -108,8 +119,16 @@ export const BATTERY_APPLICATIONS = [
 export const FUNCTIONAL_UNIT_KINDS = [
   'cumulated-requested-service',
   'lifetime-energy',
+  'rated-energy',
   'declared-unit',
 ] as const
+
+/**
+ * The method a battery footprint declaration follows; vocabulary `DeclarationFramework`. The
+ * `iec-63369-1` profile reads the `iec-63369-1` declaration, `eu-battery-2023-1542` the
+ * `eu-2023-1542` one.
+ */
+export const DECLARATION_FRAMEWORKS = ['iec-63369-1', 'eu-2023-1542', 'other-framework'] as const
 
 /** Assurance levels of ISO 14064-3; vocabulary enumeration `VerificationLevel`. */
 export const VERIFICATION_LEVELS = ['limited', 'reasonable'] as const

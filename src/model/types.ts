@@ -11,8 +11,10 @@ import type {
   BATTERY_APPLICATIONS,
   BATTERY_CATEGORIES,
   BATTERY_CHEMISTRIES,
+  BATTERY_LEVELS,
   CCU_CALCULATION_APPROACHES,
   CLASSIFICATION_SCHEMES,
+  DECLARATION_FRAMEWORKS,
   DECLARED_UNITS,
   EMISSION_FACTOR_PROVENANCES,
   FUNCTIONAL_UNIT_KINDS,
@@ -80,12 +82,22 @@ export type BatteryCategory = (typeof BATTERY_CATEGORIES)[number]
 /** Cell chemistry (the cathode family, for lithium-ion). */
 export type BatteryChemistry = (typeof BATTERY_CHEMISTRIES)[number]
 
-/** What a battery is used for; IEC 63369-1 covers energy storage, UPS and backup power. */
+/**
+ * What a battery is used for. IEC 63369-1 excludes road-vehicle traction, light transport, portable
+ * devices and SLI; industrial traction (forklifts, rail, ships) is in its scope.
+ */
 export type BatteryApplication = (typeof BATTERY_APPLICATIONS)[number]
+
+/** Where a battery sits in the assembly: cell, module, pack or system (EU 2023/1542 Art. 3). */
+export type BatteryLevel = (typeof BATTERY_LEVELS)[number]
+
+/** The method a battery footprint declaration follows: IEC 63369-1, EU 2023/1542 Art. 7, or other. */
+export type DeclarationFramework = (typeof DECLARATION_FRAMEWORKS)[number]
 
 /**
  * What the functional unit of a battery footprint is: the IEC 63369-1 cumulated requested service,
- * the EU 2023/1542 Art. 7 lifetime energy, or the footprint's declared unit.
+ * the EU 2023/1542 Art. 7 lifetime energy, the rated energy (cell or module intermediate data) or
+ * the footprint's declared unit.
  */
 export type FunctionalUnitKind = (typeof FUNCTIONAL_UNIT_KINDS)[number]
 
@@ -409,11 +421,14 @@ export interface ComponentReference {
 
 /** The cumulated requested service of IEC 63369-1: what a battery must deliver over its life. */
 export interface CumulatedRequestedService {
-  /** Energy delivered over the service life, kWh, > 0. */
+  /** Energy delivered over the service life, kWh, > 0: ratedEnergy × equivalentFullCycles. */
   energyThroughput: Decimal
-  /** Number of equivalent full cycles over the service life, > 0. */
+  /**
+   * Equivalent full cycles over the service life, > 0: the energy throughput divided by the rated
+   * energy, so depth of discharge is already in it (400 cycles at 90 % DoD are 360 EFC).
+   */
   equivalentFullCycles: Decimal
-  /** Depth of discharge per cycle, percent, 0 to 100. */
+  /** Depth of discharge per cycle, percent, 0 to 100: a service condition, not a factor. */
   depthOfDischarge: Decimal
   /** Charge and discharge rate, in multiples of the capacity per hour, > 0. */
   cRate: Decimal
@@ -428,13 +443,14 @@ export interface CumulatedRequestedService {
 }
 
 /**
- * The functional unit of a battery footprint: its kind and, as its quantity, the total service over
- * the life that `footprintPerFunctionalUnit` × `quantity` turns back into the absolute footprint.
+ * The functional unit of a battery footprint declaration: its kind and, as its quantity, the total
+ * service over the life that `footprintPerFunctionalUnit` × `quantity` turns back into the
+ * declaration's absolute footprint.
  */
 export interface FunctionalUnit {
   /** What the functional unit is. */
   kind: FunctionalUnitKind
-  /** The total service over the life (CRS energy throughput, or EU lifetime energy), > 0. */
+  /** The total service over the life (CRS energy throughput, EU lifetime energy, …), > 0. */
   quantity: Decimal
   /** UN/ECE Recommendation 20 code of `quantity`, for example `KWH`. */
   unit: UnitCode
@@ -442,8 +458,58 @@ export interface FunctionalUnit {
   description?: string
 }
 
-/** Battery-specific data: EU 2023/1542 Art. 7 declaration fields and IEC 63369-1 CRS. */
+/** The method a declaration follows: a standard, a PCR or a delegated act. */
+export interface DeclarationMethodology {
+  /** Name of the standard or rules, for example `IEC 63369-1`. */
+  name: string
+  /** Version or edition, for example `2026`. */
+  version?: string
+  /** The PCR or the delegated act the method is taken from, by citation or IRI. */
+  reference?: string
+}
+
+/**
+ * One battery carbon footprint declaration: the footprint under one method, its boundary, its
+ * functional unit and its per-unit values. A passport carries one per framework it declares under
+ * (IEC 63369-1 includes use; EU 2023/1542 Art. 7 excludes it).
+ */
+export interface BatteryDeclaration {
+  /** The framework the declaration follows. */
+  framework: DeclarationFramework
+  /** The method followed, with its version and the PCR or act it comes from. */
+  methodology?: DeclarationMethodology
+  /** The declaration's life-cycle boundary. */
+  systemBoundary: SystemBoundary
+  /** The functional unit the per-unit values refer to. */
+  functionalUnit: FunctionalUnit
+  /** kgCO2e per unit of the functional unit, for example per kWh (EU 2023/1542 Art. 7(1)(d)). */
+  footprintPerFunctionalUnit: Decimal
+  /** Emissions of each stage the declaration includes, per unit of the functional unit (Art. 7(1)(e)). */
+  lifecycleStagesPerFunctionalUnit: StageEmissions[]
+  /**
+   * kgCO2e per declared unit within the declaration's boundary: the sum of the footprint's
+   * life-cycle stages over the stages the declaration lists.
+   */
+  totalFootprint: Decimal
+  /** EU carbon footprint performance class, `A` (best) to `G`; no class act is in force yet. */
+  performanceClass?: string
+  /** The act (and version) whose thresholds define `performanceClass`. */
+  performanceClassScheme?: string
+  /** Web link to the public version of the supporting study (EU 2023/1542 Art. 7(1)(g)). */
+  studyUrl?: Iri
+  /** Identifier of the EU declaration of conformity (EU 2023/1542 Art. 7(1)(f)). */
+  declarationOfConformityId?: string
+}
+
+/** Battery-specific data: taxonomy, ratings, service and the footprint declarations. */
 export interface Battery {
+  /** Where the battery sits in the assembly: cell, module, pack or system. */
+  level: BatteryLevel
+  /**
+   * Whether a cell or module is made available for end use without further incorporation, and so
+   * is a battery in its own right (EU 2023/1542 Art. 1); otherwise its data is intermediate data.
+   */
+  placedOnMarketAsBattery?: boolean
   /** EU 2023/1542 Art. 3 battery category. */
   category: BatteryCategory
   /** Cell chemistry. */
@@ -460,24 +526,14 @@ export interface Battery {
   usableEnergy?: Decimal
   /** Full equivalent cycles per year, > 0 (EU lifetime-energy formula). */
   cyclesPerYear?: Decimal
-  /** Expected service life, years, > 0 (EU lifetime-energy formula). */
+  /** Expected service life, years, > 0 (EU lifetime-energy formula of industrial batteries). */
   serviceLifeYears?: Decimal
-  /** Total energy provided over the expected service life, kWh (EU 2023/1542 Art. 7(1)(d)). */
-  lifetimeEnergy?: Decimal
+  /** Warranty life, years, > 0 (EU lifetime-energy formula of EV and LMT batteries). */
+  warrantyYears?: Decimal
   /** The service the battery must deliver over its life under stated conditions (IEC 63369-1). */
   cumulatedRequestedService?: CumulatedRequestedService
-  /** The functional unit the per-unit footprint refers to. */
-  functionalUnit?: FunctionalUnit
-  /** kgCO2e per unit of the functional unit, for example per kWh (EU 2023/1542 Art. 7(1)(d)). */
-  footprintPerFunctionalUnit?: Decimal
-  /** Stage emissions per unit of the functional unit (EU 2023/1542 Art. 7(1)(e), Annex II). */
-  lifecycleStagesPerFunctionalUnit?: StageEmissions[]
-  /** EU carbon footprint performance class, `A` (best) to `G`. */
-  performanceClass?: string
-  /** Web link to the public version of the supporting study (EU 2023/1542 Art. 7(1)(g)). */
-  studyUrl?: Iri
-  /** Identifier of the EU declaration of conformity (EU 2023/1542 Art. 7(1)(f)). */
-  declarationOfConformityId?: string
+  /** The footprint declarations, at most one per framework but `other-framework`. */
+  declarations?: BatteryDeclaration[]
 }
 
 /** A document referenced by id and digest. */

@@ -51,8 +51,10 @@ export const schemaIds = {
   emissionFactor: `${SCHEMA_BASE}emission-factor.schema.json`,
   /** An upstream component's passport, by id and digest, with its contribution. */
   componentReference: `${SCHEMA_BASE}component-reference.schema.json`,
-  /** Battery data: EU 2023/1542 Article 7 declaration fields. */
+  /** Battery data: taxonomy, ratings, service and the footprint declarations. */
   battery: `${SCHEMA_BASE}battery.schema.json`,
+  /** One battery carbon footprint declaration (IEC 63369-1, EU 2023/1542 Art. 7, other). */
+  batteryDeclaration: `${SCHEMA_BASE}battery-declaration.schema.json`,
   /** The cumulated requested service of an industrial battery (IEC 63369-1). */
   cumulatedRequestedService: `${SCHEMA_BASE}cumulated-requested-service.schema.json`,
   /** Third-party verification of the footprint. */

@@ -11,8 +11,10 @@ import {
   BATTERY_APPLICATIONS,
   BATTERY_CATEGORIES,
   BATTERY_CHEMISTRIES,
+  BATTERY_LEVELS,
   CCU_CALCULATION_APPROACHES,
   CLASSIFICATION_SCHEMES,
+  DECLARATION_FRAMEWORKS,
   DECLARED_UNITS,
   EMISSION_FACTOR_PROVENANCES,
   FUNCTIONAL_UNIT_KINDS,
@@ -37,7 +39,10 @@ const SOURCES: Readonly<Record<string, Values>> = {
   'battery.schema.json#/properties/category': BATTERY_CATEGORIES,
   'battery.schema.json#/properties/chemistry': BATTERY_CHEMISTRIES,
   'battery.schema.json#/properties/application': BATTERY_APPLICATIONS,
-  'battery.schema.json#/properties/functionalUnit/properties/kind': FUNCTIONAL_UNIT_KINDS,
+  'battery.schema.json#/properties/level': BATTERY_LEVELS,
+  'battery-declaration.schema.json#/properties/framework': DECLARATION_FRAMEWORKS,
+  'battery-declaration.schema.json#/properties/functionalUnit/properties/kind':
+    FUNCTIONAL_UNIT_KINDS,
   'common.schema.json#/$defs/granularity': GRANULARITIES,
   'common.schema.json#/$defs/lifecycleStage': LIFECYCLE_STAGES,
   'emission-factor.schema.json#/properties/provenance': EMISSION_FACTOR_PROVENANCES,
@@ -106,9 +111,14 @@ describe('vocabulary enumerations and src/model/enums.ts', () => {
     const vocabTyped = new Map(
       properties.filter((p) => p.range === 'vocab').map((p) => [p.term, p.enumeration ?? '']),
     )
+    // `level` inside `battery` is the property-scoped term batteryLevel (vocabulary-table.ts).
+    const scopedAt: Record<string, string> = {
+      'battery.schema.json#/properties/level':
+        properties.find((p) => p.term === 'battery')?.scoped?.level ?? '',
+    }
     const outside: string[] = []
     for (const [where, values] of Object.entries(SOURCES)) {
-      const property = /\/([A-Za-z]+)$/.exec(where)?.[1] ?? ''
+      const property = scopedAt[where] ?? /\/([A-Za-z]+)$/.exec(where)?.[1] ?? ''
       const enumeration = vocabTyped.get(property)
       if (!enumeration) continue
       const allowed = terms.get(enumeration) ?? []

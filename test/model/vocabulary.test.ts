@@ -69,7 +69,15 @@ describe('vocabulary and schemas agree', () => {
   })
 
   it('every property term of the vocabulary is used by a schema', () => {
-    const unused = properties.map((p) => p.term).filter((t) => !schemaPropertyNames.has(t))
+    // A property-scoped term (batteryLevel) is used under its key (`level` inside battery).
+    const scopedUse = new Map(
+      properties.flatMap((p) =>
+        Object.entries(p.scoped ?? {}).map(([key, target]) => [target, key]),
+      ),
+    )
+    const used = (t: string) =>
+      schemaPropertyNames.has(t) || schemaPropertyNames.has(scopedUse.get(t) ?? '')
+    const unused = properties.map((p) => p.term).filter((t) => !used(t))
     expect(unused).toEqual([])
   })
 

@@ -33,11 +33,14 @@ export function summarize(credential: Json): Json {
       (c) => `${obj(c.product).name ?? c.passport} × ${c.quantity} ${c.unit}`,
     ),
     battery: battery && {
+      level: battery.level,
       category: battery.category,
       chemistry: battery.chemistry,
       ratedEnergy: battery.ratedEnergy,
-      footprintPerFunctionalUnit: battery.footprintPerFunctionalUnit,
-      functionalUnit: obj(battery.functionalUnit).unit,
+      declarations: list(battery.declarations).map(
+        (d) =>
+          `${d.framework}: ${d.footprintPerFunctionalUnit} kgCO2e/${obj(d.functionalUnit).unit} (${d.systemBoundary})`,
+      ),
     },
     verification: subject.verification && obj(subject.verification).providerName,
     precedingPassports: subject.precedingPassports,

@@ -4,10 +4,15 @@
  */
 import type { Rule } from '../context.js'
 import { activityLineRule } from '../rules/activity.js'
-import { batteryStagesRule, footprintPerFunctionalUnitRule } from '../rules/battery.js'
+import {
+  batteryStagesRule,
+  declarationTotalRule,
+  footprintPerFunctionalUnitRule,
+} from '../rules/battery.js'
 import { componentsRule } from '../rules/components.js'
 import { activityPeriodRule, referencePeriodRule, validityRule } from '../rules/dates.js'
 import { decimalLengthRule, serviceConditionRangeRule } from '../rules/decimals.js'
+import { declarationDuplicateRule } from '../rules/declarations.js'
 import { ccsRule, geographyRule, operatorRule, packagingRule } from '../rules/pact-cross-field.js'
 import { activitySumRule, lifecycleStagesRule, scopeBreakdownRule } from '../rules/sums.js'
 import { unitRule } from '../rules/units.js'
@@ -25,8 +30,10 @@ export const coreRules: readonly Rule[] = [
   lifecycleStagesRule,
   scopeBreakdownRule,
   componentsRule,
+  declarationDuplicateRule,
   batteryStagesRule,
   footprintPerFunctionalUnitRule,
+  declarationTotalRule,
   geographyRule,
   packagingRule,
   ccsRule,

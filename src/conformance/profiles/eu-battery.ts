@@ -1,14 +1,26 @@
 /**
  * `eu-battery-2023-1542`: the carbon footprint declaration of Regulation (EU) 2023/1542, Article 7(1)
- * (a)–(g) and Annex II, for EV, LMT and rechargeable industrial batteries above 2 kWh.
+ * (a)–(g) and Annex II, for EV, LMT and rechargeable industrial batteries above 2 kWh placed on the
+ * market as batteries (packs and systems). The profile reads the battery's `eu-2023-1542`
+ * declaration: per kWh of total energy over the service life, the four Annex II stages, use excluded.
  */
 
 import { combineCodes, defineCodes } from '../../findings/define.js'
 import { arr, obj, type RuleContext } from '../context.js'
-import { approxEqual, compare, decimalOf, formatDecimal, mul, sign } from '../decimal.js'
+import { approxEqual, compare, type Dec, decimalOf, formatDecimal, mul, sign } from '../decimal.js'
+import type { DeclarationAt } from '../rules/declarations.js'
 import { EU } from '../rules/sources.js'
 import { lookupUnit } from '../units.js'
-import { batteryOf, batteryScopeCodes } from './battery-scope.js'
+import {
+  batteryOf,
+  batteryScopeCodes,
+  checkBoundary,
+  isIntermediate,
+  requireDeclaration,
+} from './battery-scope.js'
+
+const DRAFT_ACT =
+  'draft delegated act on the EV battery carbon footprint, Ares(2024)3131389 (E_total, full-equivalent cycles per year by vehicle category)'
 
 /** The codes these rules report. */
 export const euBatteryCodes = defineCodes({
@@ -24,9 +36,9 @@ export const euBatteryCodes = defineCodes({
     severity: 'error',
     profiles: ['eu-battery-2023-1542'],
     title:
-      'The footprint is declared per kWh of total energy provided over the service life (functional unit: 1 kWh, lifetime energy or CRS).',
+      'The EU declaration is per kWh of total energy provided over the service life: functional unit kind "lifetime-energy", unit KWH (a CRS is not the EU functional unit).',
     message: 'The functional unit must be {expected}, not {actual}.',
-    source: `${EU} Art. 7(1)(d)`,
+    source: `${EU} Art. 7(1)(d), Annex II point 3`,
   },
   EU_STAGES_INCOMPLETE: {
     severity: 'error',
@@ -47,18 +59,26 @@ export const euBatteryCodes = defineCodes({
     severity: 'error',
     profiles: ['eu-battery-2023-1542'],
     title:
-      'The lifetime energy = usable energy × full equivalent cycles per year × years of service, when these are given.',
-    message:
-      'usableEnergy × cyclesPerYear × serviceLifeYears = {expected} kWh, but lifetimeEnergy is {actual} kWh.',
-    source: `${EU} Art. 7(1)(d); draft delegated act on the EV battery carbon footprint (April 2024), E_total`,
+      'The lifetime energy (the functional unit quantity) follows the category: EV and LMT usable energy × full-equivalent cycles per year × warranty years (the draft EV act); industrial usable energy × cycles per year × service life years.',
+    message: '{field} = {expected} kWh, but the functional unit quantity is {actual} kWh.',
+    source: `${EU} Art. 7(1)(d); ${DRAFT_ACT}; JRC CFB-IND (2025) for industrial batteries`,
   },
-  EU_PERFORMANCE_CLASS_NOT_DECLARED: {
-    severity: 'info',
+  EU_CYCLES_PER_YEAR_INVALID: {
+    severity: 'error',
     profiles: ['eu-battery-2023-1542'],
     title:
-      'The carbon footprint performance class is declared (required once the Art. 7(2) delegated act applies).',
-    message: 'No carbon footprint performance class is declared (Art. 7(2)).',
-    source: `${EU} Art. 7(2)`,
+      'EV and LMT batteries use the draft act’s full-equivalent cycles per year: 60 (M1, N1) or 250 (M2, M3, N2, N3) for EV, 20 for LMT (L category).',
+    message: 'cyclesPerYear must be {expected} for a "{field}" battery, not {actual}.',
+    source: DRAFT_ACT,
+  },
+  PERFORMANCE_CLASS_NO_SCHEME: {
+    severity: 'warning',
+    profiles: ['eu-battery-2023-1542'],
+    title:
+      'A performance class names the act whose thresholds define it (performanceClassScheme); no Art. 7(2) class act is in force yet, so a bare class cannot be checked.',
+    message:
+      'performanceClass "{actual}" names no class scheme; classes exist only under the Art. 7(2) delegated act that sets their thresholds.',
+    source: `${EU} Art. 7(2), Annex II points 7-8`,
   },
 })
 
@@ -72,26 +92,46 @@ const ANNEX_II_STAGES = [
   'distribution',
   'end-of-life',
 ]
+const INDUSTRIAL = new Set(['industrial', 'industrial-external-storage'])
+/** Full-equivalent cycles per year of the draft EV act, by battery category. */
+const CYCLES_PER_YEAR: Readonly<Record<string, readonly string[]>> = {
+  EV: ['60', '250'],
+  LMT: ['20'],
+}
 
+function outOfScope(ctx: RuleContext, field: string, detail: string): false {
+  reportAt(ctx, 'OUT_OF_SCOPE', `/battery/${field}`, { field: PROFILE, detail })
+  return false
+}
+
+/** Art. 7 applicability by category, level and (industrial) rated energy. */
 function inScope(ctx: RuleContext): boolean {
   const battery = batteryOf(ctx, PROFILE)
   if (!battery) return false
   const category = battery.category
   if (category === 'portable' || category === 'SLI') {
-    reportAt(ctx, 'OUT_OF_SCOPE', '/battery/category', {
-      field: PROFILE,
-      detail: `"${category}" batteries need no carbon footprint declaration`,
-    })
-    return false
+    return outOfScope(
+      ctx,
+      'category',
+      `"${category}" batteries need no carbon footprint declaration`,
+    )
   }
-  if (category === 'industrial' || category === 'industrial-external-storage') {
+  // A cell or module built into another battery is declared within that battery (Art. 1, 3).
+  if (isIntermediate(battery)) {
+    return outOfScope(
+      ctx,
+      'level',
+      `a ${String(battery.level)} not placed on the market as a battery is declared within the battery it goes into`,
+    )
+  }
+  if (typeof category === 'string' && INDUSTRIAL.has(category)) {
     const rated = ctx.dec(battery.ratedEnergy)
     if (rated && compare(rated, TWO_KWH) <= 0) {
-      reportAt(ctx, 'OUT_OF_SCOPE', '/battery/ratedEnergy', {
-        field: PROFILE,
-        detail: `industrial batteries need a declaration above 2 kWh; this one has ${String(battery.ratedEnergy)} kWh`,
-      })
-      return false
+      return outOfScope(
+        ctx,
+        'ratedEnergy',
+        `industrial batteries need a declaration above 2 kWh; this one has ${String(battery.ratedEnergy)} kWh`,
+      )
     }
   }
   return true
@@ -104,24 +144,20 @@ function requirePresent(
   field: string,
   clause: string,
 ): void {
-  if (value == null) {
-    reportAt(
-      ctx,
-      'EU_BATTERY_FIELD_REQUIRED',
-      path,
-      { field, detail: `Art. 7(1)${clause}` },
-      `Regulation (EU) 2023/1542 Art. 7(1)${clause}`,
-    )
-  }
+  if (value != null) return
+  reportAt(
+    ctx,
+    'EU_BATTERY_FIELD_REQUIRED',
+    path,
+    { field, detail: `Art. 7(1)${clause}` },
+    `Regulation (EU) 2023/1542 Art. 7(1)${clause}`,
+  )
 }
 
-export function euBatteryRule(ctx: RuleContext): void {
-  if (!inScope(ctx)) return
-  const s = ctx.subject
-  const product = obj(s.product)
-  const b = obj(s.battery)
-  const f = obj(s.footprint)
-  // (a) manufacturer: name is required by the schema.
+function checkFields(ctx: RuleContext, at: DeclarationAt): void {
+  const product = obj(ctx.subject.product)
+  const d = at.declaration
+  // (a) manufacturer: its name is required by the schema; (d), (e) by the declaration's schema.
   requirePresent(ctx, product.modelNumber, '/product/modelNumber', 'modelNumber', '(b)')
   requirePresent(
     ctx,
@@ -132,94 +168,95 @@ export function euBatteryRule(ctx: RuleContext): void {
   )
   requirePresent(
     ctx,
-    b.footprintPerFunctionalUnit,
-    '/battery/footprintPerFunctionalUnit',
-    'footprintPerFunctionalUnit',
-    '(d)',
-  )
-  requirePresent(ctx, b.functionalUnit, '/battery/functionalUnit', 'functionalUnit', '(d)')
-  requirePresent(ctx, b.lifetimeEnergy, '/battery/lifetimeEnergy', 'lifetimeEnergy', '(d)')
-  requirePresent(
-    ctx,
-    b.lifecycleStagesPerFunctionalUnit,
-    '/battery/lifecycleStagesPerFunctionalUnit',
-    'lifecycleStagesPerFunctionalUnit',
-    '(e)',
-  )
-  requirePresent(
-    ctx,
-    b.declarationOfConformityId,
-    '/battery/declarationOfConformityId',
+    d.declarationOfConformityId,
+    `${at.path}/declarationOfConformityId`,
     'declarationOfConformityId',
     '(f)',
   )
-  requirePresent(ctx, b.studyUrl, '/battery/studyUrl', 'studyUrl', '(g)')
+  requirePresent(ctx, d.studyUrl, `${at.path}/studyUrl`, 'studyUrl', '(g)')
+}
 
-  const boundary = f.systemBoundary
-  if (
-    typeof boundary === 'string' &&
-    boundary !== 'cradle-to-grave' &&
-    boundary !== 'cradle-to-grave-excluding-use'
-  ) {
-    reportAt(ctx, 'SYSTEM_BOUNDARY_MISMATCH', '/footprint/systemBoundary', {
-      expected: '"cradle-to-grave-excluding-use" (or "cradle-to-grave")',
-      actual: boundary,
+function checkFunctionalUnit(ctx: RuleContext, at: DeclarationAt): void {
+  const fu = obj(at.declaration.functionalUnit)
+  if (typeof fu.kind !== 'string' || !lookupUnit(fu.unit)) return
+  if (fu.kind === 'lifetime-energy' && lookupUnit(fu.unit)?.code === 'KWH') return
+  reportAt(ctx, 'EU_FUNCTIONAL_UNIT_INVALID', `${at.path}/functionalUnit`, {
+    expected: 'kWh of total energy over the service life (kind "lifetime-energy", unit KWH)',
+    actual: `${String(fu.unit)} (${fu.kind})`,
+  })
+}
+
+function checkStages(ctx: RuleContext, at: DeclarationAt): void {
+  const stages = arr(at.declaration.lifecycleStagesPerFunctionalUnit).map(obj)
+  if (stages.length === 0) return
+  const listPath = `${at.path}/lifecycleStagesPerFunctionalUnit`
+  const present = new Set(stages.map((st) => st.stage))
+  for (const stage of ANNEX_II_STAGES) {
+    if (!present.has(stage)) reportAt(ctx, 'EU_STAGES_INCOMPLETE', listPath, { expected: stage })
+  }
+  const useIndex = stages.findIndex((st) => st.stage === 'use')
+  if (useIndex < 0) return
+  const use = ctx.dec(stages[useIndex]?.emissions)
+  if (use === undefined || sign(use) !== 0) {
+    reportAt(ctx, 'EU_USE_STAGE_INCLUDED', `${listPath}/${useIndex}`, {
+      actual: String(stages[useIndex]?.emissions),
     })
   }
+}
 
-  if (b.functionalUnit != null) {
-    const fu = obj(b.functionalUnit)
-    const unit = lookupUnit(fu.unit)
-    const kindOk = fu.kind === 'lifetime-energy' || fu.kind === 'cumulated-requested-service'
-    if (typeof fu.kind === 'string' && unit && (!kindOk || unit.code !== 'KWH')) {
-      reportAt(ctx, 'EU_FUNCTIONAL_UNIT_INVALID', '/battery/functionalUnit', {
-        expected: 'kWh of total energy over the service life (kind "lifetime-energy", unit KWH)',
-        actual: `${String(fu.unit)} (${String(fu.kind)})`,
-      })
-    }
-  }
+/** Cycles per year against the draft act's table; false when they are wrong. */
+function checkCyclesPerYear(ctx: RuleContext, category: string, cycles: Dec): boolean {
+  const allowed = CYCLES_PER_YEAR[category]
+  if (!allowed || allowed.some((c) => compare(decimalOf(BigInt(c)), cycles) === 0)) return true
+  reportAt(ctx, 'EU_CYCLES_PER_YEAR_INVALID', '/battery/cyclesPerYear', {
+    field: category,
+    expected: allowed.join(' or '),
+    actual: formatDecimal(cycles),
+  })
+  return false
+}
 
-  const stages = arr(b.lifecycleStagesPerFunctionalUnit).map(obj)
-  if (stages.length > 0) {
-    const present = new Set(stages.map((st) => st.stage))
-    for (const stage of ANNEX_II_STAGES) {
-      if (!present.has(stage)) {
-        reportAt(ctx, 'EU_STAGES_INCOMPLETE', '/battery/lifecycleStagesPerFunctionalUnit', {
-          expected: stage,
-        })
-      }
-    }
-    const useIndex = stages.findIndex((st) => st.stage === 'use')
-    const use = useIndex < 0 ? undefined : ctx.dec(stages[useIndex]?.emissions)
-    if (useIndex >= 0 && (use === undefined || sign(use) !== 0)) {
-      reportAt(
-        ctx,
-        'EU_USE_STAGE_INCLUDED',
-        `/battery/lifecycleStagesPerFunctionalUnit/${useIndex}`,
-        {
-          actual: String(stages[useIndex]?.emissions),
-        },
-      )
-    }
-  }
-
+/** The lifetime energy by the category's formula, against the functional unit quantity. */
+function checkLifetimeEnergy(ctx: RuleContext, at: DeclarationAt): void {
+  const b = obj(ctx.subject.battery)
+  const category = String(b.category)
   const usable = ctx.dec(b.usableEnergy)
   const cycles = ctx.dec(b.cyclesPerYear)
-  const years = ctx.dec(b.serviceLifeYears)
-  const lifetime = ctx.dec(b.lifetimeEnergy)
-  if (usable && cycles && years && lifetime) {
-    const expected = mul(mul(usable, cycles), years)
-    if (!approxEqual(lifetime, expected, ctx.tolerance)) {
-      reportAt(ctx, 'LIFETIME_ENERGY_MISMATCH', '/battery/lifetimeEnergy', {
-        expected: formatDecimal(expected),
-        actual: formatDecimal(lifetime),
-      })
-    }
-  }
+  if (cycles && !checkCyclesPerYear(ctx, category, cycles)) return
+  const vehicle = category in CYCLES_PER_YEAR
+  // EV and LMT: years of warranty (draft EV act); industrial: expected service life.
+  const yearsField = vehicle ? 'warrantyYears' : 'serviceLifeYears'
+  const years = ctx.dec(b[yearsField])
+  const fu = obj(at.declaration.functionalUnit)
+  const lifetime = ctx.dec(fu.quantity)
+  if (fu.kind !== 'lifetime-energy' || !usable || !cycles || !years || !lifetime) return
+  const expected = mul(mul(usable, cycles), years)
+  if (approxEqual(lifetime, expected, ctx.tolerance)) return
+  reportAt(ctx, 'LIFETIME_ENERGY_MISMATCH', `${at.path}/functionalUnit/quantity`, {
+    field: `usableEnergy × cyclesPerYear × ${yearsField}`,
+    expected: formatDecimal(expected),
+    actual: formatDecimal(lifetime),
+  })
+}
 
-  if (b.performanceClass == null) {
-    reportAt(ctx, 'EU_PERFORMANCE_CLASS_NOT_DECLARED', '/battery/performanceClass')
-  }
+function checkPerformanceClass(ctx: RuleContext, at: DeclarationAt): void {
+  const d = at.declaration
+  if (d.performanceClass == null || d.performanceClassScheme != null) return
+  reportAt(ctx, 'PERFORMANCE_CLASS_NO_SCHEME', `${at.path}/performanceClass`, {
+    actual: String(d.performanceClass),
+  })
+}
+
+export function euBatteryRule(ctx: RuleContext): void {
+  if (!inScope(ctx)) return
+  const at = requireDeclaration(ctx, 'eu-2023-1542')
+  if (!at) return
+  checkFields(ctx, at)
+  checkBoundary(ctx, at, ['cradle-to-grave-excluding-use'])
+  checkFunctionalUnit(ctx, at)
+  checkStages(ctx, at)
+  checkLifetimeEnergy(ctx, at)
+  checkPerformanceClass(ctx, at)
 }
 
 export const euBatteryRules = [euBatteryRule] as const

@@ -1,18 +1,25 @@
 /**
- * Battery arithmetic that holds whatever the profile. The functional unit (FU) of a battery
- * footprint is the service it delivers: `functionalUnit.quantity` of `functionalUnit.unit` (for
- * example 1 161 216 KWH of cumulated requested service), and `footprintPerFunctionalUnit` is per
- * one unit of it (kgCO2e per kWh). So:
- * - footprintPerFunctionalUnit × functionalUnit.quantity = pcfExcludingBiogenicUptake × declaredUnitAmount;
- * - that quantity is the CRS energy throughput (kind `cumulated-requested-service`) or the lifetime
- *   energy (kind `lifetime-energy`), converted to the FU's unit;
- * - the per-FU life-cycle stages add up to footprintPerFunctionalUnit.
+ * Battery declaration arithmetic that holds whatever the profile, checked for each of
+ * `battery.declarations[]`. The functional unit (FU) of a declaration is the service the battery
+ * delivers: `functionalUnit.quantity` of `functionalUnit.unit` (for example 1 161 216 KWH), and
+ * `footprintPerFunctionalUnit` is per one unit of it. `totalFootprint` is per declared unit, like
+ * every footprint figure, so:
+ * - the per-FU stages add up to footprintPerFunctionalUnit;
+ * - footprintPerFunctionalUnit × functionalUnit.quantity = totalFootprint × declaredUnitAmount, and
+ *   the same with the service the FU kind names (CRS energy throughput, rated energy) in FU units;
+ * - totalFootprint = the footprint's life-cycle stages summed over the stages inside the
+ *   declaration's boundary (cradle to grave excluding use: all but use, so an EU total leaves the
+ *   use stage out). The boundary decides, not the per-FU list, whose completeness is a profile's
+ *   rule (EU_STAGES_INCOMPLETE).
  */
 
 import { defineCodes } from '../../findings/define.js'
+import { LIFECYCLE_STAGES } from '../../model/enums.js'
+import type { LifecycleStage, SystemBoundary } from '../../model/types.js'
 import { arr, obj, type RuleContext } from '../context.js'
-import { approxEqual, type Dec, div, formatDecimal, mul } from '../decimal.js'
+import { add, approxEqual, type Dec, div, formatDecimal, mul, sum, ZERO } from '../decimal.js'
 import { lookupUnit } from '../units.js'
+import { type DeclarationAt, declarationsOf } from './declarations.js'
 import { EU, IEC63369 } from './sources.js'
 import { duplicateEntries, sumField, sumMismatch } from './sums.js'
 
@@ -22,7 +29,7 @@ export const batteryCodes = defineCodes({
     severity: 'error',
     profiles: ['core'],
     title:
-      'The per-functional-unit life-cycle stages of a battery add up to footprintPerFunctionalUnit.',
+      'The per-functional-unit life-cycle stages of a battery declaration add up to its footprintPerFunctionalUnit.',
     message:
       'The stages per functional unit add up to {actual} kgCO2e, but footprintPerFunctionalUnit is {expected}.',
     source: `${EU} Annex II point 4; ${IEC63369}`,
@@ -31,44 +38,43 @@ export const batteryCodes = defineCodes({
     severity: 'error',
     profiles: ['core'],
     title:
-      'footprintPerFunctionalUnit × the number of functional units (CRS energy throughput, or lifetime energy) = the absolute footprint (pcfExcludingBiogenicUptake × declaredUnitAmount).',
+      'A declaration’s footprintPerFunctionalUnit × the number of functional units (its quantity, the CRS energy throughput or the rated energy) = its totalFootprint × declaredUnitAmount.',
     message:
-      'footprintPerFunctionalUnit × {field} = {actual} kgCO2e, but the absolute footprint is {expected} kgCO2e.',
+      'footprintPerFunctionalUnit × {field} = {actual} kgCO2e, but totalFootprint × declaredUnitAmount is {expected} kgCO2e.',
     source: `${IEC63369} (functional unit: cumulated requested service); ${EU} Art. 7(1)(d)`,
+  },
+  DECLARATION_TOTAL_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'A declaration’s totalFootprint = the footprint’s life-cycle stages summed over the stages inside the declaration’s system boundary (cradle-to-gate: raw material acquisition and main production; excluding use: all but use).',
+    message:
+      'The footprint’s stages {field} add up to {expected} kgCO2e, but totalFootprint is {actual}.',
+    source: `${EU} Annex II point 4 (use stage excluded); ${IEC63369} (cradle to grave)`,
   },
 })
 
 const { reportAt } = batteryCodes
 
 export function batteryStagesRule(ctx: RuleContext): void {
-  const b = obj(ctx.subject.battery)
-  const stages = arr(b.lifecycleStagesPerFunctionalUnit)
-  if (stages.length === 0) return
-  duplicateEntries(
-    ctx,
-    stages,
-    'stage',
-    '/battery/lifecycleStagesPerFunctionalUnit',
-    'The life-cycle stage',
-  )
-  const mismatch = sumMismatch(
-    ctx,
-    sumField(ctx, stages, 'emissions'),
-    ctx.dec(b.footprintPerFunctionalUnit),
-  )
-  if (mismatch) {
-    reportAt(
+  for (const { declaration, path } of declarationsOf(ctx)) {
+    const stages = arr(declaration.lifecycleStagesPerFunctionalUnit)
+    if (stages.length === 0) continue
+    const listPath = `${path}/lifecycleStagesPerFunctionalUnit`
+    duplicateEntries(ctx, stages, 'stage', listPath, 'The life-cycle stage')
+    const mismatch = sumMismatch(
       ctx,
-      'BATTERY_STAGES_SUM_MISMATCH',
-      '/battery/lifecycleStagesPerFunctionalUnit',
-      mismatch,
+      sumField(ctx, stages, 'emissions'),
+      ctx.dec(declaration.footprintPerFunctionalUnit),
     )
+    if (mismatch) reportAt(ctx, 'BATTERY_STAGES_SUM_MISMATCH', listPath, mismatch)
   }
 }
 
-/** footprintPerFunctionalUnit × quantity (in FU units) against the absolute footprint. */
+/** footprintPerFunctionalUnit × quantity (in FU units) against the declaration's absolute total. */
 function checkProduct(
   ctx: RuleContext,
+  at: DeclarationAt,
   perFu: Dec,
   quantity: Dec,
   absolute: Dec,
@@ -76,7 +82,7 @@ function checkProduct(
 ): boolean {
   const product = mul(perFu, quantity)
   if (approxEqual(product, absolute, ctx.tolerance)) return true
-  reportAt(ctx, 'FOOTPRINT_PER_FUNCTIONAL_UNIT_MISMATCH', '/battery/footprintPerFunctionalUnit', {
+  reportAt(ctx, 'FOOTPRINT_PER_FUNCTIONAL_UNIT_MISMATCH', `${at.path}/footprintPerFunctionalUnit`, {
     field: label,
     expected: formatDecimal(absolute),
     actual: formatDecimal(product, 6),
@@ -84,32 +90,85 @@ function checkProduct(
   return false
 }
 
-export function footprintPerFunctionalUnitRule(ctx: RuleContext): void {
+/** The service the FU kind stands for, in kWh, with its label; lifetime energy is the quantity. */
+function serviceOf(ctx: RuleContext, kind: unknown): [Dec | undefined, string] | undefined {
   const b = obj(ctx.subject.battery)
-  const fu = obj(b.functionalUnit)
-  const perFu = ctx.dec(b.footprintPerFunctionalUnit)
-  const f = obj(ctx.subject.footprint)
-  const pcf = ctx.dec(f.pcfExcludingBiogenicUptake)
-  const amount = ctx.dec(f.declaredUnitAmount)
-  if (!perFu || !pcf || !amount) return
-  const absolute = mul(pcf, amount)
+  if (kind === 'cumulated-requested-service') {
+    return [ctx.dec(obj(b.cumulatedRequestedService).energyThroughput), 'the CRS energy throughput']
+  }
+  if (kind === 'rated-energy') return [ctx.dec(b.ratedEnergy), 'the rated energy']
+  return undefined
+}
+
+function checkDeclarationProduct(ctx: RuleContext, at: DeclarationAt, amount: Dec): void {
+  const d = at.declaration
+  const fu = obj(d.functionalUnit)
+  const perFu = ctx.dec(d.footprintPerFunctionalUnit)
+  const total = ctx.dec(d.totalFootprint)
+  if (!perFu || !total) return
+  const absolute = mul(total, amount)
   const fuQuantity = ctx.dec(fu.quantity)
-  if (fuQuantity && !checkProduct(ctx, perFu, fuQuantity, absolute, 'functionalUnit.quantity')) {
+  if (
+    fuQuantity &&
+    !checkProduct(ctx, at, perFu, fuQuantity, absolute, 'functionalUnit.quantity')
+  ) {
     return
   }
-  // The service the FU stands for, in kWh, converted to the FU's unit.
   const fuUnit = lookupUnit(fu.unit)
   const factor = ctx.dec(fuUnit?.factor)
-  if (fuUnit?.dimension !== 'energy' || !factor) return
-  let service: Dec | undefined
-  let label: string
-  if (fu.kind === 'cumulated-requested-service') {
-    service = ctx.dec(obj(b.cumulatedRequestedService).energyThroughput)
-    label = 'the CRS energy throughput'
-  } else if (fu.kind === 'lifetime-energy') {
-    service = ctx.dec(b.lifetimeEnergy)
-    label = 'the lifetime energy'
-  } else return
-  if (!service) return
-  checkProduct(ctx, perFu, div(service, factor, 9), absolute, label)
+  const service = serviceOf(ctx, fu.kind)
+  if (fuUnit?.dimension !== 'energy' || !factor || !service?.[0]) return
+  checkProduct(ctx, at, perFu, div(service[0], factor, 9), absolute, service[1])
+}
+
+export function footprintPerFunctionalUnitRule(ctx: RuleContext): void {
+  const amount = ctx.dec(obj(ctx.subject.footprint).declaredUnitAmount)
+  if (!amount) return
+  for (const at of declarationsOf(ctx)) checkDeclarationProduct(ctx, at, amount)
+}
+
+/** The footprint's stage emissions by stage, or undefined when a value does not parse. */
+function footprintStages(ctx: RuleContext): Map<unknown, Dec> | undefined {
+  const stages = new Map<unknown, Dec>()
+  for (const item of arr(obj(ctx.subject.footprint).lifecycleStages)) {
+    const st = obj(item)
+    const d = ctx.dec(st.emissions)
+    if (d === undefined) return undefined
+    // A stage listed twice is DUPLICATE_ENTRY's finding; here the entries add up.
+    const before = stages.get(st.stage)
+    stages.set(st.stage, before ? add(before, d) : d)
+  }
+  return stages
+}
+
+/** The life-cycle stages inside each system boundary. */
+const STAGES_IN_BOUNDARY: Readonly<Record<SystemBoundary, readonly LifecycleStage[]>> = {
+  'cradle-to-gate': ['raw-material-acquisition', 'main-production'],
+  'cradle-to-grave': LIFECYCLE_STAGES,
+  'cradle-to-grave-excluding-use': LIFECYCLE_STAGES.filter((st) => st !== 'use'),
+  'gate-to-gate': ['main-production'],
+}
+
+function checkTotal(ctx: RuleContext, at: DeclarationAt, stages: Map<unknown, Dec>): void {
+  const boundary = at.declaration.systemBoundary
+  if (typeof boundary !== 'string' || !Object.hasOwn(STAGES_IN_BOUNDARY, boundary)) return
+  const names = STAGES_IN_BOUNDARY[boundary as SystemBoundary]
+  // A stage the footprint does not list has no emissions in it.
+  const expected = sum(names.map((name) => stages.get(name) ?? ZERO))
+  const mismatch = sumMismatch(
+    ctx,
+    ctx.dec(at.declaration.totalFootprint),
+    expected,
+    `(${names.join(', ')})`,
+  )
+  if (mismatch) reportAt(ctx, 'DECLARATION_TOTAL_MISMATCH', `${at.path}/totalFootprint`, mismatch)
+}
+
+export function declarationTotalRule(ctx: RuleContext): void {
+  const declarations = declarationsOf(ctx)
+  if (declarations.length === 0) return
+  if (arr(obj(ctx.subject.footprint).lifecycleStages).length === 0) return
+  const stages = footprintStages(ctx)
+  if (!stages) return
+  for (const at of declarations) checkTotal(ctx, at, stages)
 }

@@ -52,7 +52,7 @@ function checkList(ctx: RuleContext, list: unknown, path: string): void {
 /**
  * Every Decimal is at most MAX_DECIMAL_LENGTH characters long. Only the objects of the model that
  * hold Decimals are scanned (footprint, scope breakdown, stages, activity lines and their factors,
- * components, battery, CRS, functional unit), so the cost stays small.
+ * components, battery, CRS, declarations and their functional units), so the cost stays small.
  */
 export function decimalLengthRule(ctx: RuleContext): void {
   const s = ctx.subject
@@ -78,8 +78,16 @@ export function decimalLengthRule(ctx: RuleContext): void {
   checkFields(ctx, b, '/battery')
   if (isObject(b)) {
     checkFields(ctx, b.cumulatedRequestedService, '/battery/cumulatedRequestedService')
-    checkFields(ctx, b.functionalUnit, '/battery/functionalUnit')
-    checkList(ctx, b.lifecycleStagesPerFunctionalUnit, '/battery/lifecycleStagesPerFunctionalUnit')
+    const declarations = b.declarations
+    if (Array.isArray(declarations)) {
+      for (let i = 0; i < declarations.length; i++) {
+        const d = obj(declarations[i])
+        checkFields(ctx, d, '/battery/declarations', i)
+        checkFields(ctx, d.functionalUnit, '/battery/declarations', i, '/functionalUnit')
+        const stages = `/battery/declarations/${i}/lifecycleStagesPerFunctionalUnit`
+        checkList(ctx, d.lifecycleStagesPerFunctionalUnit, stages)
+      }
+    }
   }
 }
 

@@ -61,6 +61,9 @@ export function unitRule(ctx: RuleContext): void {
     const unit = obj(components[i]).unit
     if (unknown(unit)) report(ctx, unit, `/components/${i}/unit`)
   }
-  const fuUnit = obj(obj(ctx.subject.battery).functionalUnit).unit
-  if (unknown(fuUnit)) report(ctx, fuUnit, '/battery/functionalUnit/unit')
+  const declarations = arr(obj(ctx.subject.battery).declarations)
+  for (let i = 0; i < declarations.length; i++) {
+    const fuUnit = obj(obj(declarations[i]).functionalUnit).unit
+    if (unknown(fuUnit)) report(ctx, fuUnit, `/battery/declarations/${i}/functionalUnit/unit`)
+  }
 }
