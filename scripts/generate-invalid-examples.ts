@@ -43,6 +43,53 @@ const UPS = 'ups-battery-module'
 const EV = 'ev-nmc-pack'
 const CELL = 'lfp-cell-280ah'
 
+/** The footprint fields that move with every line when only fossil lines change. */
+const PCF_FIELDS = [
+  'pcfExcludingBiogenicUptake',
+  'pcfIncludingBiogenicUptake',
+  'fossilGhgEmissions',
+]
+
+/** a + b of two Decimal strings, exactly (scaled BigInt), without trailing zeros. */
+function plus(a: string, b: string): string {
+  const SCALE = 12
+  const scaled = (v: string): bigint => {
+    const [int, frac = ''] = v.replace('-', '').split('.')
+    const n = BigInt(int + frac.padEnd(SCALE, '0'))
+    return v.startsWith('-') ? -n : n
+  }
+  const n = scaled(a) + scaled(b)
+  const digits = (n < 0n ? -n : n).toString().padStart(SCALE + 1, '0')
+  const int = digits.slice(0, -SCALE)
+  const frac = digits.slice(-SCALE).replace(/0+$/, '')
+  return `${n < 0n ? '-' : ''}${int}${frac ? `.${frac}` : ''}`
+}
+
+/**
+ * Adds an activity line and moves the footprint's sums by its emissions, as the sums rules read a
+ * line (credits and removals alike): the PCFs and fossil emissions, its stage, its scope.
+ */
+function addLine(d: Json, line: Json): void {
+  s(d).activityData.push(line)
+  const f = fp(d)
+  for (const k of PCF_FIELDS) f[k] = plus(f[k], line.emissions)
+  const stage = f.lifecycleStages.find((x: Json) => x.stage === line.lifecycleStage)
+  stage.emissions = plus(stage.emissions, line.emissions)
+  const sb = f.scopeBreakdown
+  if (line.scope === 1) sb.scope1 = plus(sb.scope1, line.emissions)
+  else if (line.scope === 2) sb.scope2 = plus(sb.scope2, line.emissions)
+  else {
+    const c = sb.scope3.find((x: Json) => x.category === line.scope3Category)
+    c.emissions = plus(c.emissions, line.emissions)
+  }
+}
+
+/** A line like the PCBA's line `from`, with the fields given. */
+const lineLike = (d: Json, from: number, fields: Json): Json => ({
+  ...structuredClone(s(d).activityData[from]),
+  ...fields,
+})
+
 const cases: Case[] = [
   {
     code: 'INPUT_UNREADABLE',
@@ -450,6 +497,129 @@ const cases: Case[] = [
     },
   },
   {
+    code: 'ACTIVITY_OUTSIDE_BOUNDARY',
+    file: 'end-of-life-line-without-life-cycle-totals',
+    from: PCBA,
+    what: 'an end-of-life line (the production-waste line moved to end of life) in the cradle-to-gate passport, which has no `lifeCycleTotals` to hold it',
+    make: (d) => {
+      s(d).activityData.push(lineLike(d, 10, { lifecycleStage: 'end-of-life', scope3Category: 12 }))
+    },
+  },
+  {
+    code: 'LIFE_CYCLE_TOTALS_MISMATCH',
+    file: 'total-above-its-stages',
+    from: ESS,
+    what: '`lifeCycleTotals.totalFootprint` 1,000 kgCO2e above the sum of its stages (39,270.7832)',
+    make: (d) => {
+      s(d).lifeCycleTotals.totalFootprint = '40270.7832'
+    },
+  },
+  {
+    code: 'LINE_SIGN_MISMATCH',
+    file: 'credit-line-with-positive-emissions',
+    from: PCBA,
+    what: 'the production-waste line marked a credit (`lineKind: credit`, co-product substitution) though its emissions are positive',
+    make: (d) => {
+      Object.assign(s(d).activityData[10], {
+        lineKind: 'credit',
+        creditType: 'co-product-substitution',
+      })
+    },
+  },
+  {
+    code: 'LINE_KIND_TYPE_MISMATCH',
+    file: 'removal-type-on-emission-line',
+    from: PCBA,
+    what: 'a `removalType` on the production-waste line, an emission line',
+    make: (d) => {
+      s(d).activityData[10].removalType = 'technological-removal'
+    },
+  },
+  {
+    code: 'OFFSET_IN_FOOTPRINT',
+    file: 'offset-as-credit-line',
+    from: PCBA,
+    what: 'a credit line of type `offset` (0.5 kgCO2e of retired carbon credits) that lowers the footprint, its stage and scope 3 category 1 by 0.5 kgCO2e; offsets belong in `claims[]`',
+    make: (d) => {
+      addLine(
+        d,
+        lineLike(d, 2, {
+          activity: 'Retired carbon credits (voluntary market), kgCO2e per board',
+          quantity: '0.5',
+          emissionFactor: { ...s(d).activityData[2].emissionFactor, value: '-1' },
+          emissions: '-0.5',
+          lineKind: 'credit',
+          creditType: 'offset',
+        }),
+      )
+    },
+  },
+  {
+    code: 'END_OF_LIFE_MODELLING_MISMATCH',
+    file: 'circular-footprint-formula-without-parameters',
+    from: PCBA,
+    what: '`endOfLifeModelling: circular-footprint-formula` without `circularFootprintFormula` parameters',
+    make: (d) => {
+      fp(d).endOfLifeModelling = 'circular-footprint-formula'
+    },
+  },
+  {
+    code: 'REMOVALS_MISMATCH',
+    file: 'removal-line-without-footprint-removals',
+    from: PCBA,
+    what: 'a removal line (0.1 kg of technological CO2 removal in main production, scope 1, with the sums moved by it) while the footprint declares no `technologicalCO2Removals`',
+    make: (d) => {
+      addLine(
+        d,
+        lineLike(d, 8, {
+          activity: 'Technological CO2 removal: captured process CO2, stored geologically',
+          quantity: '0.1',
+          emissionFactor: { ...s(d).activityData[8].emissionFactor, value: '-1' },
+          emissions: '-0.1',
+          lineKind: 'removal',
+          removalType: 'technological-removal',
+        }),
+      )
+    },
+  },
+  {
+    code: 'PACT_BOUNDARY_NOT_CRADLE_TO_GATE',
+    file: 'cradle-to-grave-pact-block',
+    from: ESS,
+    what: 'the footprint (the PACT block) made cradle to grave again: the `lifeCycleTotals` stages and total (39,270.7832 kg, use included) moved into it, its scope breakdown extended by scope 3 categories 9, 11 and 12, `lifeCycleTotals` removed',
+    make: (d) => {
+      const f = fp(d)
+      const totals = s(d).lifeCycleTotals
+      f.systemBoundary = totals.systemBoundary
+      f.lifecycleStages = totals.lifecycleStages
+      for (const k of PCF_FIELDS) f[k] = totals.totalFootprint
+      f.scopeBreakdown.scope3.push(
+        { category: 9, emissions: '314.3125' },
+        { category: 11, emissions: '18917.6' },
+        { category: 12, emissions: '376' },
+      )
+      delete s(d).lifeCycleTotals
+    },
+  },
+  {
+    code: 'PACT_PCF_COMPONENTS_MISMATCH',
+    file: 'fossil-emissions-below-pcf',
+    from: PCBA,
+    what: '`fossilGhgEmissions` 1 kgCO2e where the PCF is 5.459003 and no other component is declared',
+    make: (d) => {
+      fp(d).fossilGhgEmissions = '1'
+    },
+  },
+  {
+    code: 'PACT_BIO_FIELD_REQUIRED',
+    file: 'land-use-change-missing',
+    from: READER,
+    what: '`landUseChangeGhgEmissions` removed although biogenic carbon applies (biogenic CO2 uptake of the packaging)',
+    make: (d) => {
+      delete fp(d).landUseChangeGhgEmissions
+    },
+  },
+  {
     code: 'PACT_PCF_INCLUDING_BIOGENIC_MISMATCH',
     file: 'including-biogenic-off-by-one',
     from: PCBA,
@@ -465,6 +635,42 @@ const cases: Case[] = [
     what: 'an ecoinvent factor without its database version',
     make: (d) => {
       delete s(d).activityData[2].emissionFactor.source.version
+    },
+  },
+  {
+    code: 'ACTIVITY_DATA_MISSING',
+    file: 'summary-passport',
+    from: PCBA,
+    what: 'a summary passport: `activityData` removed (it conforms under core, not under iec-63782-digital-pcf)',
+    make: (d) => {
+      delete s(d).activityData
+    },
+  },
+  {
+    code: 'PARTY_ID_CHECK_DIGIT_INVALID',
+    file: 'site-gln-check-digit',
+    from: CELL,
+    what: 'the cell plant GLN 6931234000013 with its check digit changed to 4',
+    make: (d) => {
+      s(d).product.manufacturingSite.partyIds.gln = '6931234000014'
+    },
+  },
+  {
+    code: 'CN_CODE_HS_MISMATCH',
+    file: 'cn-code-of-lead-acid',
+    from: CELL,
+    what: 'the CN code 85071020 (lead-acid accumulators) on a lithium-ion cell classified HS 850760',
+    make: (d) => {
+      s(d).customs.cnCode = '85071020'
+    },
+  },
+  {
+    code: 'ELECTRICITY_INSTRUMENT_MISSING',
+    file: 'market-based-line-without-instrument',
+    from: PCBA,
+    what: 'the SMT line electricity declared market-based with no contractual instrument',
+    make: (d) => {
+      s(d).activityData[7].electricity = { basis: 'market' }
     },
   },
   {

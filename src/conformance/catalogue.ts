@@ -22,9 +22,12 @@ import { pactCodes } from './profiles/pact-v3.js'
 import { activityCodes } from './rules/activity.js'
 import { batteryCodes } from './rules/battery.js'
 import { componentCodes } from './rules/components.js'
+import { creditCodes } from './rules/credits.js'
 import { dateCodes } from './rules/dates.js'
 import { decimalCodes } from './rules/decimals.js'
 import { declarationCodes } from './rules/declarations.js'
+import { factorCodes } from './rules/factors.js'
+import { identifierCodes } from './rules/identifiers.js'
 import { pactCrossFieldCodes } from './rules/pact-cross-field.js'
 import { schemaCodes } from './rules/schema.js'
 import { EU, IEC63369, PACT } from './rules/sources.js'
@@ -60,6 +63,9 @@ export const conformanceLayerDefinitions = mergeDefinitions(
   dateCodes.definitions,
   sumCodes.definitions,
   activityCodes.definitions,
+  creditCodes.definitions,
+  factorCodes.definitions,
+  identifierCodes.definitions,
   unitCodes.definitions,
   pactCrossFieldCodes.definitions,
   versioningCodes.definitions,
@@ -134,7 +140,7 @@ export const profileCatalogue: Record<
   },
   'iec-63782-digital-pcf': {
     title: 'IEC 63782 digital product carbon footprint (mandatory digital fields)',
-    source: `IEC 63782 (digital product carbon footprint). The standard is in development; this profile is our reading of the fields its announcements name as mandatory: activity-data granularity, emission-factor provenance, temporal resolution (granularity and temporal resolution are required by the schema itself), scope 3 categories 1 and 4, a resolvable product identifier, versioning and signature.`,
+    source: `IEC 63782 (digital product carbon footprint). The standard is in development; this profile is our reading of the fields its announcements name as mandatory: activity data lines (a summary passport conforms under core only), activity-data granularity, emission-factor provenance and metadata (gases covered; well-to-wheel transport factors, ISO 14083), temporal resolution (granularity and temporal resolution are required by the schema itself), scope 3 categories 1 and 4, a resolvable product identifier, versioning and signature.`,
     scope: 'Every passport.',
   },
   'iec-63369-1': {

@@ -42,6 +42,35 @@ export const LIFECYCLE_STAGES = [
   'end-of-life',
 ] as const
 
+/** What an activity data line is: an emission, a credit or a removal; vocabulary `LineKind`. */
+export const LINE_KINDS = ['emission', 'credit', 'removal'] as const
+
+/**
+ * What a credit line credits; vocabulary `CreditType`. `offset` and `avoided-emissions` are named
+ * only so that OFFSET_IN_FOOTPRINT can refuse them: they belong in `claims[]`, outside every sum.
+ */
+export const CREDIT_TYPES = [
+  'recycling',
+  'energy-recovery',
+  'reuse',
+  'co-product-substitution',
+  'offset',
+  'avoided-emissions',
+] as const
+
+/** What a removal line removes (PACT v3 CCS and technological removals); vocabulary `RemovalType`. */
+export const REMOVAL_TYPES = ['ccs-technological-capture', 'technological-removal'] as const
+
+/** How end of life and recycled content are modelled; vocabulary `EndOfLifeModelling`. */
+export const END_OF_LIFE_MODELLINGS = [
+  'cut-off',
+  'circular-footprint-formula',
+  'avoided-burden',
+] as const
+
+/** Claims recorded outside every sum; vocabulary `ClaimType`. */
+export const CLAIM_TYPES = ['carbon-offset', 'avoided-emissions-claim'] as const
+
 /** Where an emission factor comes from (IEC 63782); vocabulary `EmissionFactorProvenance`. */
 export const EMISSION_FACTOR_PROVENANCES = [
   'primary',
@@ -49,6 +78,49 @@ export const EMISSION_FACTOR_PROVENANCES = [
   'secondary',
   'proxy',
 ] as const
+
+/**
+ * How the electricity of an activity data line was modelled (GHG Protocol Scope 2 Guidance): the
+ * average of the grid where it is used, or contractual instruments; vocabulary `ElectricityBasis`.
+ */
+export const ELECTRICITY_BASES = ['location', 'market'] as const
+
+/**
+ * The contractual instrument behind market-based electricity; vocabulary `ContractualInstrument`.
+ * The EU draft EV battery act excludes PPAs and guarantees of origin.
+ */
+export const CONTRACTUAL_INSTRUMENTS = [
+  'power-purchase-agreement',
+  'guarantee-of-origin',
+  'green-electricity-certificate',
+  'i-rec',
+  'supplier-mix',
+  'residual-mix',
+] as const
+
+/** Which gases an emission factor covers: CO2 alone, or all GHGs as CO2e; vocabulary `GasesCovered`. */
+export const GASES_COVERED = ['CO2', 'CO2e'] as const
+
+/**
+ * The life-cycle scope of an emission factor: combustion or tank-to-wheel only, well-to-wheel
+ * (ISO 14083: upstream fuel supply included), or the cradle-to-gate of an input; vocabulary
+ * `FactorLifeCycleScope`.
+ */
+export const FACTOR_LIFE_CYCLE_SCOPES = [
+  'tank-to-wheel',
+  'well-to-wheel',
+  'combustion',
+  'upstream-cradle-to-gate',
+] as const
+
+/** IPCC assessment reports whose GWP100 values a factor uses; vocabulary `GwpSet`. */
+export const GWP_SETS = ['AR5', 'AR6'] as const
+
+/**
+ * Schemes of organisation and site identifiers; vocabulary `PartyIdentifierScheme`. GLN (GS1),
+ * LEI (ISO 17442), USCC (China, GB 32100-2015), EORI (EU customs), DUNS, BPN (Catena-X).
+ */
+export const PARTY_IDENTIFIER_SCHEMES = ['gln', 'lei', 'uscc', 'eori', 'duns', 'bpn'] as const
 
 /** Kinds of activity an activity data line quantifies; vocabulary enumeration `ActivityType`. */
 export const ACTIVITY_TYPES = [

@@ -13,15 +13,26 @@ import type {
   BATTERY_CHEMISTRIES,
   BATTERY_LEVELS,
   CCU_CALCULATION_APPROACHES,
+  CLAIM_TYPES,
   CLASSIFICATION_SCHEMES,
+  CONTRACTUAL_INSTRUMENTS,
+  CREDIT_TYPES,
   DECLARATION_FRAMEWORKS,
   DECLARED_UNITS,
+  ELECTRICITY_BASES,
   EMISSION_FACTOR_PROVENANCES,
+  END_OF_LIFE_MODELLINGS,
+  FACTOR_LIFE_CYCLE_SCOPES,
   FUNCTIONAL_UNIT_KINDS,
+  GASES_COVERED,
   GHG_SCOPES,
   GRANULARITIES,
+  GWP_SETS,
   LIFECYCLE_STAGES,
+  LINE_KINDS,
+  PARTY_IDENTIFIER_SCHEMES,
   PRODUCT_GRANULARITIES,
+  REMOVAL_TYPES,
   RULE_OPERATORS,
   SCOPE3_CATEGORIES,
   SYSTEM_BOUNDARIES,
@@ -67,8 +78,41 @@ export type SystemBoundary = (typeof SYSTEM_BOUNDARIES)[number]
 /** Where an emission factor comes from (IEC 63782 mandatory digital field). */
 export type EmissionFactorProvenance = (typeof EMISSION_FACTOR_PROVENANCES)[number]
 
+/** How electricity was modelled: the grid average where it is used, or contractual instruments. */
+export type ElectricityBasis = (typeof ELECTRICITY_BASES)[number]
+
+/** The contractual instrument behind market-based electricity (PPA, guarantee of origin, …). */
+export type ContractualInstrument = (typeof CONTRACTUAL_INSTRUMENTS)[number]
+
+/** The gases an emission factor covers: CO2 only, or all GHGs as CO2e. */
+export type GasesCovered = (typeof GASES_COVERED)[number]
+
+/** The life-cycle scope of an emission factor (tank-to-wheel, well-to-wheel, combustion, …). */
+export type FactorLifeCycleScope = (typeof FACTOR_LIFE_CYCLE_SCOPES)[number]
+
+/** The IPCC assessment report whose GWP100 values an emission factor uses. */
+export type GwpSet = (typeof GWP_SETS)[number]
+
+/** The scheme of an organisation or site identifier: GLN, LEI, USCC, EORI, DUNS or BPN. */
+export type PartyIdentifierScheme = (typeof PARTY_IDENTIFIER_SCHEMES)[number]
+
 /** The kind of activity an activity data line quantifies. */
 export type ActivityType = (typeof ACTIVITY_TYPES)[number]
+
+/** What an activity data line is: an emission (the default), a credit or a removal. */
+export type LineKind = (typeof LINE_KINDS)[number]
+
+/** What a credit line credits; `offset` and `avoided-emissions` are refused (OFFSET_IN_FOOTPRINT). */
+export type CreditType = (typeof CREDIT_TYPES)[number]
+
+/** What a removal line removes: technological CO2 capture and storage, or another technological removal. */
+export type RemovalType = (typeof REMOVAL_TYPES)[number]
+
+/** How end of life and recycled content are modelled: cut-off, the Circular Footprint Formula or avoided burden. */
+export type EndOfLifeModelling = (typeof END_OF_LIFE_MODELLINGS)[number]
+
+/** What a claim outside the footprint is: an offset or avoided emissions. */
+export type ClaimType = (typeof CLAIM_TYPES)[number]
 
 /** GHG Protocol scope, from the reporting company's point of view. */
 export type GhgScope = (typeof GHG_SCOPES)[number]
@@ -116,6 +160,26 @@ export type CcuCalculationApproach = (typeof CCU_CALCULATION_APPROACHES)[number]
 /** PACT v3 operators of product or sector specific rules. */
 export type RuleOperator = (typeof RULE_OPERATORS)[number]
 
+/**
+ * Registered identifiers of an organisation or a site, one per scheme (the keys are
+ * `PARTY_IDENTIFIER_SCHEMES`). The schema checks each format; `core` checks the GLN and LEI check
+ * digits.
+ */
+export interface PartyIds {
+  /** GS1 Global Location Number: 13 digits, the last a GS1 mod-10 check digit. */
+  gln?: string
+  /** Legal Entity Identifier (ISO 17442): 18 alphanumerics, 2 check digits (ISO 7064 MOD 97-10). */
+  lei?: string
+  /** China Unified Social Credit Code (GB 32100-2015): 18 characters. */
+  uscc?: string
+  /** EU Economic Operators Registration and Identification number: country code and ≤ 15 more. */
+  eori?: string
+  /** Dun & Bradstreet D-U-N-S number: 9 digits. */
+  duns?: string
+  /** Catena-X Business Partner Number: BPNL, BPNS or BPNA and 12 alphanumerics. */
+  bpn?: string
+}
+
 /** The organisation that makes a product. */
 export interface Organization {
   /** A DID or another IRI of the organisation. */
@@ -124,6 +188,8 @@ export interface Organization {
   name: string
   /** ISO 3166-1 alpha-2 code of the organisation's country. */
   country?: CountryCode
+  /** The organisation's registered identifiers: LEI, GLN, USCC, EORI, DUNS, BPN. */
+  partyIds?: PartyIds
 }
 
 /** The plant where a product is made (EU 2023/1542 Art. 7(1)(c)). */
@@ -136,6 +202,8 @@ export interface ManufacturingSite {
   address?: string
   /** ISO 3166-1 alpha-2 code of the site's country. */
   country: CountryCode
+  /** The site's registered identifiers: its GLN, its Catena-X BPNS, … */
+  partyIds?: PartyIds
 }
 
 /** A product classification code within a scheme. */
@@ -320,13 +388,46 @@ export interface Footprint {
   primaryDataShare?: Decimal
   /** PACT v3 data quality ratings. */
   dqi?: DataQualityIndicators
-  /** The life-cycle boundary of the footprint (ours, not PACT's). */
+  /**
+   * How end of life and recycled content are modelled (ours): `cut-off` gives no credit lines;
+   * `circular-footprint-formula` (PEF, EU 2021/2279 Annex I) needs `circularFootprintFormula`.
+   */
+  endOfLifeModelling?: EndOfLifeModelling
+  /** The Circular Footprint Formula parameters, when `endOfLifeModelling` is the CFF (ours). */
+  circularFootprintFormula?: CircularFootprintFormulaParameters
+  /**
+   * The life-cycle boundary of the footprint (ours, not PACT's): `cradle-to-gate` under `pact-v3`;
+   * what lies beyond the gate goes in `lifeCycleTotals`.
+   */
   systemBoundary: SystemBoundary
   /** Emissions per life-cycle stage; they add up to `pcfExcludingBiogenicUptake` (ours). */
   lifecycleStages: StageEmissions[]
   /** Emissions by GHG Protocol scope; they add up to `pcfExcludingBiogenicUptake` (ours). */
   scopeBreakdown: ScopeBreakdown
   /** Free-text remarks. */
+  comment?: string
+}
+
+/**
+ * The parameters of the Circular Footprint Formula (PEF, Recommendation (EU) 2021/2279 Annex I),
+ * each a Decimal from 0 to 1.
+ */
+export interface CircularFootprintFormulaParameters {
+  /** A: allocation of burdens and credits between supplier and user of recycled material, 0.2 to 0.8. */
+  materialAllocationFactor: Decimal
+  /** R1: share of recycled content in the input material, 0 to 1. */
+  recycledContentInput: Decimal
+  /** R2: share of the material recycled at end of life, 0 to 1. */
+  recyclingOutputRate: Decimal
+  /** R3: share of the material sent to energy recovery at end of life, 0 to 1. */
+  energyRecoveryRate?: Decimal
+  /** B: allocation factor of energy recovery processes, 0 to 1 (0 by default in PEF). */
+  energyAllocationFactor?: Decimal
+  /** Qsin/Qp: quality of the recycled input against the primary material, 0 to 1. */
+  qualityRatioInput?: Decimal
+  /** Qsout/Qp: quality of the recycled output against the primary material, 0 to 1. */
+  qualityRatioOutput?: Decimal
+  /** Where the parameters come from (PEFCR, IEC 63369 default values, own data), in words. */
   comment?: string
 }
 
@@ -342,7 +443,7 @@ export interface EmissionFactorSource {
 
 /** An emission factor with its provenance (IEC 63782 mandatory digital field). */
 export interface EmissionFactor {
-  /** The factor, in `unit`, ≥ 0. */
+  /** The factor, in `unit`; ≥ 0 except on credit and removal lines. */
   value: Decimal
   /** `kgCO2e/<unit code>`, per unit of the activity's quantity. */
   unit: string
@@ -354,6 +455,22 @@ export interface EmissionFactor {
   geography: string
   /** The year the factor represents, 1990 to 2100. */
   referenceYear: number
+  /** The gases the factor covers: `CO2` only, or all GHGs as `CO2e` (the default when absent). */
+  gasesCovered?: GasesCovered
+  /** What the factor covers: tank-to-wheel, well-to-wheel, combustion, or an input's cradle-to-gate. */
+  lifeCycleScope?: FactorLifeCycleScope
+  /** The IPCC assessment report whose GWP100 values the factor uses (`AR5`, `AR6`). */
+  gwpSet?: GwpSet
+}
+
+/** How the electricity of an activity data line was modelled (GHG Protocol Scope 2 Guidance). */
+export interface ElectricityModelling {
+  /** Location-based (grid average where used) or market-based (contractual instruments). */
+  basis: ElectricityBasis
+  /** The contractual instrument of a market-based line: PPA, guarantee of origin, residual mix, … */
+  instrument?: ContractualInstrument
+  /** The instrument's identifier: contract, certificate or cancellation number. */
+  instrumentId?: string
 }
 
 /** A time period: start inclusive, end exclusive. */
@@ -390,10 +507,21 @@ export interface ActivityDataLine {
   scope3Category?: Scope3Category
   /** The emission factor applied to the quantity. */
   emissionFactor: EmissionFactor
-  /** kgCO2e per declared unit; equals quantity × emission factor. */
+  /**
+   * kgCO2e per declared unit; equals quantity × emission factor. Below zero only on credit and
+   * removal lines, which add into their stage, scope and every total like any other line.
+   */
   emissions: Decimal
+  /** An emission (the default), a credit or a removal: only credits and removals are ≤ 0. */
+  lineKind?: LineKind
+  /** What a credit line credits; required when `lineKind` is `credit`. */
+  creditType?: CreditType
+  /** What a removal line removes; required when `lineKind` is `removal`. */
+  removalType?: RemovalType
   /** The passport of the purchased component this line accounts for. */
   upstreamPassport?: Iri
+  /** How the line's electricity was modelled: basis and contractual instrument. */
+  electricity?: ElectricityModelling
   /** Free-text remarks. */
   comment?: string
 }
@@ -536,6 +664,33 @@ export interface Battery {
   declarations?: BatteryDeclaration[]
 }
 
+/**
+ * The footprint over a boundary beyond the gate (cradle to grave, or excluding use), beside the
+ * cradle-to-gate PACT block `footprint`. Its stages include the footprint's gate stages unchanged.
+ */
+export interface LifeCycleTotals {
+  /** The life-cycle boundary of the totals: wider than the footprint's. */
+  systemBoundary: SystemBoundary
+  /** kgCO2e per declared unit within the boundary: its stages and all activity lines add up to it. */
+  totalFootprint: Decimal
+  /** Emissions per life-cycle stage within the boundary, kgCO2e per declared unit. */
+  lifecycleStages: StageEmissions[]
+  /** Free-text remarks. */
+  comment?: string
+}
+
+/** An offset or avoided emissions: recorded outside every sum, never reducing a footprint. */
+export interface Claim {
+  /** An offset or avoided emissions. */
+  claimType: ClaimType
+  /** kgCO2e per declared unit retired (offset) or avoided, ≥ 0. */
+  emissions: Decimal
+  /** The certificate, registry entry or study behind the claim. */
+  claimEvidence?: Iri
+  /** Free-text remarks. */
+  comment?: string
+}
+
 /** A document referenced by id and digest. */
 export interface LinkedDocument {
   /** The document's IRI. */
@@ -552,14 +707,65 @@ export interface Verification {
   providerId?: Iri
   /** Verification standard (ISO 14064-3, ISO 14067, …). */
   standardName: string
-  /** Assurance level (ISO 14064-3). */
-  level: VerificationLevel
+  /** Assurance level (ISO 14064-3); PACT v3 and the EU notified-body route have none. */
+  level?: VerificationLevel
+  /** Four-digit identification number of the EU notified body (EU 2023/1542 Art. 17(2)). */
+  notifiedBodyId?: string
+  /** Reference of the notified body's certificate (module D1 approval or module G certificate). */
+  certificateReference?: string
   /** When the verification was completed. */
   completedAt: DateTime
   /** The verifier's attestation credential, by id and digest. */
   attestation?: LinkedDocument
   /** Free-text remarks. */
   comment?: string
+}
+
+/** The importer of a good into the EU customs territory. */
+export interface Importer {
+  /** The importer's name. */
+  name: string
+  /** The importer's EORI number. */
+  eori?: string
+}
+
+/** A carbon price paid in the country of origin (Regulation (EU) 2023/956 Art. 9). */
+export interface CarbonPricePaid {
+  /** The amount paid per tonne of the good, ≥ 0. */
+  amount: Decimal
+  /** ISO 4217 code of the currency. */
+  currency: string
+}
+
+/**
+ * CBAM embedded emissions of a good (Regulation (EU) 2023/956 Annex IV): the installation's
+ * boundary, not the cradle-to-gate footprint, so never derived from it.
+ */
+export interface CbamEmbeddedEmissions {
+  /** Specific direct embedded emissions, tCO2e per tonne of the good, ≥ 0. */
+  directEmbeddedEmissions: Decimal
+  /** Specific indirect embedded emissions (electricity), tCO2e per tonne of the good, ≥ 0. */
+  indirectEmbeddedEmissions: Decimal
+  /** The production route, for example `BF-BOF` or `EAF` (Implementing Regulation (EU) 2023/1773). */
+  productionRoute?: string
+  /** The identifier of the installation that made the good. */
+  installationId?: string
+  /** The carbon price paid in the country of origin. */
+  carbonPricePaid?: CarbonPricePaid
+}
+
+/** What customs and the EU registries check, apart from the footprint. */
+export interface Customs {
+  /** EU Combined Nomenclature code, 8 digits; its first 6 are the product's HS code. */
+  cnCode?: string
+  /** ISO 3166-1 alpha-2 code of the non-preferential origin, apart from the country of production. */
+  countryOfOrigin?: CountryCode
+  /** The importer into the EU, with its EORI number. */
+  importer?: Importer
+  /** The registration identifier in the EU digital product passport registry (ESPR Art. 13). */
+  dppRegistryId?: string
+  /** CBAM embedded emissions, for goods that carry them. */
+  cbam?: CbamEmbeddedEmissions
 }
 
 /** The credential subject of a passport. */
@@ -574,14 +780,23 @@ export interface CarbonPassport {
   product: Product
   /** The carbon footprint (PACT v3 CarbonFootprint fields plus boundary, stages and scopes). */
   footprint: Footprint
-  /** Activity data lines that make up the footprint. */
-  activityData: ActivityDataLine[]
+  /** The footprint beyond the gate (cradle to grave), when `footprint` stops at the gate. */
+  lifeCycleTotals?: LifeCycleTotals
+  /** Offsets and avoided emissions, outside every sum. */
+  claims?: Claim[]
+  /**
+   * Activity data lines that make up the footprint. A summary passport (a supplier that will not
+   * share its lines) leaves them out; `iec-63782-digital-pcf` requires them.
+   */
+  activityData?: ActivityDataLine[]
   /** Upstream product passports, referenced by id and digest. */
   components?: ComponentReference[]
   /** Battery-specific data (EU 2023/1542, IEC 63369-1). */
   battery?: Battery
   /** Third-party verification of the footprint. */
   verification?: Verification
+  /** CN code, customs origin, importer, registry id and CBAM embedded emissions. */
+  customs?: Customs
 }
 
 /** The `@context` of every passport: the VC 2.0 context, then the carbon-passport v1 context. */

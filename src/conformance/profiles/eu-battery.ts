@@ -80,6 +80,15 @@ export const euBatteryCodes = defineCodes({
       'performanceClass "{actual}" names no class scheme; classes exist only under the Art. 7(2) delegated act that sets their thresholds.',
     source: `${EU} Art. 7(2), Annex II points 7-8`,
   },
+  ELECTRICITY_INSTRUMENT_NOT_ACCEPTED: {
+    severity: 'warning',
+    profiles: ['eu-battery-2023-1542'],
+    title:
+      'Electricity is not modelled through a power purchase agreement or guarantees of origin, which the draft EV battery act does not accept (a warning until an act is adopted).',
+    message:
+      'This electricity line is modelled through "{actual}", which the draft EV battery carbon footprint act does not accept; model it as the act requires (the grid mix, or supplier-specific electricity that meets its criteria).',
+    source: `${EU} Art. 7, Annex II point 1; ${DRAFT_ACT}, electricity modelling (PPAs and guarantees of origin excluded)`,
+  },
 })
 
 const { reportAt } = combineCodes(euBatteryCodes, batteryScopeCodes)
@@ -239,6 +248,25 @@ function checkLifetimeEnergy(ctx: RuleContext, at: DeclarationAt): void {
   })
 }
 
+/** Contractual instruments the draft EV battery act does not accept. */
+const INSTRUMENTS_NOT_ACCEPTED = new Set(['power-purchase-agreement', 'guarantee-of-origin'])
+
+function checkElectricity(ctx: RuleContext): void {
+  const lines = arr(ctx.subject.activityData)
+  for (let i = 0; i < lines.length; i++) {
+    const electricity = obj(obj(lines[i]).electricity)
+    const instrument = electricity.instrument
+    if (electricity.basis !== 'market' || typeof instrument !== 'string') continue
+    if (!INSTRUMENTS_NOT_ACCEPTED.has(instrument)) continue
+    reportAt(
+      ctx,
+      'ELECTRICITY_INSTRUMENT_NOT_ACCEPTED',
+      `/activityData/${i}/electricity/instrument`,
+      { actual: instrument },
+    )
+  }
+}
+
 function checkPerformanceClass(ctx: RuleContext, at: DeclarationAt): void {
   const d = at.declaration
   if (d.performanceClass == null || d.performanceClassScheme != null) return
@@ -257,6 +285,7 @@ export function euBatteryRule(ctx: RuleContext): void {
   checkStages(ctx, at)
   checkLifetimeEnergy(ctx, at)
   checkPerformanceClass(ctx, at)
+  checkElectricity(ctx)
 }
 
 export const euBatteryRules = [euBatteryRule] as const

@@ -1,17 +1,29 @@
 /**
  * `iec-63782-digital-pcf`: the mandatory digital fields named in the announcements of the IEC digital
- * product carbon footprint project (IEC 63782, in development). This is our reading: activity
- * granularity and temporal resolution (required by the schema), emission-factor provenance, scope 3
+ * product carbon footprint project (IEC 63782, in development). This is our reading: activity data
+ * lines (a summary passport without them conforms under core only), their granularity and temporal
+ * resolution (required by the schema), emission-factor provenance and metadata (CO2-only factors and
+ * transport factors that are not well-to-wheel warn, ISO 14083), scope 3
  * categories 1 and 4, a resolvable (preferably GS1 Digital Link) product identifier, a versioned
  * passport and, when presented as signed, a signature.
  */
 
 import { defineCodes } from '../../findings/define.js'
 import { arr, obj, type RuleContext } from '../context.js'
+import { factorGasesRule } from '../rules/factors.js'
 import { IEC63782 } from '../rules/sources.js'
 
 /** The codes these rules report. */
 export const iec63782Codes = defineCodes({
+  ACTIVITY_DATA_MISSING: {
+    severity: 'error',
+    profiles: ['iec-63782-digital-pcf'],
+    title:
+      'The passport carries its activity data lines: a summary passport without them conforms under core only.',
+    message:
+      'The passport has no activity data lines; the digital PCF exchanges the activity data behind the footprint.',
+    source: `${IEC63782}: activity-data granularity and temporal resolution`,
+  },
   EMISSION_FACTOR_PROVENANCE_INCOMPLETE: {
     severity: 'error',
     profiles: ['iec-63782-digital-pcf'],
@@ -60,6 +72,15 @@ export const iec63782Codes = defineCodes({
     message: '{detail}',
     source: `${IEC63782}: versioning`,
   },
+  TRANSPORT_FACTOR_NOT_WELL_TO_WHEEL: {
+    severity: 'warning',
+    profiles: ['iec-63782-digital-pcf'],
+    title:
+      'A transport line uses a well-to-wheel emission factor (fuel supply included), as ISO 14083 requires.',
+    message:
+      'This transport line uses a factor whose life-cycle scope is {actual}; ISO 14083 transport emissions are well-to-wheel (set emissionFactor.lifeCycleScope to well-to-wheel with a WTW factor).',
+    source: `${IEC63782}: emission factors; ISO 14083:2023 §5 (well-to-wheel GHG emissions)`,
+  },
   PASSPORT_NOT_SIGNED: {
     severity: 'error',
     profiles: ['iec-63782-digital-pcf'],
@@ -71,6 +92,11 @@ export const iec63782Codes = defineCodes({
 })
 
 const { report, reportAt } = iec63782Codes
+
+export function activityDataRule(ctx: RuleContext): void {
+  const lines = ctx.subject.activityData
+  if (lines === undefined) reportAt(ctx, 'ACTIVITY_DATA_MISSING', '/activityData')
+}
 
 export function emissionFactorProvenanceRule(ctx: RuleContext): void {
   const lines = arr(ctx.subject.activityData)
@@ -88,6 +114,22 @@ export function emissionFactorProvenanceRule(ctx: RuleContext): void {
         },
       )
     }
+  }
+}
+
+export function transportWellToWheelRule(ctx: RuleContext): void {
+  const lines = arr(ctx.subject.activityData)
+  for (let i = 0; i < lines.length; i++) {
+    const line = obj(lines[i])
+    if (line.activityType !== 'transport') continue
+    const scope = obj(line.emissionFactor).lifeCycleScope
+    if (scope === 'well-to-wheel') continue
+    reportAt(
+      ctx,
+      'TRANSPORT_FACTOR_NOT_WELL_TO_WHEEL',
+      `/activityData/${i}/emissionFactor/lifeCycleScope`,
+      { actual: typeof scope === 'string' ? scope : 'not stated' },
+    )
   }
 }
 
@@ -182,7 +224,10 @@ export function signatureRule(ctx: RuleContext): void {
 }
 
 export const iec63782Rules = [
+  activityDataRule,
   emissionFactorProvenanceRule,
+  factorGasesRule,
+  transportWellToWheelRule,
   scope3CategoriesRule,
   productIdentifierRule,
   versioningRule,

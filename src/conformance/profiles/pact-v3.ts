@@ -4,7 +4,7 @@
  */
 
 import { defineCodes } from '../../findings/define.js'
-import { obj, type RuleContext } from '../context.js'
+import { arr, obj, type RuleContext } from '../context.js'
 import { add, approxEqual, compare, decimalOf, formatDecimal, ZERO } from '../decimal.js'
 import { PACT } from '../rules/sources.js'
 
@@ -48,6 +48,32 @@ export const pactCodes = defineCodes({
     message:
       'productMassPerDeclaredUnit is {actual} but must be {expected} for the declared unit "{field}".',
     source: `${PACT} (productMassPerDeclaredUnit)`,
+  },
+  PACT_BOUNDARY_NOT_CRADLE_TO_GATE: {
+    severity: 'error',
+    profiles: ['pact-v3'],
+    title:
+      'The footprint (the PACT block) is cradle-to-gate, and lists no stage beyond the gate; totals beyond it go in lifeCycleTotals or the battery declarations.',
+    message:
+      'A PACT footprint is cradle-to-gate, but {field} is "{actual}"; move what lies beyond the gate to lifeCycleTotals.',
+    source: `${PACT} (CarbonFootprint: cradle-to-gate); PACT Methodology v3 §3.2.3 (boundary)`,
+  },
+  PACT_PCF_COMPONENTS_MISMATCH: {
+    severity: 'error',
+    profiles: ['pact-v3'],
+    title:
+      'pcfExcludingBiogenicUptake = fossilGhgEmissions + landUseChangeGhgEmissions + landManagementBiogenicCO2Emissions + landManagementBiogenicCO2Removals + biogenicNonCO2Emissions + ccsTechnologicalCO2Capture + technologicalCO2Removals (absent fields count as 0; land-management fossil emissions are part of fossilGhgEmissions).',
+    message:
+      'The components add up to {expected} kgCO2e, but pcfExcludingBiogenicUptake is {actual}.',
+    source: `${PACT} (pcfExcludingBiogenicUptake, x-comment)`,
+  },
+  PACT_BIO_FIELD_REQUIRED: {
+    severity: 'error',
+    profiles: ['pact-v3'],
+    title:
+      'When biogenic carbon applies (biogenic carbon content, uptake, land use change, biogenic emissions or packaging biogenic carbon above 0), the x-rule BIO fields are given, 0 where not applicable: biogenicCarbonContent, landUseChangeGhgEmissions, biogenicNonCO2Emissions, biogenicCO2Uptake; from reference periods reaching 2027 also landManagementFossilGhgEmissions and landManagementBiogenicCO2Emissions (BIO-2027).',
+    message: 'PACT v3 requires "{field}" ({detail}); give 0 if it does not apply.',
+    source: `${PACT} (x-rule BIO, BIO-2027)`,
   },
   PACT_PCF_INCLUDING_BIOGENIC_MISMATCH: {
     severity: 'error',
@@ -198,10 +224,113 @@ export function pactBiogenicRule(ctx: RuleContext): void {
   }
 }
 
+const BEYOND_GATE = new Set(['distribution', 'use', 'end-of-life'])
+
+export function pactBoundaryRule(ctx: RuleContext): void {
+  const f = obj(ctx.subject.footprint)
+  const boundary = f.systemBoundary
+  if (typeof boundary === 'string' && boundary !== 'cradle-to-gate') {
+    reportAt(ctx, 'PACT_BOUNDARY_NOT_CRADLE_TO_GATE', '/footprint/systemBoundary', {
+      field: 'systemBoundary',
+      actual: boundary,
+    })
+    return
+  }
+  const stages = arr(f.lifecycleStages)
+  for (let i = 0; i < stages.length; i++) {
+    const stage = obj(stages[i]).stage
+    if (typeof stage === 'string' && BEYOND_GATE.has(stage)) {
+      reportAt(ctx, 'PACT_BOUNDARY_NOT_CRADLE_TO_GATE', `/footprint/lifecycleStages/${i}/stage`, {
+        field: 'a life-cycle stage',
+        actual: stage,
+      })
+    }
+  }
+}
+
+/** The parts of pcfExcludingBiogenicUptake (PACT v3 x-comment). */
+const PCF_COMPONENTS = [
+  'fossilGhgEmissions',
+  'landUseChangeGhgEmissions',
+  'landManagementBiogenicCO2Emissions',
+  'landManagementBiogenicCO2Removals',
+  'biogenicNonCO2Emissions',
+  'ccsTechnologicalCO2Capture',
+  'technologicalCO2Removals',
+] as const
+
+export function pactComponentsRule(ctx: RuleContext): void {
+  const f = obj(ctx.subject.footprint)
+  const pcf = ctx.dec(f.pcfExcludingBiogenicUptake)
+  if (!pcf) return
+  let total = ZERO
+  for (const field of PCF_COMPONENTS) {
+    if (f[field] == null) continue
+    const d = ctx.dec(f[field])
+    if (!d) return
+    total = add(total, d)
+  }
+  if (!approxEqual(pcf, total, ctx.tolerance)) {
+    reportAt(ctx, 'PACT_PCF_COMPONENTS_MISMATCH', '/footprint/pcfExcludingBiogenicUptake', {
+      expected: formatDecimal(total),
+      actual: formatDecimal(pcf),
+    })
+  }
+}
+
+/** Fields whose non-zero value means biogenic carbon applies. */
+const BIO_SIGNALS = [
+  'biogenicCarbonContent',
+  'biogenicCO2Uptake',
+  'landUseChangeGhgEmissions',
+  'biogenicNonCO2Emissions',
+  'landManagementBiogenicCO2Emissions',
+  'landManagementBiogenicCO2Removals',
+  'packagingBiogenicCarbonContent',
+] as const
+const BIO_FIELDS = [
+  'biogenicCarbonContent',
+  'landUseChangeGhgEmissions',
+  'biogenicNonCO2Emissions',
+  'biogenicCO2Uptake',
+] as const
+const BIO_2027_FIELDS = ['landManagementFossilGhgEmissions', 'landManagementBiogenicCO2Emissions']
+
+export function pactBioFieldsRule(ctx: RuleContext): void {
+  const f = obj(ctx.subject.footprint)
+  const applies = BIO_SIGNALS.some((field) => {
+    const d = f[field] == null ? undefined : ctx.dec(f[field])
+    return d !== undefined && compare(d, ZERO) !== 0
+  })
+  if (!applies) return
+  for (const field of BIO_FIELDS) {
+    if (f[field] == null) {
+      reportAt(ctx, 'PACT_BIO_FIELD_REQUIRED', `/footprint/${field}`, {
+        field,
+        detail: 'x-rule BIO: biogenic carbon applies',
+      })
+    }
+  }
+  const end = ctx.time(f.referencePeriodEnd)
+  if (end === undefined || end <= YEAR_2027) return
+  for (const field of BIO_2027_FIELDS) {
+    if (f[field] == null) {
+      reportAt(ctx, 'PACT_BIO_FIELD_REQUIRED', `/footprint/${field}`, {
+        field,
+        detail:
+          'x-rule BIO-2027: biogenic carbon applies and the reference period reaches into 2027',
+      })
+    }
+  }
+}
+
 export const pactRules = [
   pactRequiredFieldsRule,
   pactExemptedEmissionsRule,
   pactValidityRule,
   pactProductMassRule,
   pactBiogenicRule,
+  pactBoundaryRule,
+  pactComponentsRule,
+  pactBioFieldsRule,
 ] as const

@@ -7,21 +7,21 @@
  * - the per-FU stages add up to footprintPerFunctionalUnit;
  * - footprintPerFunctionalUnit × functionalUnit.quantity = totalFootprint × declaredUnitAmount, and
  *   the same with the service the FU kind names (CRS energy throughput, rated energy) in FU units;
- * - totalFootprint = the footprint's life-cycle stages summed over the stages inside the
+ * - totalFootprint = the life-cycle stages (of `lifeCycleTotals` when given, which reach beyond the
+ *   cradle-to-gate footprint, else of the footprint) summed over the stages inside the
  *   declaration's boundary (cradle to grave excluding use: all but use, so an EU total leaves the
  *   use stage out). The boundary decides, not the per-FU list, whose completeness is a profile's
  *   rule (EU_STAGES_INCOMPLETE).
  */
 
 import { defineCodes } from '../../findings/define.js'
-import { LIFECYCLE_STAGES } from '../../model/enums.js'
-import type { LifecycleStage, SystemBoundary } from '../../model/types.js'
+import type { SystemBoundary } from '../../model/types.js'
 import { arr, obj, type RuleContext } from '../context.js'
 import { add, approxEqual, type Dec, div, formatDecimal, mul, sum, ZERO } from '../decimal.js'
 import { lookupUnit } from '../units.js'
 import { type DeclarationAt, declarationsOf } from './declarations.js'
 import { EU, IEC63369 } from './sources.js'
-import { duplicateEntries, sumField, sumMismatch } from './sums.js'
+import { duplicateEntries, STAGES_IN_BOUNDARY, sumField, sumMismatch } from './sums.js'
 
 /** The codes these rules report. */
 export const batteryCodes = defineCodes({
@@ -47,9 +47,8 @@ export const batteryCodes = defineCodes({
     severity: 'error',
     profiles: ['core'],
     title:
-      'A declaration’s totalFootprint = the footprint’s life-cycle stages summed over the stages inside the declaration’s system boundary (cradle-to-gate: raw material acquisition and main production; excluding use: all but use).',
-    message:
-      'The footprint’s stages {field} add up to {expected} kgCO2e, but totalFootprint is {actual}.',
+      'A declaration’s totalFootprint = the life-cycle stages (of lifeCycleTotals when given, else of the footprint) summed over the stages inside the declaration’s system boundary (cradle-to-gate: raw material acquisition and main production; excluding use: all but use).',
+    message: 'The stages {field} add up to {expected} kgCO2e, but totalFootprint is {actual}.',
     source: `${EU} Annex II point 4 (use stage excluded); ${IEC63369} (cradle to grave)`,
   },
 })
@@ -127,10 +126,17 @@ export function footprintPerFunctionalUnitRule(ctx: RuleContext): void {
   for (const at of declarationsOf(ctx)) checkDeclarationProduct(ctx, at, amount)
 }
 
-/** The footprint's stage emissions by stage, or undefined when a value does not parse. */
+/** The stage list the declarations are measured against: the life-cycle totals', else the footprint's. */
+function stageList(ctx: RuleContext): readonly unknown[] {
+  const totals = ctx.subject.lifeCycleTotals
+  if (totals !== undefined) return arr(obj(totals).lifecycleStages)
+  return arr(obj(ctx.subject.footprint).lifecycleStages)
+}
+
+/** The stage emissions by stage, or undefined when a value does not parse. */
 function footprintStages(ctx: RuleContext): Map<unknown, Dec> | undefined {
   const stages = new Map<unknown, Dec>()
-  for (const item of arr(obj(ctx.subject.footprint).lifecycleStages)) {
+  for (const item of stageList(ctx)) {
     const st = obj(item)
     const d = ctx.dec(st.emissions)
     if (d === undefined) return undefined
@@ -139,14 +145,6 @@ function footprintStages(ctx: RuleContext): Map<unknown, Dec> | undefined {
     stages.set(st.stage, before ? add(before, d) : d)
   }
   return stages
-}
-
-/** The life-cycle stages inside each system boundary. */
-const STAGES_IN_BOUNDARY: Readonly<Record<SystemBoundary, readonly LifecycleStage[]>> = {
-  'cradle-to-gate': ['raw-material-acquisition', 'main-production'],
-  'cradle-to-grave': LIFECYCLE_STAGES,
-  'cradle-to-grave-excluding-use': LIFECYCLE_STAGES.filter((st) => st !== 'use'),
-  'gate-to-gate': ['main-production'],
 }
 
 function checkTotal(ctx: RuleContext, at: DeclarationAt, stages: Map<unknown, Dec>): void {
@@ -167,7 +165,7 @@ function checkTotal(ctx: RuleContext, at: DeclarationAt, stages: Map<unknown, De
 export function declarationTotalRule(ctx: RuleContext): void {
   const declarations = declarationsOf(ctx)
   if (declarations.length === 0) return
-  if (arr(obj(ctx.subject.footprint).lifecycleStages).length === 0) return
+  if (stageList(ctx).length === 0) return
   const stages = footprintStages(ctx)
   if (!stages) return
   for (const at of declarations) checkTotal(ctx, at, stages)

@@ -65,6 +65,12 @@ export function decimalLengthRule(ctx: RuleContext): void {
     checkFields(ctx, sb, '/footprint/scopeBreakdown')
     if (isObject(sb)) checkList(ctx, sb.scope3, '/footprint/scopeBreakdown/scope3')
   }
+  if (isObject(f))
+    checkFields(ctx, f.circularFootprintFormula, '/footprint/circularFootprintFormula')
+  const totals = s.lifeCycleTotals
+  checkFields(ctx, totals, '/lifeCycleTotals')
+  if (isObject(totals)) checkList(ctx, totals.lifecycleStages, '/lifeCycleTotals/lifecycleStages')
+  checkList(ctx, s.claims, '/claims')
   const lines = s.activityData
   if (Array.isArray(lines)) {
     for (let i = 0; i < lines.length; i++) {

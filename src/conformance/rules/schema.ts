@@ -174,6 +174,7 @@ const DECIMAL_DEFS: Record<string, { kind: 'sign' | 'range'; expected: string }>
   nonPositiveDecimal: { kind: 'sign', expected: 'zero or negative (a removal or uptake)' },
   percent: { kind: 'range', expected: 'a percentage from 0 to 100' },
   dqr: { kind: 'range', expected: 'a data quality rating from 1 to 5' },
+  fraction: { kind: 'range', expected: 'a fraction from 0 to 1' },
 }
 
 const FORMATS: Record<string, string> = {

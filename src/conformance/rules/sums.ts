@@ -1,6 +1,10 @@
 /**
- * The sums of a footprint: life-cycle stages, activity data lines and the scope breakdown each add
- * up to pcfExcludingBiogenicUptake, and the breakdowns agree with the activity lines they summarise.
+ * The sums of a footprint: life-cycle stages, the activity data lines inside the footprint's
+ * boundary and the scope breakdown each add up to pcfExcludingBiogenicUptake, and the breakdowns
+ * agree with the activity lines they summarise. Lines beyond the footprint's boundary (use, end of
+ * life after a cradle-to-gate footprint) belong to `lifeCycleTotals`, whose stages and all lines add
+ * up to its totalFootprint. Credit and removal lines (negative) add in like any other line: into
+ * their stage, their scope and scope 3 category, and every total whose boundary holds their stage.
  * Exact decimal arithmetic, relative tolerance.
  *
  * Hot path: every passport goes through these, so they loop over the lists directly (no mapped or
@@ -9,6 +13,8 @@
 
 import { defineCodes } from '../../findings/define.js'
 import type { FindingParams } from '../../findings/finding.js'
+import { LIFECYCLE_STAGES } from '../../model/enums.js'
+import type { LifecycleStage, SystemBoundary } from '../../model/types.js'
 import { arr, obj, type RuleContext } from '../context.js'
 import { add, approxEqual, type Dec, formatDecimal, ZERO } from '../decimal.js'
 
@@ -33,7 +39,8 @@ export const sumCodes = defineCodes({
   ACTIVITY_SUM_MISMATCH: {
     severity: 'error',
     profiles: ['core'],
-    title: 'The emissions of the activity data lines add up to pcfExcludingBiogenicUptake.',
+    title:
+      'The emissions of the activity data lines whose stage lies inside the footprint’s system boundary (credits and removals included) add up to pcfExcludingBiogenicUptake.',
     message:
       'The activity data lines add up to {actual} kgCO2e, but pcfExcludingBiogenicUptake is {expected}.',
     source: 'carbon-passport data model (activityData); IEC 63782 (activity-based calculation)',
@@ -55,6 +62,23 @@ export const sumCodes = defineCodes({
       'The activity data lines of {field} add up to {expected} kgCO2e, but the scope breakdown says {actual}.',
     source: 'GHG Protocol Corporate Value Chain (Scope 3) Standard; carbon-passport data model',
   },
+  ACTIVITY_OUTSIDE_BOUNDARY: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'An activity data line’s stage lies inside the footprint’s system boundary, or inside the boundary of lifeCycleTotals.',
+    message:
+      'The line’s stage "{actual}" is outside the footprint’s boundary ({expected}) and no lifeCycleTotals include it; give lifeCycleTotals with a boundary that does.',
+    source: 'ISO 14067 §6.3.4 (system boundary); carbon-passport data model (lifeCycleTotals)',
+  },
+  LIFE_CYCLE_TOTALS_MISMATCH: {
+    severity: 'error',
+    profiles: ['core'],
+    title:
+      'lifeCycleTotals: its boundary includes the footprint’s; its stages add up to its totalFootprint and so do all activity data lines; a stage inside the footprint’s boundary equals the footprint’s, and a stage beyond it equals the sum of its lines.',
+    message: '{detail}: expected {expected}, found {actual}.',
+    source: 'ISO 14067 §6.3.4, §6.3.5; carbon-passport data model (lifeCycleTotals)',
+  },
   STAGE_ACTIVITY_MISMATCH: {
     severity: 'error',
     profiles: ['core'],
@@ -66,6 +90,29 @@ export const sumCodes = defineCodes({
 })
 
 const { reportAt } = sumCodes
+
+/** The life-cycle stages inside each system boundary. */
+export const STAGES_IN_BOUNDARY: Readonly<Record<SystemBoundary, readonly LifecycleStage[]>> = {
+  'cradle-to-gate': ['raw-material-acquisition', 'main-production'],
+  'cradle-to-grave': LIFECYCLE_STAGES,
+  'cradle-to-grave-excluding-use': LIFECYCLE_STAGES.filter((st) => st !== 'use'),
+  'gate-to-gate': ['main-production'],
+}
+
+/** The stages inside a boundary, or undefined when the value is not a boundary (the schema says why). */
+export function stagesInBoundary(boundary: unknown): ReadonlySet<unknown> | undefined {
+  if (typeof boundary !== 'string' || !Object.hasOwn(STAGES_IN_BOUNDARY, boundary)) return undefined
+  return new Set(STAGES_IN_BOUNDARY[boundary as SystemBoundary])
+}
+
+/** The stages inside the footprint's boundary; undefined (every stage) when it has none. */
+function footprintStageSet(ctx: RuleContext): ReadonlySet<unknown> | undefined {
+  return stagesInBoundary(obj(ctx.subject.footprint).systemBoundary)
+}
+
+/** Whether a line's stage is inside `stages` (every line is when `stages` is undefined). */
+const inside = (line: unknown, stages: ReadonlySet<unknown> | undefined): boolean =>
+  stages === undefined || stages.has(obj(line).lifecycleStage)
 
 /** Sum of a field over a list; undefined if any value is not a Decimal (the schema says why). */
 export function sumField(
@@ -131,11 +178,13 @@ function groupSums(
   keyField: string,
   keyType: 'string' | 'number',
   scope?: number,
+  stages?: ReadonlySet<unknown>,
 ): Map<unknown, Group> {
   const groups = new Map<unknown, Group>()
   for (let i = 0; i < items.length; i++) {
     const item = obj(items[i])
     if (scope !== undefined && item.scope !== scope) continue
+    if (stages !== undefined && !stages.has(item.lifecycleStage)) continue
     const k = item[keyField]
     if (typeof k !== keyType) continue
     const d = ctx.dec(item.emissions)
@@ -169,10 +218,22 @@ export function duplicateEntries(
   }
 }
 
-/** The lines' emissions summed once per call: three rules compare the total. */
+/**
+ * The emissions of the lines inside the footprint's boundary, summed once per call: three rules
+ * compare the total.
+ */
 function linesTotal(ctx: RuleContext, lines: readonly unknown[]): Dec | undefined {
   const shared = ctx.shared
-  if (shared.linesTotal === null) shared.linesTotal = sumField(ctx, lines, 'emissions')
+  if (shared.linesTotal === null) {
+    const stages = footprintStageSet(ctx)
+    let total: Dec | undefined = ZERO
+    for (let i = 0; i < lines.length && total !== undefined; i++) {
+      if (!inside(lines[i], stages)) continue
+      const d = ctx.dec(obj(lines[i]).emissions)
+      total = d === undefined ? undefined : add(total, d)
+    }
+    shared.linesTotal = total
+  }
   return shared.linesTotal
 }
 
@@ -239,18 +300,125 @@ export function lifecycleStagesRule(ctx: RuleContext): void {
     ctx,
     'STAGE_ACTIVITY_MISMATCH',
     groupSums(ctx, stages, 'stage', 'string'),
-    groupSums(ctx, lines, 'lifecycleStage', 'string'),
+    groupSums(ctx, lines, 'lifecycleStage', 'string', undefined, footprintStageSet(ctx)),
     '/footprint/lifecycleStages',
     '',
   )
 }
 
-/** The activity data lines add up to the footprint. */
+/** The activity data lines inside the footprint's boundary add up to the footprint. */
 export function activitySumRule(ctx: RuleContext): void {
   const lines = arr(ctx.subject.activityData)
   if (lines.length === 0) return
   const pcf = ctx.dec(obj(ctx.subject.footprint).pcfExcludingBiogenicUptake)
   compareSum(ctx, 'ACTIVITY_SUM_MISMATCH', '/activityData', linesTotal(ctx, lines), pcf)
+}
+
+/** Every line's stage is inside the footprint's boundary or inside the life-cycle totals'. */
+export function activityBoundaryRule(ctx: RuleContext): void {
+  const stages = footprintStageSet(ctx)
+  if (stages === undefined) return
+  const totals = ctx.subject.lifeCycleTotals
+  const wider = totals === undefined ? undefined : stagesInBoundary(obj(totals).systemBoundary)
+  const lines = arr(ctx.subject.activityData)
+  for (let i = 0; i < lines.length; i++) {
+    const stage = obj(lines[i]).lifecycleStage
+    if (typeof stage !== 'string' || stages.has(stage) || wider?.has(stage)) continue
+    reportAt(ctx, 'ACTIVITY_OUTSIDE_BOUNDARY', `/activityData/${i}/lifecycleStage`, {
+      expected: String(obj(ctx.subject.footprint).systemBoundary),
+      actual: stage,
+    })
+  }
+}
+
+/** The stage sums of a stage list (duplicates merged), or undefined when a value does not parse. */
+function stageMap(ctx: RuleContext, list: readonly unknown[]): Map<unknown, Dec> | undefined {
+  const stages = new Map<unknown, Dec>()
+  for (const item of list) {
+    const st = obj(item)
+    const d = ctx.dec(st.emissions)
+    if (d === undefined) return undefined
+    const before = stages.get(st.stage)
+    stages.set(st.stage, before ? add(before, d) : d)
+  }
+  return stages
+}
+
+/**
+ * lifeCycleTotals: its boundary holds the footprint's, its stages add up to its totalFootprint and
+ * so do all the activity lines; a gate stage equals the footprint's, a stage beyond equals its lines.
+ */
+export function lifeCycleTotalsRule(ctx: RuleContext): void {
+  if (ctx.subject.lifeCycleTotals === undefined) return
+  const t = obj(ctx.subject.lifeCycleTotals)
+  const base = '/lifeCycleTotals'
+  const mismatch = (path: string, detail: string, expected: string, actual: string) =>
+    reportAt(ctx, 'LIFE_CYCLE_TOTALS_MISMATCH', path, { detail, expected, actual })
+  const own = stagesInBoundary(t.systemBoundary)
+  const footprintStages = footprintStageSet(ctx)
+  if (own && footprintStages) {
+    for (const stage of footprintStages) {
+      if (!own.has(stage)) {
+        mismatch(
+          `${base}/systemBoundary`,
+          `The boundary "${String(t.systemBoundary)}" leaves out the footprint’s stage "${String(stage)}"`,
+          `a boundary that includes "${String(stage)}"`,
+          String(t.systemBoundary),
+        )
+      }
+    }
+  }
+  const list = arr(t.lifecycleStages)
+  duplicateEntries(ctx, list, 'stage', `${base}/lifecycleStages`, 'The life-cycle stage')
+  const total = ctx.dec(t.totalFootprint)
+  const stagesSum = sumField(ctx, list, 'emissions')
+  const off = sumMismatch(ctx, total, stagesSum)
+  if (off) {
+    mismatch(
+      `${base}/totalFootprint`,
+      'totalFootprint differs from the sum of its stages',
+      off.expected ?? '',
+      off.actual ?? '',
+    )
+  }
+  const lines = arr(ctx.subject.activityData)
+  if (lines.length > 0 && !off) {
+    const linesOff = sumMismatch(ctx, total, sumField(ctx, lines, 'emissions'))
+    if (linesOff) {
+      mismatch(
+        `${base}/totalFootprint`,
+        'totalFootprint differs from the sum of all activity data lines',
+        linesOff.expected ?? '',
+        linesOff.actual ?? '',
+      )
+    }
+  }
+  const mine = stageMap(ctx, list)
+  const gate = stageMap(ctx, arr(obj(ctx.subject.footprint).lifecycleStages))
+  if (!mine || !gate) return
+  const byLines = groupSums(ctx, lines, 'lifecycleStage', 'string')
+  const seen = new Set<unknown>()
+  for (let index = 0; index < list.length; index++) {
+    const stage = obj(list[index]).stage
+    if (seen.has(stage)) continue
+    seen.add(stage)
+    const value = mine.get(stage)
+    const path = `${base}/lifecycleStages/${index}/emissions`
+    const fromFootprint = gate.get(stage)
+    const isGate = footprintStages === undefined || footprintStages.has(stage)
+    const expected = isGate ? (fromFootprint ?? ZERO) : byLines.get(stage)?.sum
+    const diff = sumMismatch(ctx, value, expected)
+    if (diff) {
+      mismatch(
+        path,
+        isGate
+          ? `The stage "${String(stage)}" differs from the footprint’s`
+          : `The stage "${String(stage)}" differs from the sum of its activity data lines`,
+        diff.expected ?? '',
+        diff.actual ?? '',
+      )
+    }
+  }
 }
 
 /** The lines' emissions by scope, and whether a scope 3 line has no category: one pass. */
@@ -262,6 +430,7 @@ interface ScopeSums {
 }
 
 function scopeSums(ctx: RuleContext, lines: readonly unknown[]): ScopeSums {
+  const stages = footprintStageSet(ctx)
   let s1: Dec | undefined = ZERO
   let s2: Dec | undefined = ZERO
   let s3: Dec | undefined = ZERO
@@ -270,6 +439,7 @@ function scopeSums(ctx: RuleContext, lines: readonly unknown[]): ScopeSums {
     const line = obj(lines[i])
     const scope = line.scope
     if (scope !== 1 && scope !== 2 && scope !== 3) continue
+    if (!inside(line, stages)) continue
     if (scope === 3 && typeof line.scope3Category !== 'number') uncategorised = true
     // Every value parses after linesAddUp; were one not to, its scope would count as zero.
     const d = ctx.dec(line.emissions)
@@ -309,7 +479,7 @@ export function scopeBreakdownRule(ctx: RuleContext): void {
     ctx,
     'SCOPE_ACTIVITY_MISMATCH',
     groupSums(ctx, scope3, 'category', 'number'),
-    groupSums(ctx, lines, 'scope3Category', 'number', 3),
+    groupSums(ctx, lines, 'scope3Category', 'number', 3, footprintStageSet(ctx)),
     `${base}/scope3`,
     'scope 3 category ',
   )

@@ -49,9 +49,64 @@ describe('pact-v3', () => {
     const p = passport()
     p.credentialSubject.footprint.declaredUnitOfMeasurement = 'kilowatt hour'
     p.credentialSubject.footprint.biogenicCO2Uptake = '-0.5'
+    // x-rule BIO: with biogenic uptake, the BIO fields are given (0 where not applicable).
+    Object.assign(p.credentialSubject.footprint, {
+      biogenicCarbonContent: '0',
+      landUseChangeGhgEmissions: '0',
+      biogenicNonCO2Emissions: '0',
+    })
     expect(issues(checkConformance(p, profile))).toEqual([
       'PACT_PRODUCT_MASS_INCONSISTENT /credentialSubject/footprint/productMassPerDeclaredUnit',
       'PACT_PCF_INCLUDING_BIOGENIC_MISMATCH /credentialSubject/footprint/pcfIncludingBiogenicUptake',
+    ])
+  })
+
+  it('requires the BIO fields once biogenic carbon applies, and BIO-2027 ones from 2027', () => {
+    const p = passport()
+    const f = p.credentialSubject.footprint
+    expect(issues(checkConformance(p, profile))).toEqual([]) // no biogenic carbon: nothing required
+    f.biogenicCO2Uptake = '-0.5'
+    f.pcfIncludingBiogenicUptake = '9'
+    expect(issues(checkConformance(p, profile))).toEqual([
+      'PACT_BIO_FIELD_REQUIRED /credentialSubject/footprint/biogenicCarbonContent',
+      'PACT_BIO_FIELD_REQUIRED /credentialSubject/footprint/landUseChangeGhgEmissions',
+      'PACT_BIO_FIELD_REQUIRED /credentialSubject/footprint/biogenicNonCO2Emissions',
+    ])
+    Object.assign(f, {
+      biogenicCarbonContent: '0.14',
+      landUseChangeGhgEmissions: '0',
+      biogenicNonCO2Emissions: '0',
+    })
+    expect(issues(checkConformance(p, profile))).toEqual([])
+  })
+
+  it('checks the PCF against its components (fossil, biogenic, removals), with tolerance', () => {
+    const p = passport()
+    const f = p.credentialSubject.footprint
+    f.fossilGhgEmissions = '9.5001' // within 0.1 %
+    expect(issues(checkConformance(p, profile))).toEqual([])
+    f.fossilGhgEmissions = '9'
+    expect(issues(checkConformance(p, profile))).toEqual([
+      'PACT_PCF_COMPONENTS_MISMATCH /credentialSubject/footprint/pcfExcludingBiogenicUptake',
+    ])
+    f.landUseChangeGhgEmissions = '0.5' // fossil + LUC = 9.5 again (BIO fields then apply)
+    f.biogenicCarbonContent = '0'
+    f.biogenicNonCO2Emissions = '0'
+    f.biogenicCO2Uptake = '0'
+    expect(issues(checkConformance(p, profile))).toEqual([])
+  })
+
+  it('fails a cradle-to-grave footprint block: PACT footprints are cradle-to-gate', () => {
+    const p = passport()
+    const f = p.credentialSubject.footprint
+    f.systemBoundary = 'cradle-to-grave'
+    expect(issues(checkConformance(p, profile))).toEqual([
+      'PACT_BOUNDARY_NOT_CRADLE_TO_GATE /credentialSubject/footprint/systemBoundary',
+    ])
+    f.systemBoundary = 'cradle-to-gate'
+    f.lifecycleStages.push({ stage: 'use', emissions: '0' })
+    expect(issues(checkConformance(p, profile))).toEqual([
+      'PACT_BOUNDARY_NOT_CRADLE_TO_GATE /credentialSubject/footprint/lifecycleStages/2/stage',
     ])
   })
 })
