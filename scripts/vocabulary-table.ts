@@ -32,6 +32,7 @@ import {
   REMOVAL_TYPES,
   RULE_OPERATORS,
   SYSTEM_BOUNDARIES,
+  VEHICLE_CATEGORIES,
   VERIFICATION_LEVELS,
 } from '../src/model/enums.js'
 
@@ -273,6 +274,20 @@ export const enumerations: readonly EnumerationDefinition[] = [
       'industrial-external-storage': 'Industrial battery with external storage',
       portable: 'Portable battery',
       SLI: 'Starting, lighting and ignition battery',
+    }),
+  },
+  {
+    name: 'VehicleCategory',
+    comment:
+      'UNECE vehicle categories (Consolidated Resolution R.E.3) of the vehicle a traction battery is made for.',
+    values: labelled(VEHICLE_CATEGORIES, {
+      M1: 'M1: passenger cars',
+      N1: 'N1: light goods vehicles (up to 3.5 t)',
+      L: 'L: two- and three-wheelers and quadricycles',
+      M2: 'M2: buses up to 5 t',
+      M3: 'M3: buses over 5 t',
+      N2: 'N2: goods vehicles 3.5 t to 12 t',
+      N3: 'N3: goods vehicles over 12 t',
     }),
   },
   {
@@ -1198,6 +1213,14 @@ export const properties: readonly PropertyDefinition[] = [
     'Full equivalent cycles per year (EU lifetime-energy formula).',
   ),
   d(
+    'vehicleCategory',
+    'vocab',
+    'Battery',
+    'Vehicle category',
+    'UNECE category of the vehicle the battery is made for; sets the draft EV act cycles per year (M1, N1: 60; L: 20; M2, M3, N2, N3: 250).',
+    { enumeration: 'VehicleCategory' },
+  ),
+  d(
     'serviceLifeYears',
     'decimal',
     'Battery',
@@ -1415,7 +1438,7 @@ export const properties: readonly PropertyDefinition[] = [
     'string',
     'Party identifiers',
     'USCC',
-    'China Unified Social Credit Code (GB 32100-2015), 18 characters.',
+    'China Unified Social Credit Code (GB 32100-2015): 18 characters, the last a mod-31 check character.',
   ),
   d(
     'eori',

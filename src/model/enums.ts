@@ -150,6 +150,13 @@ export const BATTERY_CATEGORIES = [
   'SLI',
 ] as const
 
+/**
+ * UNECE vehicle categories whose traction batteries the draft EU EV battery carbon-footprint act
+ * gives full-equivalent cycles per year (M1, N1: 60; L: 20; M2, M3, N2, N3: 250); vocabulary
+ * enumeration `VehicleCategory`.
+ */
+export const VEHICLE_CATEGORIES = ['M1', 'N1', 'L', 'M2', 'M3', 'N2', 'N3'] as const
+
 /** Cell chemistries; vocabulary enumeration `BatteryChemistry`. */
 export const BATTERY_CHEMISTRIES = [
   'LFP',

@@ -36,6 +36,7 @@ import type {
   RULE_OPERATORS,
   SCOPE3_CATEGORIES,
   SYSTEM_BOUNDARIES,
+  VEHICLE_CATEGORIES,
   VERIFICATION_LEVELS,
 } from './enums.js'
 
@@ -123,6 +124,9 @@ export type Scope3Category = (typeof SCOPE3_CATEGORIES)[number]
 /** Battery categories of EU 2023/1542, Article 3. */
 export type BatteryCategory = (typeof BATTERY_CATEGORIES)[number]
 
+/** UNECE vehicle category of the vehicle an EV or LMT battery is made for (M1, N1, L, M2, M3, N2, N3). */
+export type VehicleCategory = (typeof VEHICLE_CATEGORIES)[number]
+
 /** Cell chemistry (the cathode family, for lithium-ion). */
 export type BatteryChemistry = (typeof BATTERY_CHEMISTRIES)[number]
 
@@ -162,15 +166,15 @@ export type RuleOperator = (typeof RULE_OPERATORS)[number]
 
 /**
  * Registered identifiers of an organisation or a site, one per scheme (the keys are
- * `PARTY_IDENTIFIER_SCHEMES`). The schema checks each format; `core` checks the GLN and LEI check
- * digits.
+ * `PARTY_IDENTIFIER_SCHEMES`). The schema checks each format; `core` checks the GLN, LEI and USCC
+ * check characters.
  */
 export interface PartyIds {
   /** GS1 Global Location Number: 13 digits, the last a GS1 mod-10 check digit. */
   gln?: string
   /** Legal Entity Identifier (ISO 17442): 18 alphanumerics, 2 check digits (ISO 7064 MOD 97-10). */
   lei?: string
-  /** China Unified Social Credit Code (GB 32100-2015): 18 characters. */
+  /** China Unified Social Credit Code (GB 32100-2015): 18 characters, the last a mod-31 check character. */
   uscc?: string
   /** EU Economic Operators Registration and Identification number: country code and ≤ 15 more. */
   eori?: string
@@ -654,6 +658,11 @@ export interface Battery {
   usableEnergy?: Decimal
   /** Full equivalent cycles per year, > 0 (EU lifetime-energy formula). */
   cyclesPerYear?: Decimal
+  /**
+   * UNECE category of the vehicle the battery is made for; when given, the EU profile expects the
+   * draft EV act's full-equivalent cycles per year for it (M1, N1: 60; L: 20; M2, M3, N2, N3: 250).
+   */
+  vehicleCategory?: VehicleCategory
   /** Expected service life, years, > 0 (EU lifetime-energy formula of industrial batteries). */
   serviceLifeYears?: Decimal
   /** Warranty life, years, > 0 (EU lifetime-energy formula of EV and LMT batteries). */

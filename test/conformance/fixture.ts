@@ -12,7 +12,13 @@ export const fixtureSubject: PassportSubjectInput = {
     name: 'Aluminium bracket',
     description: 'Extruded aluminium mounting bracket',
     identifiers: ['https://id.gs1.org/01/09506000134352'],
-    manufacturer: { id: 'did:web:brackets.example', name: 'Brackets GmbH', country: 'DE' },
+    manufacturer: {
+      id: 'did:web:brackets.example',
+      name: 'Brackets GmbH',
+      country: 'DE',
+      // A typed identifier gives PACT a company URN (the DID is not one).
+      partyIds: { lei: '9845000CARBONPASSP07' }, // fictional, with valid ISO 7064 check digits
+    },
     manufacturingSite: { name: 'Plant 1', country: 'DE' },
     granularity: 'batch',
     modelNumber: 'BR-200',

@@ -36,6 +36,7 @@ import {
   SCOPE3_CATEGORIES,
   SYSTEM_BOUNDARIES,
   UN_M49_REGIONS,
+  VEHICLE_CATEGORIES,
   VERIFICATION_LEVELS,
 } from '../../src/model/enums.js'
 import { SCHEMA_BASE, schemaDocuments } from '../../src/schema/registry.js'
@@ -56,6 +57,7 @@ const SOURCES: Readonly<Record<string, Values>> = {
   'battery.schema.json#/properties/chemistry': BATTERY_CHEMISTRIES,
   'battery.schema.json#/properties/application': BATTERY_APPLICATIONS,
   'battery.schema.json#/properties/level': BATTERY_LEVELS,
+  'battery.schema.json#/properties/vehicleCategory': VEHICLE_CATEGORIES,
   'battery-declaration.schema.json#/properties/framework': DECLARATION_FRAMEWORKS,
   'battery-declaration.schema.json#/properties/functionalUnit/properties/kind':
     FUNCTIONAL_UNIT_KINDS,

@@ -67,7 +67,7 @@ export const euBatteryCodes = defineCodes({
     severity: 'error',
     profiles: ['eu-battery-2023-1542'],
     title:
-      'EV and LMT batteries use the draft act’s full-equivalent cycles per year: 60 (M1, N1) or 250 (M2, M3, N2, N3) for EV, 20 for LMT (L category).',
+      'EV and LMT batteries use the draft act’s full-equivalent cycles per year by vehicle category: 60 (M1, N1), 20 (L), 250 (M2, M3, N2, N3). With battery.vehicleCategory the one value of that category is required; without it, 60 or 250 for EV and 20 for LMT.',
     message: 'cyclesPerYear must be {expected} for a "{field}" battery, not {actual}.',
     source: DRAFT_ACT,
   },
@@ -106,6 +106,16 @@ const INDUSTRIAL = new Set(['industrial', 'industrial-external-storage'])
 const CYCLES_PER_YEAR: Readonly<Record<string, readonly string[]>> = {
   EV: ['60', '250'],
   LMT: ['20'],
+}
+/** Full-equivalent cycles per year of the draft EV act, by UNECE vehicle category. */
+const CYCLES_PER_YEAR_BY_VEHICLE: Readonly<Record<string, string>> = {
+  M1: '60',
+  N1: '60',
+  L: '20',
+  M2: '250',
+  M3: '250',
+  N2: '250',
+  N3: '250',
 }
 
 function outOfScope(ctx: RuleContext, field: string, detail: string): false {
@@ -213,12 +223,22 @@ function checkStages(ctx: RuleContext, at: DeclarationAt): void {
   }
 }
 
-/** Cycles per year against the draft act's table; false when they are wrong. */
-function checkCyclesPerYear(ctx: RuleContext, category: string, cycles: Dec): boolean {
-  const allowed = CYCLES_PER_YEAR[category]
+/**
+ * Cycles per year against the draft act's table, by vehicle category when the battery gives one
+ * (only for EV and LMT batteries, the ones the table is for); false when they are wrong.
+ */
+function checkCyclesPerYear(
+  ctx: RuleContext,
+  category: string,
+  vehicle: unknown,
+  cycles: Dec,
+): boolean {
+  const byVehicle = typeof vehicle === 'string' ? CYCLES_PER_YEAR_BY_VEHICLE[vehicle] : undefined
+  const byCategory = CYCLES_PER_YEAR[category]
+  const allowed = byCategory && byVehicle ? [byVehicle] : byCategory
   if (!allowed || allowed.some((c) => compare(decimalOf(BigInt(c)), cycles) === 0)) return true
   reportAt(ctx, 'EU_CYCLES_PER_YEAR_INVALID', '/battery/cyclesPerYear', {
-    field: category,
+    field: byCategory && byVehicle ? `${category} (${String(vehicle)})` : category,
     expected: allowed.join(' or '),
     actual: formatDecimal(cycles),
   })
@@ -231,7 +251,7 @@ function checkLifetimeEnergy(ctx: RuleContext, at: DeclarationAt): void {
   const category = String(b.category)
   const usable = ctx.dec(b.usableEnergy)
   const cycles = ctx.dec(b.cyclesPerYear)
-  if (cycles && !checkCyclesPerYear(ctx, category, cycles)) return
+  if (cycles && !checkCyclesPerYear(ctx, category, b.vehicleCategory, cycles)) return
   const vehicle = category in CYCLES_PER_YEAR
   // EV and LMT: years of warranty (draft EV act); industrial: expected service life.
   const yearsField = vehicle ? 'warrantyYears' : 'serviceLifeYears'

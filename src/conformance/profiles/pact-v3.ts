@@ -7,6 +7,7 @@ import { defineCodes } from '../../findings/define.js'
 import { arr, obj, type RuleContext } from '../context.js'
 import { add, approxEqual, compare, decimalOf, formatDecimal, ZERO } from '../decimal.js'
 import { PACT } from '../rules/sources.js'
+import { pactCompanyIds, pactProductIds } from './pact-ids.js'
 
 /** The codes these rules report. */
 export const pactCodes = defineCodes({
@@ -17,6 +18,15 @@ export const pactCodes = defineCodes({
       'The fields PACT v3 makes mandatory (schema `required` or x-rule SHALL) are present: packagingEmissionsIncluded, ccsTechnologicalCO2CaptureIncluded, primaryDataShare, product identifiers (productIds), description, manufacturer id (companyIds); dqi when the reference period reaches 2027.',
     message: 'PACT v3 requires "{field}" ({detail}).',
     source: `${PACT} §ProductFootprint, §CarbonFootprint (x-rule SHALL, SHALL-2027)`,
+  },
+  PACT_ID_NOT_URN: {
+    severity: 'warning',
+    profiles: ['pact-v3'],
+    title:
+      'The product and the manufacturer can be named by PACT URNs (productIds, companyIds: RFC 8141). Mapping (pact-ids.ts): a URN stays as it is; a GS1 Digital Link GTIN (AI 01) becomes urn:gtin:{GTIN-13}; a party GLN (AI 417 or partyIds.gln) urn:pact:gs1.org:gln:{gln}; partyIds lei, uscc, eori, duns, bpn become urn:pact:gleif.org:lei:, urn:pact:samr.gov.cn:uscc:, urn:pact:taxation-customs.ec.europa.eu:eori:, urn:pact:dnb.com:duns:, urn:pact:catena-x.net:bpn: and the value (PACT v3 urn:pact:$domain-of-issuer$:$identifier-type$:$id$). A DID maps to nothing.',
+    message:
+      'PACT v3 {field} are URNs, but {detail} gives none; add a URN or a typed identifier that maps to one.',
+    source: `${PACT} (companyIds, productIds: Urn, pattern ^([uU][rR][nN]):); PACT v3 §Product Identification (product identifier URNs)`,
   },
   PACT_FIELD_RECOMMENDED: {
     severity: 'info',
@@ -324,8 +334,32 @@ export function pactBioFieldsRule(ctx: RuleContext): void {
   }
 }
 
+/** The manufacturer and the product map to at least one PACT URN each (when they are given). */
+export function pactIdsRule(ctx: RuleContext): void {
+  const product = obj(ctx.subject.product)
+  const manufacturer = obj(product.manufacturer)
+  // Without an id or party ids, PACT_FIELD_REQUIRED has already reported the manufacturer id.
+  if (
+    (manufacturer.id != null || manufacturer.partyIds != null) &&
+    pactCompanyIds(manufacturer).length === 0
+  ) {
+    const at = manufacturer.id != null ? 'id' : 'partyIds'
+    reportAt(ctx, 'PACT_ID_NOT_URN', `/product/manufacturer/${at}`, {
+      field: 'companyIds',
+      detail: 'neither the manufacturer id nor its partyIds',
+    })
+  }
+  if (product.identifiers != null && pactProductIds(product).length === 0) {
+    reportAt(ctx, 'PACT_ID_NOT_URN', '/product/identifiers', {
+      field: 'productIds',
+      detail: 'no product identifier (a URN or a GS1 Digital Link GTIN)',
+    })
+  }
+}
+
 export const pactRules = [
   pactRequiredFieldsRule,
+  pactIdsRule,
   pactExemptedEmissionsRule,
   pactValidityRule,
   pactProductMassRule,

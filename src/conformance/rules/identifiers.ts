@@ -1,6 +1,7 @@
 /**
- * Organisation, site and customs identifiers: the check digits of GLNs (GS1 mod 10) and LEIs
- * (ISO 7064 MOD 97-10), whose formats the schema checks, and the CN code against the HS code.
+ * Organisation, site and customs identifiers: the check digits of GLNs (GS1 mod 10), LEIs
+ * (ISO 7064 MOD 97-10) and USCCs (GB 32100-2015, mod 31), whose formats the schema checks, and the
+ * CN code against the HS code.
  */
 
 import { defineCodes } from '../../findings/define.js'
@@ -12,10 +13,10 @@ export const identifierCodes = defineCodes({
     severity: 'error',
     profiles: ['core'],
     title:
-      'A GLN has a valid GS1 mod-10 check digit, and an LEI valid ISO 7064 MOD 97-10 check digits.',
+      'A GLN has a valid GS1 mod-10 check digit, an LEI valid ISO 7064 MOD 97-10 check digits, and a USCC a valid GB 32100-2015 check character (weights 3^i mod 31 over the 31-character alphabet 0-9 A-H J-N P-R T-U W-Y).',
     message: 'The {field} "{actual}" has a wrong check digit.',
     source:
-      'GS1 General Specifications §7.9 (check digit calculation); ISO 17442-1:2020 (LEI) and ISO/IEC 7064 (MOD 97-10)',
+      'GS1 General Specifications §7.9 (check digit calculation); ISO 17442-1:2020 (LEI) and ISO/IEC 7064 (MOD 97-10); GB 32100-2015 (USCC check character, mod 31)',
   },
   CN_CODE_HS_MISMATCH: {
     severity: 'error',
@@ -54,9 +55,31 @@ export function mod97CheckValid(code: string): boolean {
   return rest === 1
 }
 
+/** The 31 characters of a USCC (GB 32100-2015): digits and capitals without I, O, S, V and Z. */
+const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+/** Weights of the first 17 USCC characters: 3^i mod 31 for i = 0 … 16. */
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+/**
+ * Whether an 18-character China Unified Social Credit Code ends in its check character
+ * (GB 32100-2015): each of the first 17 characters counts as its index in the 31-character
+ * alphabet, times 3^i mod 31; the check character is the one at (31 - sum mod 31) mod 31.
+ */
+export function usccCheckValid(code: string): boolean {
+  if (code.length !== 18) return false
+  let sum = 0
+  for (let i = 0; i < 17; i++) {
+    const value = USCC_ALPHABET.indexOf(code[i] ?? '')
+    if (value < 0) return false
+    sum += value * (USCC_WEIGHTS[i] ?? 0)
+  }
+  return USCC_ALPHABET[(31 - (sum % 31)) % 31] === code[17]
+}
+
 const CHECKS: readonly [key: string, valid: (v: string) => boolean][] = [
   ['gln', gs1CheckDigitValid],
   ['lei', mod97CheckValid],
+  ['uscc', usccCheckValid],
 ]
 
 export function partyIdRule(ctx: RuleContext): void {
@@ -81,6 +104,7 @@ export function partyIdRule(ctx: RuleContext): void {
 const FORMS: Readonly<Record<string, RegExp>> = {
   gln: /^[0-9]{13}$/,
   lei: /^[0-9A-Z]{18}[0-9]{2}$/,
+  uscc: /^[0-9A-HJ-NP-RTUW-Y]{2}[0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}$/,
 }
 
 export function cnCodeRule(ctx: RuleContext): void {

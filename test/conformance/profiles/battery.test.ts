@@ -260,6 +260,41 @@ describe('eu-battery-2023-1542', () => {
     }
   })
 
+  it('reads the vehicle category when given: M1, N1 60; L 20; M2, M3, N2, N3 250 cycles a year', () => {
+    const cycles = 'EU_CYCLES_PER_YEAR_INVALID /credentialSubject/battery/cyclesPerYear'
+    const lifetime =
+      'LIFETIME_ENERGY_MISMATCH /credentialSubject/battery/declarations/0/functionalUnit/quantity'
+    // The EV pack: 74 kWh × 60 cycles × 8 years = 35,520 kWh, so only 60 keeps the lifetime energy.
+    for (const [vehicle, perYear, expected] of [
+      ['M1', '60', []],
+      ['N1', '60', []],
+      ['M1', '250', [cycles]],
+      ['N3', '60', [cycles]],
+      ['M2', '250', [lifetime]],
+      ['N2', '250', [lifetime]],
+      ['L', '20', [lifetime]],
+      ['L', '60', [cycles]],
+    ] as const) {
+      const doc = example('ev-nmc-pack')
+      doc.credentialSubject.battery.vehicleCategory = vehicle
+      doc.credentialSubject.battery.cyclesPerYear = perYear
+      expect(issues(checkConformance(doc, eu)), `${vehicle} ${perYear}`).toEqual(expected)
+    }
+    const doc = example('ev-nmc-pack')
+    doc.credentialSubject.battery.vehicleCategory = 'M3'
+    const report = checkConformance(doc, eu)
+    expect(report.findings[0]).toMatchObject({ expected: '250', actual: '60' })
+    expect(report.findings[0]?.message).toContain('"EV (M3)"')
+  })
+
+  it('refuses a vehicle category outside the UNECE list', () => {
+    const doc = example('ev-nmc-pack')
+    doc.credentialSubject.battery.vehicleCategory = 'M4'
+    expect(issues(checkConformance(doc))).toEqual([
+      'ENUM_MISMATCH /credentialSubject/battery/vehicleCategory',
+    ])
+  })
+
   it('warns on a performance class without the class scheme that defines it', () => {
     const doc = example('ev-nmc-pack')
     const d = declaration(doc, 'eu-2023-1542')

@@ -6,7 +6,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkConformance } from '../../../src/conformance/check.js'
-import { gs1CheckDigitValid, mod97CheckValid } from '../../../src/conformance/rules/identifiers.js'
+import {
+  gs1CheckDigitValid,
+  mod97CheckValid,
+  usccCheckValid,
+} from '../../../src/conformance/rules/identifiers.js'
 import { PARTY_IDENTIFIER_SCHEMES } from '../../../src/model/enums.js'
 import { SCHEMA_BASE, schemaDocuments } from '../../../src/schema/registry.js'
 import { example, issues } from '../helpers.js'
@@ -95,6 +99,59 @@ describe('LEI check digits (ISO 7064 MOD 97-10)', () => {
   })
 })
 
+/**
+ * The GB 32100-2015 check character, computed independently: the alphabet built from the 36
+ * alphanumerics without I, O, S, V and Z, and the weights as powers of 3 with BigInt arithmetic.
+ */
+const USCC_CHARS = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'].filter((c) => !'IOSVZ'.includes(c))
+function usccCheckChar(base: string): string {
+  let sum = 0n
+  for (let i = 0; i < 17; i++) sum += BigInt(USCC_CHARS.indexOf(base[i] ?? '')) * 3n ** BigInt(i)
+  return USCC_CHARS[Number((31n - (sum % 31n)) % 31n)] ?? '?'
+}
+const usccChars = (n: number) =>
+  fc.array(fc.constantFrom(...USCC_CHARS), { minLength: n, maxLength: n }).map((a) => a.join(''))
+/** The first 17 characters in the schema's form: 2 code characters, 6 digits of region, 9 more. */
+const usccBase = fc.tuple(usccChars(2), digits(6), usccChars(9)).map(([a, b, c]) => `${a}${b}${c}`)
+
+describe('USCC check character (GB 32100-2015, mod 31)', () => {
+  it('has a 31-character alphabet', () => {
+    expect(USCC_CHARS).toHaveLength(31)
+  })
+
+  it('accepts every code that ends in its check character', () => {
+    fc.assert(
+      fc.property(usccBase, (base) => {
+        expect(usccCheckValid(`${base}${usccCheckChar(base)}`)).toBe(true)
+      }),
+    )
+  })
+
+  it('refuses every other last character, and a changed character before it', () => {
+    fc.assert(
+      fc.property(usccBase, fc.integer({ min: 1, max: 30 }), fc.nat(16), (base, shift, at) => {
+        const check = usccCheckChar(base)
+        const wrong = USCC_CHARS[(USCC_CHARS.indexOf(check) + shift) % 31]
+        expect(usccCheckValid(`${base}${wrong}`)).toBe(false)
+        // Weights are powers of 3, never 0 mod 31 (a prime), so one changed character is caught.
+        const c = base[at] ?? '0'
+        const other = USCC_CHARS[(USCC_CHARS.indexOf(c) + shift) % 31]
+        expect(usccCheckValid(`${base.slice(0, at)}${other}${base.slice(at + 1)}${check}`)).toBe(
+          false,
+        )
+      }),
+    )
+  })
+
+  it('knows a widely reused example, and refuses malformed input', () => {
+    // The example of Hutool's CreditCodeUtil tests (dromara/hutool), reused in many validators.
+    expect(usccCheckValid('91350100M000100Y43')).toBe(true)
+    expect(usccCheckValid('91350100M000100Y44')).toBe(false)
+    expect(usccCheckValid('91350100M000100Y4')).toBe(false)
+    expect(usccCheckValid('91350100M000100O43')).toBe(false)
+  })
+})
+
 describe('party identifiers on a passport', () => {
   it('the schema has one property per scheme of PARTY_IDENTIFIER_SCHEMES, in order', () => {
     const common = schemaDocuments.get(`${SCHEMA_BASE}common.schema.json`) as {
@@ -106,12 +163,23 @@ describe('party identifiers on a passport', () => {
   it('accepts well-formed identifiers with valid check digits', () => {
     const doc = example('lfp-cell-280ah')
     doc.credentialSubject.product.manufacturer.partyIds = {
-      lei: '5493001KJTIIGC8Y1R12',
-      uscc: '91320412MA1W7K3Q5D',
+      lei: '9845000CARBONPASSP07',
+      uscc: '91320412MA1W7K3Q5B',
       duns: '123456789',
       bpn: 'BPNL00000003AYRE',
     }
     expect(checkConformance(doc).findings).toEqual([])
+  })
+
+  it('refuses a wrong USCC check character on the manufacturer and the site', () => {
+    const doc = example('lfp-cell-280ah')
+    doc.credentialSubject.product.manufacturer.partyIds = { uscc: '91350100M000100Y44' }
+    doc.credentialSubject.product.manufacturingSite.partyIds.uscc = '91350100M000100Y43'
+    const report = checkConformance(doc)
+    expect(issues(report)).toEqual([
+      'PARTY_ID_CHECK_DIGIT_INVALID /credentialSubject/product/manufacturer/partyIds/uscc',
+    ])
+    expect(report.findings[0]?.message).toContain('USCC')
   })
 
   it('refuses a wrong LEI check digit, citing the field', () => {
