@@ -17,11 +17,11 @@
 import { defineCodes } from '../../findings/define.js'
 import type { SystemBoundary } from '../../model/types.js'
 import { arr, obj, type RuleContext } from '../context.js'
-import { add, approxEqual, type Dec, div, formatDecimal, mul, sum, ZERO } from '../decimal.js'
+import { approxEqual, type Dec, div, formatDecimal, mul, sum, ZERO } from '../decimal.js'
 import { lookupUnit } from '../units.js'
 import { type DeclarationAt, declarationsOf } from './declarations.js'
 import { EU, IEC63369 } from './sources.js'
-import { duplicateEntries, STAGES_IN_BOUNDARY, sumField, sumMismatch } from './sums.js'
+import { duplicateEntries, STAGES_IN_BOUNDARY, stageMap, sumField, sumMismatch } from './sums.js'
 
 /** The codes these rules report. */
 export const batteryCodes = defineCodes({
@@ -133,19 +133,9 @@ function stageList(ctx: RuleContext): readonly unknown[] {
   return arr(obj(ctx.subject.footprint).lifecycleStages)
 }
 
-/** The stage emissions by stage, or undefined when a value does not parse. */
-function footprintStages(ctx: RuleContext): Map<unknown, Dec> | undefined {
-  const stages = new Map<unknown, Dec>()
-  for (const item of stageList(ctx)) {
-    const st = obj(item)
-    const d = ctx.dec(st.emissions)
-    if (d === undefined) return undefined
-    // A stage listed twice is DUPLICATE_ENTRY's finding; here the entries add up.
-    const before = stages.get(st.stage)
-    stages.set(st.stage, before ? add(before, d) : d)
-  }
-  return stages
-}
+/** The stage emissions by stage (a stage listed twice adds up), or undefined when one does not parse. */
+const footprintStages = (ctx: RuleContext): Map<unknown, Dec> | undefined =>
+  stageMap(ctx, stageList(ctx))
 
 function checkTotal(ctx: RuleContext, at: DeclarationAt, stages: Map<unknown, Dec>): void {
   const boundary = at.declaration.systemBoundary

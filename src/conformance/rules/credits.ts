@@ -64,6 +64,12 @@ export const creditCodes = defineCodes({
 
 const { reportAt } = creditCodes
 
+/** The line kinds that name their type, the field that names it, and what the type says. */
+const KIND_TYPES = [
+  ['credit', 'creditType', 'credits'],
+  ['removal', 'removalType', 'removes'],
+] as const
+
 const BELOW_ZERO_ALLOWED = new Set(['credit', 'removal'])
 const REFUSED_CREDITS = new Set(['offset', 'avoided-emissions'])
 /** Credits that only an end-of-life modelling with credits gives. */
@@ -102,23 +108,16 @@ export function lineKindRule(ctx: RuleContext): void {
         })
       }
     }
-    if (kind === 'credit' && line.creditType === undefined) {
-      reportAt(ctx, 'LINE_KIND_TYPE_MISMATCH', `${at}/creditType`, {
-        detail: 'A credit line names what it credits (creditType).',
-      })
-    } else if (kind !== 'credit' && line.creditType !== undefined) {
-      reportAt(ctx, 'LINE_KIND_TYPE_MISMATCH', `${at}/creditType`, {
-        detail: `creditType is only for credit lines, not for a ${String(kind)} line.`,
-      })
-    }
-    if (kind === 'removal' && line.removalType === undefined) {
-      reportAt(ctx, 'LINE_KIND_TYPE_MISMATCH', `${at}/removalType`, {
-        detail: 'A removal line names what it removes (removalType).',
-      })
-    } else if (kind !== 'removal' && line.removalType !== undefined) {
-      reportAt(ctx, 'LINE_KIND_TYPE_MISMATCH', `${at}/removalType`, {
-        detail: `removalType is only for removal lines, not for a ${String(kind)} line.`,
-      })
+    for (const [ownKind, field, what] of KIND_TYPES) {
+      if (kind === ownKind && line[field] === undefined) {
+        reportAt(ctx, 'LINE_KIND_TYPE_MISMATCH', `${at}/${field}`, {
+          detail: `A ${ownKind} line names what it ${what} (${field}).`,
+        })
+      } else if (kind !== ownKind && line[field] !== undefined) {
+        reportAt(ctx, 'LINE_KIND_TYPE_MISMATCH', `${at}/${field}`, {
+          detail: `${field} is only for ${ownKind} lines, not for a ${String(kind)} line.`,
+        })
+      }
     }
     if (typeof line.creditType === 'string' && REFUSED_CREDITS.has(line.creditType)) {
       reportAt(ctx, 'OFFSET_IN_FOOTPRINT', `${at}/creditType`, { actual: line.creditType })

@@ -331,8 +331,14 @@ export function activityBoundaryRule(ctx: RuleContext): void {
   }
 }
 
-/** The stage sums of a stage list (duplicates merged), or undefined when a value does not parse. */
-function stageMap(ctx: RuleContext, list: readonly unknown[]): Map<unknown, Dec> | undefined {
+/**
+ * The stage sums of a stage list, or undefined when a value does not parse. A stage listed twice is
+ * DUPLICATE_ENTRY's finding; here its entries add up.
+ */
+export function stageMap(
+  ctx: RuleContext,
+  list: readonly unknown[],
+): Map<unknown, Dec> | undefined {
   const stages = new Map<unknown, Dec>()
   for (const item of list) {
     const st = obj(item)
