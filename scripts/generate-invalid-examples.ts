@@ -9,6 +9,7 @@
  * Run: `tsx scripts/generate-invalid-examples.ts`
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { evPackUnderEuAct } from '../test/helpers/examples.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: the generator edits arbitrary JSON
 type Json = Record<string, any>
@@ -16,8 +17,12 @@ type Json = Record<string, any>
 const valid = (name: string): Json =>
   JSON.parse(readFileSync(new URL(`../examples/valid/${name}.json`, import.meta.url), 'utf8'))
 
+const EV = 'ev-nmc-pack'
+/** The EV pack declared under EU Art. 7, as the EU rules need it (the example makes no such claim). */
+const EV_EU = 'ev-nmc-pack under EU Art. 7'
+
 /** The bases: the valid examples, each broken in exactly one way below. */
-const base = (name: string): Json => valid(name)
+const base = (name: string): Json => (name === EV_EU ? evPackUnderEuAct(valid(EV)) : valid(name))
 
 interface Case {
   code: string
@@ -40,7 +45,6 @@ const PCBA = 'pcba-access-controller'
 const READER = 'biometric-access-reader'
 const ESS = 'ess-cabinet-215kwh'
 const UPS = 'ups-battery-module'
-const EV = 'ev-nmc-pack'
 const CELL = 'lfp-cell-280ah'
 
 /** The footprint fields that move with every line when only fossil lines change. */
@@ -442,7 +446,7 @@ const cases: Case[] = [
   {
     code: 'BATTERY_STAGES_SUM_MISMATCH',
     file: 'distribution-stage-changed',
-    from: EV,
+    from: EV_EU,
     what: 'the EU declaration’s per-kWh distribution stage raised from 0.001063 to 0.011063',
     make: (d) => {
       euOf(d).lifecycleStagesPerFunctionalUnit[2].emissions = '0.011063'
@@ -775,7 +779,7 @@ const cases: Case[] = [
   {
     code: 'SYSTEM_BOUNDARY_MISMATCH',
     file: 'eu-battery-2023-1542.ev-cradle-to-grave',
-    from: EV,
+    from: EV_EU,
     what: 'the EV pack’s EU declaration cradle-to-grave (Annex II excludes use; the pack has no use stage, so the total is unchanged)',
     make: (d) => {
       euOf(d).systemBoundary = 'cradle-to-grave'
@@ -802,7 +806,7 @@ const cases: Case[] = [
   {
     code: 'EU_BATTERY_FIELD_REQUIRED',
     file: 'no-declaration-of-conformity',
-    from: EV,
+    from: EV_EU,
     what: 'the EU declaration’s `declarationOfConformityId` removed (Art. 7(1)(f))',
     make: (d) => {
       delete euOf(d).declarationOfConformityId
@@ -820,7 +824,7 @@ const cases: Case[] = [
   {
     code: 'EU_STAGES_INCOMPLETE',
     file: 'distribution-folded-into-production',
-    from: EV,
+    from: EV_EU,
     what: 'the distribution stage folded into main production (the total is unchanged)',
     make: (d) => {
       const stages = euOf(d).lifecycleStagesPerFunctionalUnit
@@ -831,7 +835,7 @@ const cases: Case[] = [
   {
     code: 'EU_USE_STAGE_INCLUDED',
     file: 'use-stage-declared',
-    from: EV,
+    from: EV_EU,
     what: 'part of main production declared as a use stage (the total is unchanged)',
     make: (d) => {
       const stages = euOf(d).lifecycleStagesPerFunctionalUnit
@@ -842,7 +846,7 @@ const cases: Case[] = [
   {
     code: 'LIFETIME_ENERGY_MISMATCH',
     file: 'warranty-10-years',
-    from: EV,
+    from: EV_EU,
     what: '`warrantyYears` 10, while the lifetime energy was computed for 8',
     make: (d) => {
       battery(d).warrantyYears = '10'
@@ -860,7 +864,7 @@ const cases: Case[] = [
   {
     code: 'EU_CYCLES_PER_YEAR_INVALID',
     file: 'ev-cycles-per-year-20',
-    from: EV,
+    from: EV_EU,
     what: '`cyclesPerYear` 20 (the LMT value) for an EV pack, lifetime energy recomputed to match (11,840 kWh)',
     make: (d) => {
       battery(d).cyclesPerYear = '20'
@@ -898,7 +902,11 @@ for (const c of cases) {
   const out = replaced === undefined ? doc : replaced
   mkdirSync(new URL(`${c.code}/`, root), { recursive: true })
   writeFileSync(new URL(`${c.code}/${c.file}.json`, root), `${JSON.stringify(out, null, 2)}\n`)
-  readme.push(`| \`${c.code}\` | \`${c.file}.json\` | \`${c.from}.json\` | ${c.what} |`)
+  const from =
+    c.from === EV_EU
+      ? '`ev-nmc-pack.json` declared under EU Art. 7 (`evPackUnderEuAct`)'
+      : `\`${c.from}.json\``
+  readme.push(`| \`${c.code}\` | \`${c.file}.json\` | ${from} | ${c.what} |`)
 }
 writeFileSync(new URL('README.md', root), `${readme.join('\n')}\n`)
 console.log(`wrote ${cases.length} invalid examples`)

@@ -1,6 +1,6 @@
 /** Small helpers shared by the conformance tests. */
 import type { ConformanceReport, Finding } from '../../src/results.js'
-import { validExample } from '../helpers/examples.js'
+import { evPackUnderEuAct, validExample } from '../helpers/examples.js'
 
 /** A parsed JSON document that tests poke into freely. */
 // biome-ignore lint/suspicious/noExplicitAny: tests mutate arbitrary JSON
@@ -20,3 +20,6 @@ export const only = (report: ConformanceReport, code: string): Finding[] =>
 
 /** The document of a valid example, by name, to poke into (a fresh parse each call). */
 export const example = (name: string): Loose => validExample(name).doc
+
+/** The EV pack declared under EU Art. 7 (the example itself makes no Art. 7 claim). */
+export const evPackUnderEu = (): Loose => evPackUnderEuAct(example('ev-nmc-pack'))

@@ -102,3 +102,23 @@ export const exampleDidDocuments = (): DidDocument[] =>
 
 /** A deep copy, so a test can change an example without affecting others. */
 export const clone = <T>(value: T): T => structuredClone(value)
+
+/**
+ * The EV pack example as its maker would declare it under EU Art. 7 once the act applies: the
+ * example itself makes no Art. 7 claim (examples/README.md), so the EU profile's EV rules are
+ * tested, and their invalid examples generated, on this. Its end-of-life modelling is left
+ * unstated, since the example's cut-off is not the act's method.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: edits the example's JSON
+export function evPackUnderEuAct(doc: Record<string, any>): Record<string, any> {
+  const subject = doc.credentialSubject
+  delete subject.footprint.endOfLifeModelling
+  const [declaration] = subject.battery.declarations
+  declaration.framework = 'eu-2023-1542'
+  declaration.methodology = {
+    name: 'Regulation (EU) 2023/1542 Art. 7 and Annex II',
+    reference: 'Delegated act on the carbon footprint of EV batteries (draft Ares(2024)3131389)',
+  }
+  declaration.declarationOfConformityId = 'EU-DoC-AVP-75N-2026-001'
+  return doc
+}

@@ -80,6 +80,15 @@ export const euBatteryCodes = defineCodes({
       'performanceClass "{actual}" names no class scheme; classes exist only under the Art. 7(2) delegated act that sets their thresholds.',
     source: `${EU} Art. 7(2), Annex II points 7-8`,
   },
+  EU_END_OF_LIFE_NOT_CFF: {
+    severity: 'warning',
+    profiles: ['eu-battery-2023-1542'],
+    title:
+      'End of life is modelled with the Circular Footprint Formula: Annex II follows the PEF method, and the JRC rules for EV (CFB-EV) and industrial batteries (CFB-IND) apply the CFF. A warning until a delegated act fixes the formula’s parameters; an unstated endOfLifeModelling is not checked.',
+    message:
+      'endOfLifeModelling is "{actual}", but the EU method models end of life with the Circular Footprint Formula; this declaration will need it once the delegated act applies.',
+    source: `${EU} Annex II point 1; Recommendation (EU) 2021/2279 Annex I (Circular Footprint Formula); JRC CFB-EV (2023) and CFB-IND (2025)`,
+  },
   ELECTRICITY_INSTRUMENT_NOT_ACCEPTED: {
     severity: 'warning',
     profiles: ['eu-battery-2023-1542'],
@@ -295,6 +304,13 @@ function checkPerformanceClass(ctx: RuleContext, at: DeclarationAt): void {
   })
 }
 
+/** The EU method is PEF-based: its end of life is the Circular Footprint Formula. */
+function checkEndOfLifeModelling(ctx: RuleContext): void {
+  const modelling = obj(ctx.subject.footprint).endOfLifeModelling
+  if (typeof modelling !== 'string' || modelling === 'circular-footprint-formula') return
+  reportAt(ctx, 'EU_END_OF_LIFE_NOT_CFF', '/footprint/endOfLifeModelling', { actual: modelling })
+}
+
 export function euBatteryRule(ctx: RuleContext): void {
   if (!inScope(ctx)) return
   const at = requireDeclaration(ctx, 'eu-2023-1542')
@@ -305,6 +321,7 @@ export function euBatteryRule(ctx: RuleContext): void {
   checkStages(ctx, at)
   checkLifetimeEnergy(ctx, at)
   checkPerformanceClass(ctx, at)
+  checkEndOfLifeModelling(ctx)
   checkElectricity(ctx)
 }
 

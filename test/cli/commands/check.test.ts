@@ -47,7 +47,12 @@ describe('carbon-passport check', () => {
     expect(r.status).toBe(1)
     const out = JSON.parse(r.stdout)
     expect(out.report.profiles).toEqual(['core', 'iec-63369-1', 'eu-battery-2023-1542'])
-    expect(out.report.findings.map((f: { code: string }) => f.code)).toEqual(['OUT_OF_SCOPE'])
+    // One finding from each profile: road traction is outside IEC 63369-1, and the pack makes no
+    // EU Art. 7 declaration.
+    expect(out.report.findings.map((f: { code: string }) => f.code)).toEqual([
+      'OUT_OF_SCOPE',
+      'DECLARATION_MISSING',
+    ])
   })
 
   it('exits 2 on an unknown profile', () => {

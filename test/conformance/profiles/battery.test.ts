@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkConformance } from '../../../src/conformance/check.js'
-import { example, issues, type Loose } from '../helpers.js'
+import { evPackUnderEu, example, issues, type Loose } from '../helpers.js'
 
 const iec = { profiles: ['iec-63369-1'] as const }
 const eu = { profiles: ['eu-battery-2023-1542'] as const }
@@ -9,14 +9,19 @@ const both = { profiles: ['iec-63369-1', 'eu-battery-2023-1542'] as const }
 const declaration = (doc: Loose, framework: string): Loose =>
   doc.credentialSubject.battery.declarations.find((d: Loose) => d.framework === framework)
 
+/** The EU profile's warning on the cabinet and the UPS module, which state a cut-off end of life. */
+const CUT_OFF = 'EU_END_OF_LIFE_NOT_CFF /credentialSubject/footprint/endOfLifeModelling'
+
 describe('one battery, several declarations', () => {
   it.each(['ess-cabinet-215kwh', 'ups-battery-module'])(
     '%s conforms under core, iec-63369-1 and eu-battery-2023-1542 at once',
     (name) => {
       const report = checkConformance(example(name), both)
       expect(report.profiles).toEqual(['core', 'iec-63369-1', 'eu-battery-2023-1542'])
-      expect(report.findings).toEqual([])
-      expect(report.status).toBe('pass')
+      expect(report.conforms).toBe(true)
+      // The one warning: their stated cut-off is not yet the EU method's end of life.
+      expect(issues(report)).toEqual([CUT_OFF])
+      expect(report.status).toBe('warn')
     },
   )
 
@@ -32,6 +37,7 @@ describe('one battery, several declarations', () => {
     expect(issues(checkConformance(doc, eu))).toEqual([
       'DECLARATION_TOTAL_MISMATCH /credentialSubject/battery/declarations/1/totalFootprint',
       'SYSTEM_BOUNDARY_MISMATCH /credentialSubject/battery/declarations/1/systemBoundary',
+      CUT_OFF,
     ])
   })
 
@@ -40,6 +46,7 @@ describe('one battery, several declarations', () => {
     doc.credentialSubject.battery.declarations = [declaration(doc, 'eu-2023-1542')]
     expect(issues(checkConformance(doc, both))).toEqual([
       'DECLARATION_MISSING /credentialSubject/battery/declarations',
+      CUT_OFF,
     ])
     expect(checkConformance(doc, eu).conforms).toBe(true)
   })
@@ -171,13 +178,13 @@ describe('iec-63369-1', () => {
 
 describe('eu-battery-2023-1542', () => {
   it('tells Art. 7 applicability by category and level', () => {
-    const lmt = example('ev-nmc-pack')
+    const lmt = evPackUnderEu()
     lmt.credentialSubject.battery.category = 'LMT'
     lmt.credentialSubject.battery.cyclesPerYear = '20'
     expect(issues(checkConformance(lmt, eu))).toEqual([
       'LIFETIME_ENERGY_MISMATCH /credentialSubject/battery/declarations/0/functionalUnit/quantity',
     ])
-    const portable = example('ev-nmc-pack')
+    const portable = evPackUnderEu()
     portable.credentialSubject.battery.category = 'portable'
     expect(issues(checkConformance(portable, eu))).toEqual([
       'OUT_OF_SCOPE /credentialSubject/battery/category',
@@ -199,7 +206,7 @@ describe('eu-battery-2023-1542', () => {
   })
 
   it('requires each of Art. 7(1)(a)–(g), citing the point', () => {
-    const doc = example('ev-nmc-pack')
+    const doc = evPackUnderEu()
     delete declaration(doc, 'eu-2023-1542').studyUrl
     delete doc.credentialSubject.product.modelNumber
     const report = checkConformance(doc, eu)
@@ -218,11 +225,12 @@ describe('eu-battery-2023-1542', () => {
     declaration(doc, 'eu-2023-1542').functionalUnit.kind = 'cumulated-requested-service'
     expect(issues(checkConformance(doc, eu))).toEqual([
       'EU_FUNCTIONAL_UNIT_INVALID /credentialSubject/battery/declarations/1/functionalUnit',
+      CUT_OFF,
     ])
   })
 
   it('computes the lifetime energy by category: warranty years for EV and LMT, service life for industrial', () => {
-    const ev = example('ev-nmc-pack')
+    const ev = evPackUnderEu()
     // 74 kWh × 60 cycles × 8 years of warranty = 35,520 kWh; the service life is not the EV input.
     ev.credentialSubject.battery.serviceLifeYears = '12'
     expect(issues(checkConformance(ev, eu))).toEqual([])
@@ -236,10 +244,11 @@ describe('eu-battery-2023-1542', () => {
     const ess = example('ess-cabinet-215kwh')
     // 193.536 kWh usable × 400 cycles × 15 years = 1,161,216 kWh.
     ess.credentialSubject.battery.warrantyYears = '10'
-    expect(issues(checkConformance(ess, eu))).toEqual([])
+    expect(issues(checkConformance(ess, eu))).toEqual([CUT_OFF])
     ess.credentialSubject.battery.serviceLifeYears = '20'
     expect(issues(checkConformance(ess, eu))).toEqual([
       'LIFETIME_ENERGY_MISMATCH /credentialSubject/battery/declarations/1/functionalUnit/quantity',
+      CUT_OFF,
     ])
   })
 
@@ -253,7 +262,7 @@ describe('eu-battery-2023-1542', () => {
       ['EV', '20', cycles],
       ['LMT', '60', cycles],
     ] as const) {
-      const doc = example('ev-nmc-pack')
+      const doc = evPackUnderEu()
       doc.credentialSubject.battery.category = category
       doc.credentialSubject.battery.cyclesPerYear = perYear
       expect(issues(checkConformance(doc, eu)), `${category} ${perYear}`).toEqual([expected])
@@ -275,12 +284,12 @@ describe('eu-battery-2023-1542', () => {
       ['L', '20', [lifetime]],
       ['L', '60', [cycles]],
     ] as const) {
-      const doc = example('ev-nmc-pack')
+      const doc = evPackUnderEu()
       doc.credentialSubject.battery.vehicleCategory = vehicle
       doc.credentialSubject.battery.cyclesPerYear = perYear
       expect(issues(checkConformance(doc, eu)), `${vehicle} ${perYear}`).toEqual(expected)
     }
-    const doc = example('ev-nmc-pack')
+    const doc = evPackUnderEu()
     doc.credentialSubject.battery.vehicleCategory = 'M3'
     const report = checkConformance(doc, eu)
     expect(report.findings[0]).toMatchObject({ expected: '250', actual: '60' })
@@ -288,7 +297,7 @@ describe('eu-battery-2023-1542', () => {
   })
 
   it('refuses a vehicle category outside the UNECE list', () => {
-    const doc = example('ev-nmc-pack')
+    const doc = evPackUnderEu()
     doc.credentialSubject.battery.vehicleCategory = 'M4'
     expect(issues(checkConformance(doc))).toEqual([
       'ENUM_MISMATCH /credentialSubject/battery/vehicleCategory',
@@ -296,7 +305,7 @@ describe('eu-battery-2023-1542', () => {
   })
 
   it('warns on a performance class without the class scheme that defines it', () => {
-    const doc = example('ev-nmc-pack')
+    const doc = evPackUnderEu()
     const d = declaration(doc, 'eu-2023-1542')
     d.performanceClass = 'B'
     const report = checkConformance(doc, eu)
@@ -309,8 +318,38 @@ describe('eu-battery-2023-1542', () => {
     expect(checkConformance(doc, eu).findings).toEqual([])
   })
 
+  it('warns on an end of life that is not the Circular Footprint Formula, and only when stated', () => {
+    // The cabinet states its cut-off; the EU method (PEF) models end of life with the CFF.
+    const ess = example('ess-cabinet-215kwh')
+    const report = checkConformance(ess, eu)
+    expect(report.conforms).toBe(true)
+    expect(report.findings.map((f) => `${f.severity} ${f.code} ${f.path}`)).toEqual([
+      'warning EU_END_OF_LIFE_NOT_CFF /credentialSubject/footprint/endOfLifeModelling',
+    ])
+    expect(report.findings[0]?.message).toContain('"cut-off"')
+    ess.credentialSubject.footprint.endOfLifeModelling = 'avoided-burden'
+    expect(issues(checkConformance(ess, eu))).toEqual([
+      'EU_END_OF_LIFE_NOT_CFF /credentialSubject/footprint/endOfLifeModelling',
+    ])
+    delete ess.credentialSubject.footprint.endOfLifeModelling
+    expect(checkConformance(ess, eu).findings).toEqual([])
+    // Not a concern of the other profiles.
+    expect(issues(checkConformance(example('ess-cabinet-215kwh')))).toEqual([])
+  })
+
+  it('refuses the EV pack example: it makes no Art. 7 declaration', () => {
+    const ev = example('ev-nmc-pack')
+    expect(ev.credentialSubject.battery.declarations.map((d: Loose) => d.framework)).toEqual([
+      'other-framework',
+    ])
+    expect(issues(checkConformance(ev, eu))).toEqual([
+      'DECLARATION_MISSING /credentialSubject/battery/declarations',
+    ])
+    expect(issues(checkConformance(evPackUnderEu(), eu))).toEqual([])
+  })
+
   it('composes with iec-63369-1: an EV pack is out of scope there and checked here', () => {
-    const report = checkConformance(example('ev-nmc-pack'), both)
+    const report = checkConformance(evPackUnderEu(), both)
     expect(issues(report)).toEqual(['OUT_OF_SCOPE /credentialSubject/battery/category'])
   })
 })

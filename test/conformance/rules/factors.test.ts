@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { checkConformance } from '../../../src/conformance/check.js'
-import { example, issues } from '../helpers.js'
+import { evPackUnderEu, example, issues } from '../helpers.js'
 
 /** The PCBA's SMT electricity line (location-based, MEE/NBS South China grid). */
 const ELECTRICITY = 7
@@ -83,7 +83,7 @@ describe('electricity under eu-battery-2023-1542', () => {
   const EV_ELECTRICITY = 9
 
   it('accepts the location-based grid mix and a residual mix', () => {
-    const doc = example('ev-nmc-pack')
+    const doc = evPackUnderEu()
     const line = doc.credentialSubject.activityData[EV_ELECTRICITY]
     expect(line.electricity).toEqual({ basis: 'location' })
     expect(checkConformance(doc, eu).findings).toEqual([])
@@ -93,7 +93,7 @@ describe('electricity under eu-battery-2023-1542', () => {
 
   it('warns on a PPA or guarantees of origin, which the draft EV act does not accept', () => {
     for (const instrument of ['power-purchase-agreement', 'guarantee-of-origin']) {
-      const doc = example('ev-nmc-pack')
+      const doc = evPackUnderEu()
       doc.credentialSubject.activityData[EV_ELECTRICITY].electricity = {
         basis: 'market',
         instrument,
