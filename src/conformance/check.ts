@@ -4,6 +4,7 @@
  * It never throws on untrusted input: anything unexpected becomes a finding.
  */
 
+import { type Dec, decimalFromNumber, parseDecimal } from '../decimal/core.js'
 import { CarbonPassportError } from '../errors.js'
 import { commonCodes, truncateFindings } from '../findings/common.js'
 import { combineCodes, defineCodes } from '../findings/define.js'
@@ -14,7 +15,6 @@ import { inputCodes } from '../input/read.js'
 import type { ConformanceReport, CredentialFormat } from '../results.js'
 import { schemaIds } from '../schema/registry.js'
 import { isObject, type Json, obj, type RuleContext } from './context.js'
-import { type Dec, decimalFromNumber, parseDecimal } from './decimal.js'
 import {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_DEPTH,

@@ -4,10 +4,10 @@
  * (`defineCodes`); a RuleContext is the `FindingSink` of their `reportAt`.
  */
 
+import type { Dec } from '../decimal/core.js'
 import type { Finding } from '../findings/finding.js'
 import { isObject, type Json } from '../json.js'
 import type { CredentialFormat } from '../results.js'
-import type { Dec } from './decimal.js'
 
 export type { Json }
 

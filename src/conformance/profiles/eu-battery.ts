@@ -5,12 +5,20 @@
  * declaration: per kWh of total energy over the service life, the four Annex II stages, use excluded.
  */
 
+import {
+  approxEqual,
+  compare,
+  type Dec,
+  decimalOf,
+  formatDecimal,
+  mul,
+  sign,
+} from '../../decimal/core.js'
 import { combineCodes, defineCodes } from '../../findings/define.js'
+import { lookupUnit } from '../../units.js'
 import { arr, obj, type RuleContext } from '../context.js'
-import { approxEqual, compare, type Dec, decimalOf, formatDecimal, mul, sign } from '../decimal.js'
 import type { DeclarationAt } from '../rules/declarations.js'
 import { EU } from '../rules/sources.js'
-import { lookupUnit } from '../units.js'
 import {
   batteryOf,
   batteryScopeCodes,

@@ -7,9 +7,9 @@
  * (CRS). The profile reads the battery's `iec-63369-1` declaration. See research/pcf-models.md §D.
  */
 
+import { approxEqual, formatDecimal, mul } from '../../decimal/core.js'
 import { combineCodes, defineCodes } from '../../findings/define.js'
 import { obj, type RuleContext } from '../context.js'
-import { approxEqual, formatDecimal, mul } from '../decimal.js'
 import type { DeclarationAt } from '../rules/declarations.js'
 import { IEC63369 } from '../rules/sources.js'
 import {

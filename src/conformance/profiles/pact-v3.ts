@@ -3,9 +3,9 @@
  * spec/v3/openapi.yaml; research/pcf-models.md §A). The cross-field rules of §A.3 are in `core`.
  */
 
+import { add, approxEqual, compare, decimalOf, formatDecimal, ZERO } from '../../decimal/core.js'
 import { defineCodes } from '../../findings/define.js'
 import { arr, obj, type RuleContext } from '../context.js'
-import { add, approxEqual, compare, decimalOf, formatDecimal, ZERO } from '../decimal.js'
 import { PACT } from '../rules/sources.js'
 import { pactCompanyIds, pactProductIds } from './pact-ids.js'
 

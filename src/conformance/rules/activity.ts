@@ -3,10 +3,10 @@
  * activity (`kgCO2e/<activity unit>`, Rec 20 and UCUM spellings of the same unit match).
  */
 
+import { approxEqual, formatDecimal, mul } from '../../decimal/core.js'
 import { defineCodes } from '../../findings/define.js'
+import { FACTOR_UNIT_PREFIX, lookupFactorUnit, lookupUnit } from '../../units.js'
 import { arr, obj, type RuleContext } from '../context.js'
-import { approxEqual, formatDecimal, mul } from '../decimal.js'
-import { FACTOR_UNIT_PREFIX, lookupFactorUnit, lookupUnit } from '../units.js'
 
 /** The codes these rules report. */
 export const activityCodes = defineCodes({

@@ -14,11 +14,11 @@
  *   rule (EU_STAGES_INCOMPLETE).
  */
 
+import { approxEqual, type Dec, div, formatDecimal, mul, sum, ZERO } from '../../decimal/core.js'
 import { defineCodes } from '../../findings/define.js'
 import type { SystemBoundary } from '../../model/types.js'
+import { lookupUnit } from '../../units.js'
 import { arr, obj, type RuleContext } from '../context.js'
-import { approxEqual, type Dec, div, formatDecimal, mul, sum, ZERO } from '../decimal.js'
-import { lookupUnit } from '../units.js'
 import { type DeclarationAt, declarationsOf } from './declarations.js'
 import { EU, IEC63369 } from './sources.js'
 import { duplicateEntries, STAGES_IN_BOUNDARY, stageMap, sumField, sumMismatch } from './sums.js'

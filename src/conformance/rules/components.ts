@@ -3,9 +3,9 @@
  * for its passport (`upstreamPassport`), and every referenced passport is listed.
  */
 
+import { add, type Dec, ZERO } from '../../decimal/core.js'
 import { defineCodes } from '../../findings/define.js'
 import { arr, obj, type RuleContext } from '../context.js'
-import { add, type Dec, ZERO } from '../decimal.js'
 import { duplicateEntries, sumMismatch } from './sums.js'
 
 /** The codes these rules report. */

@@ -7,9 +7,9 @@
  * emissions are never lines: they are `claims[]`, outside every sum.
  */
 
+import { add, approxEqual, type Dec, formatDecimal, sign, ZERO } from '../../decimal/core.js'
 import { defineCodes } from '../../findings/define.js'
 import { arr, obj, type RuleContext } from '../context.js'
-import { add, approxEqual, type Dec, formatDecimal, sign, ZERO } from '../decimal.js'
 import { PACT } from './sources.js'
 import { stagesInBoundary } from './sums.js'
 

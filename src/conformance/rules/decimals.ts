@@ -4,10 +4,10 @@
  * service conditions. Wrong signs and malformed Decimals are reported by the schema layer.
  */
 
+import { compare, decimalOf, MAX_DECIMAL_LENGTH, ZERO } from '../../decimal/core.js'
 import { combineCodes, defineCodes } from '../../findings/define.js'
 import { escapePointer } from '../../findings/pointer.js'
 import { isObject, obj, type RuleContext } from '../context.js'
-import { compare, decimalOf, MAX_DECIMAL_LENGTH, ZERO } from '../decimal.js'
 import { schemaCodes } from './schema.js'
 
 /** The codes these rules report. */

@@ -5,12 +5,13 @@
  * not-a-decimal, wrong sign or out of range. Conformance runs it first, and verification's
  * `schema` check reports the same findings (src/credential/checks/schema.ts).
  */
+
+import { isDecimalString } from '../../decimal/core.js'
 import { truncateFindings } from '../../findings/common.js'
 import { defineCodes } from '../../findings/define.js'
 import type { Finding, FindingParams } from '../../findings/finding.js'
 import { escapePointer, getPointer } from '../../findings/pointer.js'
 import { type ErrorObject, validateAgainstSchema } from '../../schema/registry.js'
-import { isDecimalString } from '../decimal.js'
 import { IEC63369, PACT, SCHEMA } from './sources.js'
 
 /** The codes of layer 1; verification's `schema` check reports them too. */

@@ -11,12 +11,12 @@
  * filtered copies, no key closures) and build a JSON Pointer only for a finding.
  */
 
+import { add, approxEqual, type Dec, formatDecimal, ZERO } from '../../decimal/core.js'
 import { defineCodes } from '../../findings/define.js'
 import type { FindingParams } from '../../findings/finding.js'
 import { LIFECYCLE_STAGES } from '../../model/enums.js'
 import type { LifecycleStage, SystemBoundary } from '../../model/types.js'
 import { arr, obj, type RuleContext } from '../context.js'
-import { add, approxEqual, type Dec, formatDecimal, ZERO } from '../decimal.js'
 
 /** The codes these rules report. */
 export const sumCodes = defineCodes({

@@ -1,8 +1,8 @@
 /** Units are known codes: UN/ECE Rec 20 (canonical) or an unambiguous UCUM alias (see units.ts). */
 
 import { defineCodes } from '../../findings/define.js'
+import { FACTOR_UNIT_PREFIX, lookupFactorUnit, lookupUnit, UNITS } from '../../units.js'
 import { arr, obj, type RuleContext } from '../context.js'
-import { FACTOR_UNIT_PREFIX, lookupFactorUnit, lookupUnit, UNITS } from '../units.js'
 
 /** The codes these rules report. */
 export const unitCodes = defineCodes({

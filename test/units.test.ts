@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lookupUnit, UNITS } from '../../src/conformance/units.js'
+import { lookupUnit, UNITS } from '../src/units.js'
 
 describe('units', () => {
   it('knows Rec 20 codes and their unambiguous UCUM spellings as the same unit', () => {

@@ -12,7 +12,7 @@ import {
   parseDecimal,
   sign,
   sub,
-} from '../../src/conformance/decimal.js'
+} from '../../src/decimal/core.js'
 
 const d = (s: string) => {
   const v = parseDecimal(s)
