@@ -8,6 +8,8 @@
  * @module carbon-passport/conformance
  */
 
+// Exact arithmetic on Decimal strings and exact unit conversion, for writing passports by hand.
+export * as decimal from '../decimal/index.js'
 export {
   CarbonPassportError,
   type CarbonPassportErrorCode,
@@ -25,6 +27,7 @@ export {
   type SchemaName,
   schemaIds,
 } from '../schema/registry.js'
+export { convertUnit } from '../units.js'
 export {
   type ConformanceCode,
   catalogue,

@@ -80,11 +80,14 @@ export function isDecimalString(value: unknown): value is string {
   return typeof value === 'string' && DECIMAL.test(value)
 }
 
-/** Parses a Decimal string; `undefined` when it is not one or is longer than MAX_DECIMAL_LENGTH. */
-export function parseDecimal(value: unknown): Dec | undefined {
+/**
+ * Parses a Decimal string; `undefined` when it is not one or is longer than `maxLength`
+ * (MAX_DECIMAL_LENGTH by default, what the conformance rules accept).
+ */
+export function parseDecimal(value: unknown, maxLength = MAX_DECIMAL_LENGTH): Dec | undefined {
   if (typeof value !== 'string') return undefined
   const length = value.length
-  if (length === 0 || length > MAX_DECIMAL_LENGTH) return undefined
+  if (length === 0 || length > maxLength) return undefined
   // One pass over the characters: what DECIMAL matches, and the digits as a Number.
   const negative = value.charCodeAt(0) === 45 // -
   const i = negative ? 1 : 0
@@ -238,10 +241,42 @@ function approxEqualBig(actual: Decimal, expected: Decimal, tolerance: Decimal):
 }
 
 /**
- * `a / b` rounded half away from zero to `digits` decimal places (for messages and for quotients
- * that have no exact decimal form). `b` must not be zero.
+ * How a result that does not fit in the digits asked for is rounded: `half-up` half away from zero,
+ * `half-even` half to the even neighbour, `down` toward zero, `up` away from zero, `floor` toward
+ * −∞, `ceiling` toward +∞.
  */
-export function div(a: Dec, b: Dec, digits = 12): Dec {
+export type Rounding = 'half-even' | 'half-up' | 'down' | 'up' | 'floor' | 'ceiling'
+
+/** The integer `num / den` (den > 0) rounded as `rounding` says. */
+function roundQuotient(num: bigint, den: bigint, rounding: Rounding): bigint {
+  const q = num / den
+  const r = num % den
+  if (r === 0n) return q
+  const away = num < 0n ? q - 1n : q + 1n
+  switch (rounding) {
+    case 'down':
+      return q
+    case 'up':
+      return away
+    case 'floor':
+      return num < 0n ? away : q
+    case 'ceiling':
+      return num < 0n ? q : away
+    default: {
+      const twice = 2n * (r < 0n ? -r : r)
+      if (twice > den) return away
+      if (twice < den) return q
+      return rounding === 'half-up' || q % 2n !== 0n ? away : q
+    }
+  }
+}
+
+/**
+ * `a / b` to `digits` decimal places (a non-negative integer), rounded half away from zero unless
+ * `rounding` says otherwise (for messages and for quotients that have no exact decimal form). `b`
+ * must not be zero.
+ */
+export function div(a: Dec, b: Dec, digits = 12, rounding: Rounding = 'half-up'): Dec {
   // a/b = (a.int / 10^a.scale) / (b.int / 10^b.scale); result scaled by 10^digits.
   let num = a.int * pow10(digits + b.scale)
   let den = b.int * pow10(a.scale)
@@ -249,10 +284,79 @@ export function div(a: Dec, b: Dec, digits = 12): Dec {
     num = -num
     den = -den
   }
-  const q = num / den
-  const r = num % den
-  const rounded = 2n * (r < 0n ? -r : r) >= den ? q + (num < 0n ? -1n : 1n) : q
-  return ofBig(rounded, digits)
+  if (rounding === 'half-up') {
+    const q = num / den
+    const r = num % den
+    return ofBig(2n * (r < 0n ? -r : r) >= den ? q + (num < 0n ? -1n : 1n) : q, digits)
+  }
+  return ofBig(roundQuotient(num, den, rounding), digits)
+}
+
+/** `a` to `digits` decimal places (a non-negative integer); `a` itself when it has no more. */
+export function round(a: Dec, digits: number, rounding: Rounding = 'half-up'): Dec {
+  const x = of(a)
+  if (x.scale <= digits) return x
+  return ofBig(roundQuotient(x.int, pow10(x.scale - digits), rounding), digits)
+}
+
+const gcd = (a: bigint, b: bigint): bigint => {
+  let x = a < 0n ? -a : a
+  let y = b < 0n ? -b : b
+  while (y !== 0n) [x, y] = [y, x % y]
+  return x
+}
+
+/**
+ * `a / b` exactly, or `undefined` when the quotient has no finite decimal form (its reduced
+ * denominator has a prime factor other than 2 and 5). `b` must not be zero.
+ */
+export function divExact(a: Dec, b: Dec): Dec | undefined {
+  let num = a.int * pow10(b.scale)
+  let den = b.int * pow10(a.scale)
+  if (den < 0n) {
+    num = -num
+    den = -den
+  }
+  const g = gcd(num, den)
+  num /= g
+  den /= g
+  let twos = 0
+  let fives = 0
+  while (den % 2n === 0n) {
+    den /= 2n
+    twos++
+  }
+  while (den % 5n === 0n) {
+    den /= 5n
+    fives++
+  }
+  if (den !== 1n) return undefined
+  // num / (2^twos × 5^fives) = num × 2^(k − twos) × 5^(k − fives) / 10^k
+  const k = Math.max(twos, fives)
+  return ofBig(num * 2n ** BigInt(k - twos) * 5n ** BigInt(k - fives), k)
+}
+
+/**
+ * The shortest Decimal string that reads back as `value` (a finite number): what `String(value)`
+ * gives, written out without an exponent (`6e-8` is `0.00000006`), and `0` for −0.
+ */
+export function numberToDecimalString(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError('not a finite number')
+  const text = String(value)
+  const e = text.indexOf('e')
+  if (e < 0) return text === '-0' ? '0' : text
+  const negative = text.startsWith('-')
+  const mantissa = text.slice(negative ? 1 : 0, e)
+  const exponent = Number(text.slice(e + 1))
+  const dot = mantissa.indexOf('.')
+  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1)
+  // The value is 0.digits × 10^point.
+  const point = (dot < 0 ? mantissa.length : dot) + exponent
+  let plain: string
+  if (point <= 0) plain = `0.${'0'.repeat(-point)}${digits}`
+  else if (point >= digits.length) plain = digits + '0'.repeat(point - digits.length)
+  else plain = `${digits.slice(0, point)}.${digits.slice(point)}`
+  return negative ? `-${plain}` : plain
 }
 
 /** The canonical text of a decimal: no trailing zeros, no trailing point, `0` for zero. */

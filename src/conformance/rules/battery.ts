@@ -14,10 +14,10 @@
  *   rule (EU_STAGES_INCOMPLETE).
  */
 
-import { approxEqual, type Dec, div, formatDecimal, mul, sum, ZERO } from '../../decimal/core.js'
+import { approxEqual, type Dec, formatDecimal, mul, sum, ZERO } from '../../decimal/core.js'
 import { defineCodes } from '../../findings/define.js'
 import type { SystemBoundary } from '../../model/types.js'
-import { lookupUnit } from '../../units.js'
+import { convertQuantity, lookupUnit, type UnitDefinition } from '../../units.js'
 import { arr, obj, type RuleContext } from '../context.js'
 import { type DeclarationAt, declarationsOf } from './declarations.js'
 import { EU, IEC63369 } from './sources.js'
@@ -90,6 +90,8 @@ function checkProduct(
 }
 
 /** The service the FU kind stands for, in kWh, with its label; lifetime energy is the quantity. */
+const KWH = lookupUnit('KWH') as UnitDefinition
+
 function serviceOf(ctx: RuleContext, kind: unknown): [Dec | undefined, string] | undefined {
   const b = obj(ctx.subject.battery)
   if (kind === 'cumulated-requested-service') {
@@ -114,10 +116,11 @@ function checkDeclarationProduct(ctx: RuleContext, at: DeclarationAt, amount: De
     return
   }
   const fuUnit = lookupUnit(fu.unit)
-  const factor = ctx.dec(fuUnit?.factor)
   const service = serviceOf(ctx, fu.kind)
-  if (fuUnit?.dimension !== 'energy' || !factor || !service?.[0]) return
-  checkProduct(ctx, at, perFu, div(service[0], factor, 9), absolute, service[1])
+  if (fuUnit?.dimension !== 'energy' || !service?.[0]) return
+  // The service is in kWh; the number of functional units is it in the FU's unit.
+  const units = convertQuantity(service[0], KWH, fuUnit)
+  if (units) checkProduct(ctx, at, perFu, units.value, absolute, service[1])
 }
 
 export function footprintPerFunctionalUnitRule(ctx: RuleContext): void {
