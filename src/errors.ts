@@ -29,6 +29,11 @@ export type CarbonPassportErrorCode =
   | 'ERR_CREDENTIAL_MALFORMED'
   /** A passport handed to an issuing function does not validate against the passport schema. */
   | 'ERR_PASSPORT_INVALID'
+  /**
+   * A passport handed to `issuePassport` has conformance errors under `core` or the profiles asked
+   * for (`details.findings`: every error finding); `allowNonConforming` signs it anyway.
+   */
+  | 'ERR_PASSPORT_NONCONFORMING'
   /** A key could not be imported, exported or used. */
   | 'ERR_KEY_INVALID'
   /** The signing key's controller is not the credential's issuer. */

@@ -2,8 +2,9 @@
  * Fuzz: what the library signs, it verifies. The valid example passports, mutated (mutations.ts),
  * are handed to issuePassport with their issuer's key, in both formats. It refuses with a
  * CarbonPassportError (which has a code), or what it signs passes every check the issuer controls:
- * syntax, context, proof, issuer-binding and (verifyPassport) schema. Validity and conformance may
- * fail: a mutation may move a date or break a sum, and issuing does not judge those.
+ * syntax, context, proof, issuer-binding and (verifyPassport) schema and conformance under core
+ * (issuing refuses a passport with a conformance error, ERR_PASSPORT_NONCONFORMING). Validity may
+ * fail: a mutation may move a date, and issuing does not judge that.
  *
  * Found by this fuzz, and fixed: issuePassport validated the schema on the JSON as written, while
  * verification validates the view where a node described in several places (one `id` on several
@@ -93,7 +94,7 @@ describe('issuePassport, then verify, on mutated passports', () => {
           }
           const { passport, credential } = await verifyBoth(signed, label, options)
           for (const [result, ids] of [
-            [passport, [...SECURITY_CHECKS, 'schema']],
+            [passport, [...SECURITY_CHECKS, 'schema', 'conformance']],
             [credential, SECURITY_CHECKS],
           ] as const) {
             const failed = result.checks.filter((c) => ids.includes(c.id) && c.status !== 'pass')

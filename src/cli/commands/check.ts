@@ -7,37 +7,11 @@ import type { Command } from 'commander'
 import { type CheckConformanceOptions, checkConformance } from '../../conformance/check.js'
 import { statusLabel } from '../../conformance/format.js'
 import { isProfileId, PROFILE_IDS, type ProfileId } from '../../conformance/profiles/ids.js'
-import type { ConformanceReport, Finding } from '../../results.js'
-import { color, exitCodesHelp, fail, json, readText, writeOutput } from '../io.js'
+import type { ConformanceReport } from '../../results.js'
+import { paint, findingsTable as table } from '../findings-table.js'
+import { exitCodesHelp, fail, json, readText, writeOutput } from '../io.js'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
-
-const paint = (label: string): string =>
-  label === 'FAIL' || label === 'error'
-    ? color.red(label)
-    : label === 'WARN' || label === 'warning'
-      ? color.yellow(label)
-      : label === 'PASS'
-        ? color.green(label)
-        : color.dim(label)
-
-/** A plain-text table: path, code, severity, message. */
-function table(findings: readonly Finding[]): string[] {
-  const rows = findings.map((f) => [f.path || '/', f.code, f.severity, f.message])
-  const header = ['PATH', 'CODE', 'SEVERITY', 'MESSAGE']
-  const widths = [0, 1, 2].map((i) =>
-    Math.min(60, Math.max(header[i]?.length ?? 0, ...rows.map((r) => r[i]?.length ?? 0))),
-  )
-  const line = (cells: string[], colour = false) =>
-    cells
-      .map((c, i) => {
-        const padded = i < 3 ? c.padEnd(widths[i] ?? 0) : c
-        return colour && i === 2 ? padded.replace(c, paint(c)) : padded
-      })
-      .join('  ')
-      .trimEnd()
-  return [color.bold(line(header)), ...rows.map((r) => line(r, true))]
-}
 
 export function registerCheck(program: Command): void {
   program
