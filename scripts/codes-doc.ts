@@ -1,6 +1,7 @@
 /**
- * Renders docs/rules.md (the conformance codes, by profile, and the unit table) and
- * docs/verification.md (the verification codes, by check) from the one catalogue of finding codes
+ * Renders docs/rules.md (the conformance codes, by profile, and the unit table),
+ * docs/verification.md (the verification codes, by check) and docs/generation.md (the codes of
+ * generation) from the one catalogue of finding codes
  * (src/findings/catalogue.ts). scripts/generate-codes-doc.ts writes them; a test fails when they
  * differ from what is committed.
  */
@@ -123,6 +124,32 @@ export function renderVerificationDoc(): string {
   for (const { code, checks, d } of codes) {
     const where = checks.map((c) => `\`${c}\``).join(', ')
     lines.push(`| \`${code}\` | ${where} | ${cell(d.title)} | ${cell(d.source)} |`)
+  }
+  lines.push('')
+  return lines.join('\n')
+}
+
+/** docs/generation.md: the codes of generation (calculateFootprint, the loaders, roll-up, buildPassport). */
+export function renderGenerationDoc(): string {
+  const lines = [
+    '# Generation findings',
+    '',
+    GENERATED,
+    '',
+    '`calculateFootprint`, `loadFactorSet`, `parseActivityCsv`, `rollUpComponents` and `buildPassport` never',
+    'throw on untrusted input: what they find is a finding with one of these stable codes, a JSON Pointer',
+    '`path` into the input they were given (for a CSV file, `/<row>/<column>`, rows counted from 0 after the',
+    'header), a `message` and the `rule` it comes from. An `error` stops the calculation (no value is',
+    'guessed); `warning` and `info` findings are the notes of every assumption made. See',
+    '[generate.md](generate.md) for the inputs. Match on codes, never on messages.',
+    '',
+    '| Code | Severity | Reported by | Meaning | Source |',
+    '| --- | --- | --- | --- | --- |',
+  ]
+  for (const [code, d] of Object.entries(findingCatalogue)) {
+    if (d.tools === undefined) continue
+    const by = d.tools.map((t) => `\`${t}\``).join(', ')
+    lines.push(`| \`${code}\` | ${d.severity} | ${by} | ${cell(d.title)} | ${cell(d.source)} |`)
   }
   lines.push('')
   return lines.join('\n')

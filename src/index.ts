@@ -43,7 +43,8 @@ export {
   VERIFICATION_CODES,
   type VerificationCode,
 } from './findings/catalogue.js'
-export type { CodeDefinition } from './findings/define.js'
+export type { CodeDefinition, GenerationTool } from './findings/define.js'
+export * from './generate/index.js'
 export * from './keys/index.js'
 export { CONTEXT_V1_URL, VOCAB_IRI } from './model/iris.js'
 export { PASSPORT_CONTEXTS } from './passport/contexts.js'
@@ -52,7 +53,7 @@ export {
   createPassport,
   type PassportSubjectInput,
 } from './passport/create.js'
-export { issuePassport } from './passport/issue.js'
+export { type IssuePassportOptions, issuePassport } from './passport/issue.js'
 export { type VerifyPassportOptions, verifyPassport } from './passport/verify.js'
 export type { Check, CheckId, CredentialFormat, VerificationResult } from './results.js'
 export { computePassportDigest } from './supply-chain/digest.js'

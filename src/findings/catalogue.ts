@@ -25,6 +25,7 @@ import { joseCodes } from '../credential/jose/verify.codes.js'
 import { proofCodes } from '../credential/proof.codes.js'
 import { verifyCodes } from '../credential/verify.codes.js'
 import { keyLifecycleCodes } from '../did/resolve.codes.js'
+import { generationCodes } from '../generate/codes.js'
 import { type CodeDefinition, mergeDefinitions } from './define.js'
 
 /** The declarations of every module, each code once (see above for where they live). */
@@ -44,6 +45,7 @@ const declarations = mergeDefinitions(
   validityCodes.definitions,
   statusCodes.definitions,
   schemaCheckCodes.definitions,
+  generationCodes.definitions,
 )
 
 /** Every finding code verification and conformance report: the type of `Finding['code']`. */
@@ -77,6 +79,16 @@ function meaningsOf<Defs extends { readonly [code: string]: CodeDefinition }>(
  */
 export const VERIFICATION_CODES: { readonly [Code in VerificationCode]: string } =
   meaningsOf(declarations)
+
+/** The codes whose definition names the functions of generation that report them. */
+type ToolCodes<Defs> = {
+  readonly [Code in keyof Defs as Defs[Code] extends { readonly tools: readonly string[] }
+    ? Code
+    : never]: true
+}
+
+/** A finding code of generation (`calculateFootprint`, the loaders, `buildPassport`). */
+export type GenerationCode = keyof ToolCodes<typeof declarations> & string
 
 /** A finding code of credential verification. */
 export type VerificationCode = keyof VerificationMeanings<typeof declarations>

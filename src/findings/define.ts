@@ -30,10 +30,24 @@ export interface CodeDefinition extends FindingTemplate {
   profiles?: readonly ProfileId[]
   /**
    * Verification: the checks that report this code, besides `conformance` (which carries the codes
-   * that have `profiles`). A code has `profiles`, `checks` or both.
+   * that have `profiles`).
    */
   checks?: readonly CheckId[]
+  /**
+   * Generation: the functions that report this code about their input (a code has `profiles`,
+   * `checks` or `tools`).
+   */
+  tools?: readonly GenerationTool[]
 }
+
+/** The functions of generation that report findings about their input. */
+export type GenerationTool =
+  | 'calculateFootprint'
+  | 'loadFactorSet'
+  | 'parseActivityCsv'
+  | 'selectFactor'
+  | 'rollUpComponents'
+  | 'buildPassport'
 
 /** Definitions by code. */
 export type CodeDefinitions = { readonly [code: string]: CodeDefinition }

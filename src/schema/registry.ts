@@ -49,6 +49,11 @@ export const schemaIds = {
   activityDataLine: `${SCHEMA_BASE}activity-data-line.schema.json`,
   /** An emission factor with its provenance. */
   emissionFactor: `${SCHEMA_BASE}emission-factor.schema.json`,
+  /**
+   * An emission-factor set (`loadFactorSet`): name, version and factors, each an emission factor
+   * with the id and the activity key a record names it by.
+   */
+  emissionFactorSet: `${SCHEMA_BASE}emission-factor-set.schema.json`,
   /** An upstream component's passport, by id and digest, with its contribution. */
   componentReference: `${SCHEMA_BASE}component-reference.schema.json`,
   /** Battery data: taxonomy, ratings, service and the footprint declarations. */

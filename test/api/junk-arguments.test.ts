@@ -5,6 +5,7 @@
  * CarbonPassportError that has a code; the functions that judge untrusted input (verifyPassport,
  * verifyCredential, and checkConformance for its input) and the predicates never throw at all.
  */
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as api from '../../src/index.js'
@@ -35,8 +36,50 @@ const aDate = fc.constantFrom(new Date('2026-01-01T00:00:00Z'), new Date('2030-0
 const aDidDocument = fc.constant(api.createDidDocument(key))
 const anyOf = <T>(value: T) => fc.oneof(fc.constant(value), sprinkled(value), junk)
 
+// Generation: the worked example's template, records and factors (examples/generate/).
+const generateDir = new URL('../../examples/generate/pcba-access-controller/', import.meta.url)
+const factorsCsv = readFileSync(new URL('factors.csv', generateDir), 'utf8')
+const recordsCsv = readFileSync(new URL('records.csv', generateDir), 'utf8')
+const factorSet = api.loadFactorSet(factorsCsv, { format: 'csv' }).set as api.EmissionFactorSet
+const records = api.parseActivityCsv(recordsCsv).records
+const template = JSON.parse(readFileSync(new URL('product.json', generateDir), 'utf8'))
+const footprintInput = { ...template.footprint, records, factors: factorSet }
+const aRecord = records[0] as api.ActivityRecord
+
 /** Argument lists per function: plausible values, plausible values with junk inside, and junk. */
 const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
+  buildPassport: fc.tuple(
+    anyOf(template),
+    anyOf(records),
+    junkOptions({
+      issuer: fc.oneof(fc.constant(issuer), fc.constant({ id: issuer, name: 'x' })),
+      factors: anyOf(factorSet),
+      upstreams: fc.array(
+        fc.record({
+          passport: anyOf(passport),
+          quantity: fc.oneof(fc.constantFrom('1', '-1', '0.5'), junk),
+          unit: fc.oneof(fc.constantFrom('H87', 'KGM'), junk),
+        }),
+        { maxLength: 1 },
+      ),
+      profiles: fc.subarray([...api.PROFILE_IDS]),
+      id: fc.constant('urn:uuid:5b1c9c44-3b7e-4c47-9d39-5f1d2f1f7a10'),
+      validFrom: aDate,
+      validUntil: aDate,
+      now: aDate,
+      calculate: junkOptions({
+        perFunctionalUnitDigits: fc.integer(),
+        primaryDataShareDigits: fc.integer(),
+      }),
+    }),
+  ),
+  calculateFootprint: fc.tuple(
+    anyOf(footprintInput),
+    junkOptions({
+      perFunctionalUnitDigits: fc.integer({ min: -1, max: 13 }),
+      primaryDataShareDigits: fc.integer({ min: -1, max: 7 }),
+    }),
+  ),
   checkConformance: fc.tuple(
     anyOf(passport),
     junkOptions({
@@ -45,6 +88,7 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
     }),
   ),
   computePassportDigest: fc.tuple(anyOf(passport)),
+  convertUnit: fc.tuple(anyOf('1.5'), anyOf('TNE'), anyOf('kg')),
   createDidDocument: fc.tuple(
     fc.oneof(aKey, fc.array(fc.oneof(aKey, junk), { maxLength: 3 }), sprinkled(key), junk),
     junkOptions({ type: fc.constantFrom('Multikey', 'JsonWebKey') }),
@@ -91,6 +135,7 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
       validUntil: aDate,
     }),
   ),
+  factorSetToCsv: fc.tuple(anyOf(factorSet)),
   exportKey: fc.tuple(
     fc.oneof(aKey, sprinkled(key), junk),
     junkOptions({ format: fc.constantFrom('jwk', 'multikey'), includePrivate: fc.boolean() }),
@@ -104,6 +149,7 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
       id: fc.constant(`${issuer}#k`),
     }),
   ),
+  indexFactorSet: fc.tuple(anyOf(factorSet)),
   importKey: fc.tuple(
     fc.oneof(
       fc.constant(api.exportKey(key, { format: 'jwk', includePrivate: true })),
@@ -137,7 +183,53 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
       format: fc.constantFrom('data-integrity', 'vc-jose'),
       created: aDate,
       envelope: fc.boolean(),
+      profiles: fc.subarray([...api.PROFILE_IDS]),
+      allowNonConforming: fc.boolean(),
     }),
+  ),
+  loadFactorSet: fc.tuple(
+    fc.oneof(anyOf(factorSet), anyOf(factorsCsv), fc.string()),
+    junkOptions({
+      format: fc.constantFrom('json', 'csv'),
+      name: fc.string(),
+      version: fc.string(),
+    }),
+  ),
+  parseActivityCsv: fc.tuple(fc.oneof(anyOf(recordsCsv), fc.string())),
+  periodEndYear: fc.tuple(
+    fc.oneof(fc.constantFrom('2026-01-01T00:00:00Z', '2025-12-31T23:00:00-05:00'), junk),
+  ),
+  rollUpComponents: fc.tuple(
+    fc.oneof(
+      fc.array(
+        fc.record({
+          passport: anyOf(passport),
+          quantity: fc.oneof(fc.constantFrom('1', '240', '-1', '0.5'), junk),
+          unit: fc.oneof(fc.constantFrom('H87', 'KGM', 'GRM'), junk),
+        }),
+        { maxLength: 2 },
+      ),
+      junk,
+    ),
+    junkOptions({
+      splitByStage: fc.boolean(),
+      lifecycleStage: fc.constantFrom('raw-material-acquisition', 'main-production'),
+      granularity: fc.constantFrom('batch', 'model'),
+      temporalResolution: fc.constant('P1M'),
+    }),
+  ),
+  selectFactor: fc.tuple(
+    anyOf(factorSet),
+    fc.oneof(
+      anyOf(aRecord),
+      anyOf({
+        ...aRecord,
+        factorId: undefined,
+        factorActivity: 'grid-electricity',
+        geography: 'CN-GD',
+      }),
+    ),
+    fc.oneof(fc.constant('/records/0'), junk),
   ),
   setStatus: fc.tuple(
     anyOf(statusList),
@@ -174,7 +266,16 @@ function verifyOptions(): Record<string, fc.Arbitrary<unknown>> {
 /** Predicates: a boolean for anything. */
 const PREDICATES = new Set(['isProfileId', 'isSupportedDidKey', 'isCarbonPassportError'])
 /** Functions that must return whatever they are given. */
-const NEVER_THROW = new Set(['verifyPassport', 'verifyCredential', ...PREDICATES])
+const NEVER_THROW = new Set([
+  'verifyPassport',
+  'verifyCredential',
+  'rollUpComponents',
+  'calculateFootprint',
+  'loadFactorSet',
+  'parseActivityCsv',
+  'periodEndYear',
+  ...PREDICATES,
+])
 /** Classes are constructed, not called; they are not part of this test. */
 const NOT_CALLED = new Set(['CarbonPassportError'])
 

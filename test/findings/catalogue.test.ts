@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import { renderRulesDoc, renderVerificationDoc } from '../../scripts/codes-doc.js'
+import {
+  renderGenerationDoc,
+  renderRulesDoc,
+  renderVerificationDoc,
+} from '../../scripts/codes-doc.js'
 import {
   type ConformanceCode,
   catalogue,
@@ -10,6 +14,7 @@ import { PROFILE_IDS } from '../../src/conformance/profiles/ids.js'
 import {
   type FindingCode,
   findingCatalogue,
+  type GenerationCode,
   VERIFICATION_CODES,
   type VerificationCode,
 } from '../../src/findings/catalogue.js'
@@ -29,6 +34,7 @@ describe('the one catalogue of finding codes', () => {
       readFileSync(new URL(`../../docs/${name}`, import.meta.url), 'utf8')
     expect(read('rules.md')).toBe(renderRulesDoc())
     expect(read('verification.md')).toBe(renderVerificationDoc())
+    expect(read('generation.md')).toBe(renderGenerationDoc())
   })
 
   it('gives every code an upper-snake name, a title, a source and where it is reported', () => {
@@ -37,7 +43,10 @@ describe('the one catalogue of finding codes', () => {
       expect(['error', 'warning', 'info']).toContain(d.severity)
       expect(d.title.length, code).toBeGreaterThan(0)
       expect(d.source.length, code).toBeGreaterThan(0)
-      expect((d.profiles?.length ?? 0) + (d.checks?.length ?? 0), code).toBeGreaterThan(0)
+      expect(
+        (d.profiles?.length ?? 0) + (d.checks?.length ?? 0) + (d.tools?.length ?? 0),
+        code,
+      ).toBeGreaterThan(0)
       for (const p of d.profiles ?? []) expect(PROFILE_IDS).toContain(p)
       for (const c of d.checks ?? []) expect(PASSPORT_CHECKS).toContain(c)
     }
@@ -117,7 +126,7 @@ describe('the one catalogue of finding codes', () => {
     expectTypeOf<Finding['code']>().toEqualTypeOf<FindingCode>()
     expectTypeOf<'FIELD_REQUIRED'>().toExtend<Finding['code']>()
     expectTypeOf<'NOT_A_CODE'>().not.toExtend<Finding['code']>()
-    expectTypeOf<ConformanceCode | VerificationCode>().toEqualTypeOf<FindingCode>()
+    expectTypeOf<ConformanceCode | VerificationCode | GenerationCode>().toEqualTypeOf<FindingCode>()
     const known: Finding['code'] = 'PROOF_INVALID'
     // @ts-expect-error a code the catalogue does not declare (checked by `tsc -p tsconfig.json`)
     const unknown: Finding['code'] = 'NOT_A_CODE'

@@ -58,7 +58,11 @@ describe('vocabulary and schemas agree', () => {
       Object.values(record).forEach(walk)
     }
   }
-  for (const schema of schemaDocuments.values()) walk(schema)
+  // The passport's schemas; the emission-factor set is input data for generation, never a
+  // credential, so its own members (name, license, factors) are not terms.
+  for (const [id, schema] of schemaDocuments) {
+    if (!id.endsWith('/emission-factor-set.schema.json')) walk(schema)
+  }
 
   it('every property a schema allows is a defined JSON-LD term', () => {
     const terms = new Set(definedTerms())

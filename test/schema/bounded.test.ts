@@ -52,12 +52,13 @@ describe('the bundled schemas bound what they accept', () => {
   const all = subschemas()
   const lists = all.filter((s) => s.schema.type === 'array')
 
-  it('every list has a maxItems: the activity lines and components MAX_LINES, any other MAX_LIST_ITEMS', () => {
+  it('every list has a maxItems: the activity lines, components and set factors MAX_LINES, any other MAX_LIST_ITEMS', () => {
     expect(lists.length).toBeGreaterThan(15)
     for (const { id, at, schema } of lists) {
       const big =
-        id === schemaIds.carbonPassport &&
-        (at === '#/properties/activityData' || at === '#/properties/components')
+        (id === schemaIds.carbonPassport &&
+          (at === '#/properties/activityData' || at === '#/properties/components')) ||
+        (id === schemaIds.emissionFactorSet && at === '#/properties/factors')
       expect({ at: `${id}${at}`, maxItems: schema.maxItems }).toEqual({
         at: `${id}${at}`,
         maxItems: big ? MAX_LINES : MAX_LIST_ITEMS,
