@@ -34,6 +34,7 @@ import {
   SYSTEM_BOUNDARIES,
   VEHICLE_CATEGORIES,
   VERIFICATION_LEVELS,
+  VERIFICATION_OPINIONS,
 } from '../src/model/enums.js'
 
 export const XSD = 'http://www.w3.org/2001/XMLSchema#'
@@ -49,6 +50,7 @@ export type TermRange =
   | 'iri' // the value is an IRI (@type: @id)
   | 'node' // a nested object (blank node, or an IRI node when it has an id)
   | 'vocab' // a term of one of the enumerations below (@type: @vocab)
+  | 'json' // any JSON value, kept as a JSON literal (@type: @json, rdf:JSON): data of another model
 
 export interface PropertyDefinition {
   readonly term: string
@@ -92,6 +94,12 @@ export const classes: readonly ClassDefinition[] = [
     label: 'Carbon passport',
     comment:
       'The credential subject: one product (item, batch or model), its footprint, activity data and upstream passports.',
+  },
+  {
+    term: 'CarbonPassportAttestation',
+    label: 'Carbon passport attestation',
+    comment:
+      'A Verifiable Credential issued by a verification body whose subject is a carbon passport (its id and digestMultibase): the verifier’s opinion on the figures it verified (ISO 14064-3).',
   },
 ]
 
@@ -357,6 +365,16 @@ export const enumerations: readonly EnumerationDefinition[] = [
     values: labelled(VERIFICATION_LEVELS, {
       limited: 'Limited assurance',
       reasonable: 'Reasonable assurance',
+    }),
+  },
+  {
+    name: 'VerificationOpinion',
+    comment: 'The opinion a verifier gives on a GHG statement (ISO 14064-3:2019).',
+    values: labelled(VERIFICATION_OPINIONS, {
+      unmodified: 'Unmodified opinion: fairly stated, free of material misstatement',
+      modified: 'Modified opinion: fairly stated except for the matters described',
+      adverse: 'Adverse opinion: materially misstated',
+      disclaimer: 'Disclaimer: no opinion, for lack of sufficient evidence',
     }),
   },
   {
@@ -1411,6 +1429,87 @@ export const properties: readonly PropertyDefinition[] = [
     'Reference of the notified body’s certificate (module D1 approval or module G certificate).',
   ),
 
+  // Attestation (the subject of a CarbonPassportAttestation; standardName, level and completedAt too)
+  d(
+    'opinion',
+    'vocab',
+    'Attestation',
+    'Opinion',
+    'The verifier’s opinion on the attested figures (ISO 14064-3:2019).',
+    { enumeration: 'VerificationOpinion' },
+  ),
+  d(
+    'verificationScope',
+    'string',
+    'Attestation',
+    'Verification scope',
+    'What was verified: the boundary, period, sites and figures the opinion covers.',
+  ),
+  d(
+    'materialityPercent',
+    'decimal',
+    'Attestation',
+    'Materiality',
+    'The materiality threshold, a percentage of the attested figures (Decimal string).',
+  ),
+  d(
+    'verificationStatement',
+    'string',
+    'Attestation',
+    'Verification statement',
+    'The text of the verification statement, or a summary of it.',
+  ),
+  d(
+    'accreditation',
+    'node',
+    'Attestation',
+    'Accreditation',
+    'The verification body’s accreditation (ISO 14065:2020 or ISO/IEC 17029:2019).',
+  ),
+  d(
+    'accreditationBody',
+    'string',
+    'Accreditation',
+    'Accreditation body',
+    'The accreditation body that accredited the verifier.',
+  ),
+  d(
+    'accreditationNumber',
+    'string',
+    'Accreditation',
+    'Accreditation number',
+    'The verifier’s accreditation number or identifier with that body.',
+  ),
+  d(
+    'accreditationScheme',
+    'string',
+    'Accreditation',
+    'Accreditation scheme',
+    'The standard the accreditation is under (ISO 14065:2020, ISO/IEC 17029:2019, …).',
+  ),
+  d(
+    'verifiedFigures',
+    'node',
+    'Attestation',
+    'Verified figures',
+    'The figures of the passport the opinion covers, each by JSON Pointer and value.',
+    { set: true },
+  ),
+  d(
+    'pointer',
+    'string',
+    'Verified figure',
+    'Pointer',
+    'JSON Pointer (RFC 6901) of the figure in the attested passport credential.',
+  ),
+  d(
+    'verifiedValue',
+    'string',
+    'Verified figure',
+    'Verified value',
+    'The figure as verified, exactly as the passport states it (a Decimal string or a unit).',
+  ),
+
   // Organisation and site identifiers
   d(
     'partyIds',
@@ -1538,4 +1637,92 @@ export const properties: readonly PropertyDefinition[] = [
     'The verifier’s attestation credential, by id and digest.',
   ),
   d('comment', 'string', 'General', 'Comment', 'Free-text remarks.'),
+
+  // PACT: what a WBCSD PACT ProductFootprint carries that has no other place in the passport, kept so
+  // that PACT → passport → PACT gives back the same document (src/interop/pact, docs/interop.md).
+  d(
+    'pact',
+    'node',
+    'CarbonPassport',
+    'PACT record',
+    'The WBCSD PACT ProductFootprint members the passport has no other place for (spec version, status, validity period, extensions, v2-only values), kept so that a PACT export reproduces the source.',
+  ),
+  d(
+    'specVersion',
+    'string',
+    'PACT record',
+    'Spec version',
+    'The PACT Technical Specifications version of the ProductFootprint (`3.0.0`, `2.3.0`, …), or of a DataModelExtension.',
+  ),
+  d(
+    'status',
+    'string',
+    'PACT record',
+    'Status',
+    'PACT ProductFootprint status: `Active` or `Deprecated`.',
+  ),
+  d(
+    'statusComment',
+    'string',
+    'PACT record',
+    'Status comment',
+    'Why the PACT ProductFootprint has its status (PACT v2 only).',
+  ),
+  d(
+    'updated',
+    'dateTime',
+    'PACT record',
+    'Updated',
+    'When the PACT ProductFootprint was last updated (PACT v2 only).',
+  ),
+  d(
+    'validityPeriodStart',
+    'dateTime',
+    'PACT record',
+    'Validity period start',
+    'Start of the PACT validity period of the footprint (inclusive).',
+  ),
+  d(
+    'validityPeriodEnd',
+    'dateTime',
+    'PACT record',
+    'Validity period end',
+    'End of the PACT validity period of the footprint (exclusive).',
+  ),
+  d(
+    'extensions',
+    'node',
+    'PACT record',
+    'Extensions',
+    'PACT DataModelExtensions of the footprint (iLEAP ShipmentFootprint, …), carried unchanged.',
+    { set: true },
+  ),
+  d(
+    'dataSchema',
+    'string',
+    'PACT extension',
+    'Data schema',
+    'URL of the JSON Schema of a PACT DataModelExtension’s data.',
+  ),
+  d(
+    'documentation',
+    'string',
+    'PACT extension',
+    'Documentation',
+    'URL of the documentation of a PACT DataModelExtension.',
+  ),
+  d(
+    'data',
+    'json',
+    'PACT extension',
+    'Data',
+    'The data of a PACT DataModelExtension: a JSON object of another model, kept as a JSON literal.',
+  ),
+  d(
+    'verbatim',
+    'json',
+    'PACT record',
+    'Verbatim',
+    'PACT members with no passport meaning (the PACT v2-only values, members placed where the PACT schema does not define them), by their PACT names, kept as a JSON literal so that the PACT export gives them back.',
+  ),
 ]

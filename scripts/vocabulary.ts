@@ -20,6 +20,7 @@ const XSD_TYPE: Partial<Record<PropertyDefinition['range'], string>> = {
   duration: `${XSD}duration`,
   iri: '@id',
   vocab: '@vocab',
+  json: '@json',
 }
 
 function termDefinition(p: PropertyDefinition): Json {
@@ -73,6 +74,7 @@ const RANGE_IRI: Record<PropertyDefinition['range'], string> = {
   iri: 'http://www.w3.org/2000/01/rdf-schema#Resource',
   node: 'http://www.w3.org/2000/01/rdf-schema#Resource',
   vocab: '',
+  json: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON',
 }
 
 export function renderVocabulary(): Json {
@@ -128,6 +130,7 @@ const RANGE_TEXT: Record<PropertyDefinition['range'], string> = {
   iri: 'IRI',
   node: 'object',
   vocab: '',
+  json: 'any JSON (a JSON literal, `@json`)',
 }
 
 const cell = (s: string) => s.replaceAll('|', '\\|')

@@ -17,6 +17,12 @@ export const UNDEFINED_TERMS_CONTEXT_URL = 'https://www.w3.org/ns/credentials/un
 export const DID_V1_CONTEXT_URL = 'https://www.w3.org/ns/did/v1'
 export const MULTIKEY_V1_CONTEXT_URL = 'https://w3id.org/security/multikey/v1'
 export const PASSPORT_CONTEXT_URL = CONTEXT_V1_URL
+/**
+ * The carbon-passport extension context of UNTP Digital Product Passports
+ * (`contexts/untp-extension-v1.jsonld`): the one term `carbonPassport`, whose value is read with
+ * the passport v1 context, so what UNTP has no field for expands in safe mode.
+ */
+export const UNTP_EXTENSION_CONTEXT_URL = 'https://w3id.org/carbon-passport/untp-extension/v1'
 
 /** Freezes a JSON value and everything inside it. */
 export function deepFreeze<T>(value: T): T {
@@ -29,6 +35,10 @@ export function deepFreeze<T>(value: T): T {
 
 const passportContext: unknown = JSON.parse(
   readFileSync(new URL('../../contexts/v1.jsonld', import.meta.url), 'utf8'),
+)
+
+const untpExtensionContext: unknown = JSON.parse(
+  readFileSync(new URL('../../contexts/untp-extension-v1.jsonld', import.meta.url), 'utf8'),
 )
 
 /** URL → context document, for every context the default loader serves. */
@@ -47,5 +57,6 @@ export const bundledContexts: ReadonlyMap<string, unknown> = (() => {
   // the safe-mode check that keeps unsigned properties out of a signed passport: never serve it by default.
   map.delete(UNDEFINED_TERMS_CONTEXT_URL)
   map.set(PASSPORT_CONTEXT_URL, deepFreeze(passportContext))
+  map.set(UNTP_EXTENSION_CONTEXT_URL, deepFreeze(untpExtensionContext))
   return map
 })()

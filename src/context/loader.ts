@@ -81,7 +81,8 @@ function documentEntries(source: unknown, label: string): [string, unknown][] {
 
 /**
  * Creates the strict offline loader. Bundled: VC v1 and v2, Data Integrity v1/v2, Multikey v1,
- * DID v1, Security v1/v2, Bitstring Status List v1 and the carbon-passport v1 context.
+ * DID v1, Security v1/v2, Bitstring Status List v1, the carbon-passport v1 context and its UNTP
+ * extension context.
  *
  * @example
  * ```ts

@@ -212,6 +212,12 @@ export const DECLARATION_FRAMEWORKS = ['iec-63369-1', 'eu-2023-1542', 'other-fra
 /** Assurance levels of ISO 14064-3; vocabulary enumeration `VerificationLevel`. */
 export const VERIFICATION_LEVELS = ['limited', 'reasonable'] as const
 
+/**
+ * The opinion of a verifier's attestation (ISO 14064-3:2019): unmodified, modified (with an
+ * exception), adverse, or a disclaimer of opinion; vocabulary enumeration `VerificationOpinion`.
+ */
+export const VERIFICATION_OPINIONS = ['unmodified', 'modified', 'adverse', 'disclaimer'] as const
+
 /** Product classification schemes; vocabulary enumeration `ClassificationScheme`. */
 export const CLASSIFICATION_SCHEMES = ['un-cpc', 'hs', 'cn', 'eclass', 'unspsc'] as const
 
@@ -260,3 +266,6 @@ export const CCU_CALCULATION_APPROACHES = ['Cut-off', 'Credit'] as const
 
 /** PACT v3 `productOrSectorSpecificRules[].operator` values. */
 export const RULE_OPERATORS = ['PEF', 'EPD International', 'Other'] as const
+
+/** PACT ProductFootprint `status` values (the `pact` record of a passport). */
+export const PACT_STATUSES = ['Active', 'Deprecated'] as const

@@ -30,6 +30,7 @@ import type {
   GWP_SETS,
   LIFECYCLE_STAGES,
   LINE_KINDS,
+  PACT_STATUSES,
   PARTY_IDENTIFIER_SCHEMES,
   PRODUCT_GRANULARITIES,
   REMOVAL_TYPES,
@@ -160,6 +161,9 @@ export type DeclaredUnit = (typeof DECLARED_UNITS)[number]
 
 /** PACT v3 ways of accounting for carbon capture and utilisation. */
 export type CcuCalculationApproach = (typeof CCU_CALCULATION_APPROACHES)[number]
+
+/** PACT ProductFootprint status: `Active` or `Deprecated`. */
+export type PactStatus = (typeof PACT_STATUSES)[number]
 
 /** PACT v3 operators of product or sector specific rules. */
 export type RuleOperator = (typeof RULE_OPERATORS)[number]
@@ -777,6 +781,51 @@ export interface Customs {
   cbam?: CbamEmbeddedEmissions
 }
 
+/** A PACT DataModelExtension (`extensions[]` of a ProductFootprint), carried unchanged. */
+export interface PactExtension {
+  /** The extension's own spec version, for example `2.0.0`. */
+  specVersion: string
+  /** URL of the JSON Schema of `data`, for example an iLEAP ShipmentFootprint schema. */
+  dataSchema: string
+  /** URL of the extension's documentation. */
+  documentation?: string
+  /** The extension's data: any JSON object, a JSON literal (`@json`) in JSON-LD. */
+  data: Record<string, unknown>
+}
+
+/**
+ * What a WBCSD PACT ProductFootprint carries that the passport has no other place for, kept so that
+ * PACT → passport → PACT gives back the same document (`fromPact`, `toPact`): the PACT spec
+ * version and status, the validity period, the DataModelExtensions, and, verbatim, the values only
+ * PACT v2 has. Everything with a passport meaning lives in the passport's own fields instead.
+ */
+export interface PactRecord {
+  /** The PACT Technical Specifications version of the source (`3.0.0`, `2.3.0`, `2.0.0`, …). */
+  specVersion: string
+  /** PACT v2 `version` of the footprint, 0 to 2^31−1 (v3 gives every change a new id instead). */
+  version?: number
+  /** PACT status: `Active` or `Deprecated`. */
+  status?: PactStatus
+  /** PACT v2 `statusComment`: why the footprint has its status. */
+  statusComment?: string
+  /** PACT v2 `updated`: when the footprint was last changed. */
+  updated?: DateTime
+  /** Start of the PACT validity period, inclusive. */
+  validityPeriodStart?: DateTime
+  /** End of the PACT validity period, exclusive. */
+  validityPeriodEnd?: DateTime
+  /** PACT DataModelExtensions (iLEAP ShipmentFootprint, …), carried unchanged. */
+  extensions?: PactExtension[]
+  /**
+   * PACT members with no passport meaning, by their PACT names, as a JSON literal (`@json`):
+   * top-level members (`productCategoryCpc`, …) and, under `pcf`, those of the CarbonFootprint
+   * (v2's `characterizationFactors`, `crossSectoralStandardsUsed`, `dqi` on its 1–3 scale,
+   * `assurance`, `landManagementGhgEmissions`, …; a member PACT's own examples place where the
+   * schema does not define it). The PACT export gives them back where the target version has them.
+   */
+  verbatim?: Record<string, unknown>
+}
+
 /** The credential subject of a passport. */
 export interface CarbonPassport {
   /** The product: a GS1 Digital Link URI or another IRI. */
@@ -806,6 +855,8 @@ export interface CarbonPassport {
   verification?: Verification
   /** CN code, customs origin, importer, registry id and CBAM embedded emissions. */
   customs?: Customs
+  /** What a PACT ProductFootprint carried that has no other place here (`fromPact`, `toPact`). */
+  pact?: PactRecord
 }
 
 /** The `@context` of every passport: the VC 2.0 context, then the carbon-passport v1 context. */

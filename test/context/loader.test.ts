@@ -26,6 +26,7 @@ describe('createDocumentLoader', () => {
     'https://w3id.org/security/multikey/v1',
     'https://www.w3.org/ns/did/v1',
     'https://w3id.org/security/v2',
+    'https://w3id.org/carbon-passport/untp-extension/v1',
   ])('serves the bundled context %s, frozen', async (url) => {
     const { document, documentUrl, contextUrl } = await load(url)
     expect(documentUrl).toBe(url)

@@ -30,6 +30,7 @@ import {
   GWP_SETS,
   LIFECYCLE_STAGES,
   LINE_KINDS,
+  PACT_STATUSES,
   PRODUCT_GRANULARITIES,
   REMOVAL_TYPES,
   RULE_OPERATORS,
@@ -38,6 +39,7 @@ import {
   UN_M49_REGIONS,
   VEHICLE_CATEGORIES,
   VERIFICATION_LEVELS,
+  VERIFICATION_OPINIONS,
 } from '../../src/model/enums.js'
 import { SCHEMA_BASE, schemaDocuments } from '../../src/schema/registry.js'
 
@@ -53,6 +55,7 @@ const SOURCES: Readonly<Record<string, Values>> = {
   'carbon-passport.schema.json#/properties/lifeCycleTotals/properties/systemBoundary':
     SYSTEM_BOUNDARIES,
   'carbon-passport.schema.json#/properties/claims/items/properties/claimType': CLAIM_TYPES,
+  'carbon-passport.schema.json#/properties/pact/properties/status': PACT_STATUSES,
   'battery.schema.json#/properties/category': BATTERY_CATEGORIES,
   'battery.schema.json#/properties/chemistry': BATTERY_CHEMISTRIES,
   'battery.schema.json#/properties/application': BATTERY_APPLICATIONS,
@@ -80,6 +83,7 @@ const SOURCES: Readonly<Record<string, Values>> = {
   'product.schema.json#/properties/classifications/items/properties/scheme': CLASSIFICATION_SCHEMES,
   'product.schema.json#/properties/granularity': PRODUCT_GRANULARITIES,
   'verification.schema.json#/properties/level': VERIFICATION_LEVELS,
+  'attestation.schema.json#/properties/credentialSubject/properties/opinion': VERIFICATION_OPINIONS,
 }
 
 interface EnumNode {
