@@ -9,6 +9,7 @@ import { catalogue, profileCatalogue } from '../src/conformance/catalogue.js'
 import { PROFILE_IDS } from '../src/conformance/profiles/ids.js'
 import { CHECK_ORDER } from '../src/credential/verify.js'
 import { findingCatalogue } from '../src/findings/catalogue.js'
+import type { ConversionTool, GenerationTool } from '../src/findings/define.js'
 import { UNITS } from '../src/units.js'
 
 const GENERATED =
@@ -91,8 +92,8 @@ export function renderRulesDoc(): string {
   return `${out.join('\n')}\n`
 }
 
-/** The checks of a verification in result order, `conformance` last. */
-const CHECKS: readonly string[] = [...CHECK_ORDER, 'conformance']
+/** The checks of a verification in result order, `conformance` then `third-party-verification` last. */
+const CHECKS: readonly string[] = [...CHECK_ORDER, 'conformance', 'third-party-verification']
 
 const checkRank = (checks: readonly string[]): number =>
   Math.min(...checks.map((c) => CHECKS.indexOf(c)))
@@ -106,7 +107,8 @@ export function renderVerificationDoc(): string {
     '',
     '`verifyCredential` and `verifyPassport` never throw on untrusted input: everything they find is a',
     'finding in one of the checks of the result (`syntax`, `context`, `proof`, `issuer-binding`,',
-    '`validity`, `status`, `issuer-trust`, `schema`, `conformance`), with one of these stable codes, a',
+    '`validity`, `status`, `issuer-trust`, `schema`, `conformance`, and `third-party-verification` when',
+    '`verifyPassport` is given `attestations` or `trustedVerifiers`), with one of these stable codes, a',
     'JSON Pointer `path`, a `message` and the `rule` it comes from. Match on codes, never on messages.',
     '',
     'The `schema` check reports the codes of layer 1 of conformance (a missing field is `FIELD_REQUIRED` at',
@@ -146,11 +148,59 @@ export function renderGenerationDoc(): string {
     '| Code | Severity | Reported by | Meaning | Source |',
     '| --- | --- | --- | --- | --- |',
   ]
+  lines.push(...toolRows(GENERATION_TOOLS), '')
+  return lines.join('\n')
+}
+
+const GENERATION_TOOLS: ReadonlySet<string> = new Set<GenerationTool>([
+  'calculateFootprint',
+  'loadFactorSet',
+  'parseActivityCsv',
+  'selectFactor',
+  'rollUpComponents',
+  'buildPassport',
+])
+
+/** The table rows of the codes some function of `tools` reports. */
+function toolRows(tools: ReadonlySet<string>): string[] {
+  const rows: string[] = []
   for (const [code, d] of Object.entries(findingCatalogue)) {
-    if (d.tools === undefined) continue
+    if (!d.tools?.some((t) => tools.has(t))) continue
     const by = d.tools.map((t) => `\`${t}\``).join(', ')
-    lines.push(`| \`${code}\` | ${d.severity} | ${by} | ${cell(d.title)} | ${cell(d.source)} |`)
+    rows.push(`| \`${code}\` | ${d.severity} | ${by} | ${cell(d.title)} | ${cell(d.source)} |`)
   }
-  lines.push('')
+  return rows
+}
+
+const CONVERSION_TOOLS: ReadonlySet<string> = new Set<ConversionTool>([
+  'fromPact',
+  'toPact',
+  'fromUntpDpp',
+  'toUntpDpp',
+  'fromBatteryPass',
+  'toBatteryPass',
+  'fromCatenaX',
+  'toCatenaX',
+])
+
+/** docs/conversion.md: the losses the converters report. */
+export function renderConversionDoc(): string {
+  const lines = [
+    '# Conversion findings',
+    '',
+    GENERATED,
+    '',
+    'Every converter (`fromPact`, `toPact`, `fromUntpDpp`, `toUntpDpp`, `fromBatteryPass`, `toBatteryPass`,',
+    '`fromCatenaX`, `toCatenaX`) returns `{ result, losses }` and never throws on untrusted input. `losses`',
+    'are findings with one of these stable codes, a JSON Pointer `path` into the **source** document, a',
+    '`message` and the `rule` it comes from: every field not carried across, every value changed, every',
+    'default filled in. `result` is absent exactly when a loss is an `error`. See [interop.md](interop.md)',
+    'for the mappings. Match on codes, never on messages.',
+    '',
+    '| Code | Severity | Reported by | Meaning | Source |',
+    '| --- | --- | --- | --- | --- |',
+    ...toolRows(CONVERSION_TOOLS),
+    '',
+  ]
   return lines.join('\n')
 }

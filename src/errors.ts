@@ -46,6 +46,12 @@ export type CarbonPassportErrorCode =
   | 'ERR_STATUS_LIST'
   /** Input to a mapping (PACT, UNTP, Battery Pass) cannot be converted. */
   | 'ERR_MAPPING_FAILED'
+  /**
+   * `attestPassport` was asked to attest a figure that differs from the passport's value at its
+   * pointer, or that the passport does not have (`details.figures`: pointer, passport value, value
+   * given); nothing is signed.
+   */
+  | 'ERR_ATTESTATION_FIGURES_DIFFER'
 
 /** The one error class of the library; `code` says what went wrong. */
 export class CarbonPassportError extends Error {

@@ -34,6 +34,11 @@ export type CheckId =
   | 'issuer-trust'
   | 'schema'
   | 'conformance'
+  | 'third-party-verification'
+  /** verifyPresentation: the key that signed the presentation is the holder's, for authentication. */
+  | 'holder-binding'
+  /** verifyPresentation: every credential the presentation carries verified. */
+  | 'credentials'
 
 /** One check of a verification and what it found. */
 export interface Check {
@@ -68,7 +73,10 @@ export interface VerificationResult {
    * descriptions overlap, and the checks read each place with all of its descriptions.
    */
   credential: Record<string, unknown> | undefined
-  /** Every check, in order (`conformance` last, from `verifyPassport` only), skipped ones too. */
+  /**
+   * Every check, in order, skipped ones too: `conformance` from `verifyPassport` only, then
+   * `third-party-verification` when `verifyPassport` was given `attestations` or `trustedVerifiers`.
+   */
   checks: Check[]
   /**
    * verifyPassport: the report `checkConformance` gives for the credential. Its schema findings are

@@ -7,7 +7,10 @@
  */
 import './last-resort.js'
 import { Command } from 'commander'
+import { registerAttest } from './commands/attest.js'
+import { registerBundle } from './commands/bundle.js'
 import { registerCheck } from './commands/check.js'
+import { registerConvert } from './commands/convert.js'
 import { registerCreate } from './commands/create.js'
 import { registerInspect } from './commands/inspect.js'
 import { registerIssue } from './commands/issue.js'
@@ -23,6 +26,9 @@ const program = new Command()
   .name('carbon-passport')
   .description('Create, sign, verify and check digital product carbon passports (W3C VC 2.0).')
   .version('0.1.0')
+  // Options after a command are that command's: `convert --version 2.3` is the target version,
+  // not the program's --version.
+  .enablePositionalOptions()
   // Commander throws (a CommanderError) instead of exiting, so the exit code is ours to choose,
   // and prints its errors as one carbon-passport line. Subcommands inherit both settings.
   .exitOverride()
@@ -42,6 +48,9 @@ registerCheck(program)
 registerKeygen(program)
 registerIssue(program)
 registerVerify(program)
+registerBundle(program)
+registerAttest(program)
+registerConvert(program)
 for (const command of program.commands) {
   command.configureOutput({ outputError: usageError(`carbon-passport ${command.name()}`) })
 }

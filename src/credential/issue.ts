@@ -10,6 +10,7 @@ import {
   asCarbonPassportError,
   assertJson,
   invalidArgument,
+  isRecord,
   optionalBoolean,
   optionalDate,
   optionalOneOf,
@@ -21,6 +22,7 @@ import { importKey } from '../keys/import.js'
 import type { KeyPair } from '../keys/types.js'
 import { contextFindings } from './checks/context.js'
 import { readCompactForm } from './checks/form.js'
+import { type RelatedResources, relatedResourceFindings } from './checks/related-resources.js'
 import { credentialSyntaxFindings } from './checks/syntax.js'
 import { issueDataIntegrity } from './data-integrity/issue.js'
 import {
@@ -49,6 +51,11 @@ export interface IssueOptions {
   documentLoader?: DocumentLoader
   /** vc-jose only: return an `EnvelopedVerifiableCredential` instead of the compact JWS. */
   envelope?: boolean
+  /**
+   * The bytes of related resources you hold, by URL (as for `verifyCredential`): a
+   * `relatedResource` whose digest does not match them is refused. Nothing is fetched.
+   */
+  relatedResources?: RelatedResources
 }
 
 /** A credential with a Data Integrity proof. */
@@ -74,6 +81,7 @@ const ISSUE_OPTION_KEYS = [
   'created',
   'documentLoader',
   'envelope',
+  'relatedResources',
 ] as const
 
 /**
@@ -81,11 +89,12 @@ const ISSUE_OPTION_KEYS = [
  * Integrity verifier's data checks read (checks/form.ts: nodes described in several places merged).
  * Options of the wrong type are `ERR_INVALID_ARGUMENT`, a credential that is not JSON (a cycle, a
  * BigInt, nesting deeper than 64, a member that cannot be read) `ERR_CREDENTIAL_MALFORMED`, before
- * any JSON-LD work.
+ * any JSON-LD work. Inline (object) contexts are refused unless `rules.inlineContexts`.
  */
 export async function checkIssuable(
   credential: unknown,
   options: IssueOptions,
+  rules: { inlineContexts?: boolean } = {},
 ): Promise<{ key: KeyPair; view: Record<string, unknown> }> {
   const o = readOptions(options, ISSUE_OPTION_KEYS, 'options', true)
   if (o.key === undefined) {
@@ -114,16 +123,30 @@ export async function checkIssuable(
   const record = credential as Record<string, unknown>
   const findings = credentialSyntaxFindings(record)
   if (record.proof !== undefined) findings.push(finding('ALREADY_SIGNED', '/proof'))
+  const resources = o.relatedResources
+  if (resources !== undefined && !(resources instanceof Map || isRecord(resources))) {
+    throw invalidArgument('options.relatedResources must be an object or a Map of URL → bytes')
+  }
+  findings.push(...relatedResourceFindings(record, resources as RelatedResources | undefined))
   // A lone surrogate is signed as U+FFFD, so a verifier would accept other text in its place.
   // (assertJson has refused anything deeper than DEFAULT_MAX_DEPTH, so every string is reached.)
   const illFormed = illFormedFinding(inspectValue(record, DEFAULT_MAX_DEPTH))
   if (illFormed) findings.push(illFormed)
   const documentLoader = (o.documentLoader as DocumentLoader | undefined) ?? defaultDocumentLoader()
-  const context = await contextFindings(record, { documentLoader })
+  const context = await contextFindings(record, {
+    documentLoader,
+    inline: rules.inlineContexts === true,
+    // VC 1.1 only with Data Integrity: VC-JOSE-COSE secures VC 2.0 credentials only.
+    vc1: rules.inlineContexts === true && o.format !== 'vc-jose',
+  })
   findings.push(...context)
-  // What is signed must be what a verifier's checks read (checks/form.ts).
+  // What is signed must be what a verifier's checks read (checks/form.ts). A generic vc+jwt signs
+  // its JSON bytes, which are what verifyCredential's checks read, so it needs no compact form
+  // (UNTP DPPs, for one, are not in it and sign as vc+jwt); a passport is held to it in both forms,
+  // as issuePassport and verifyPassport read the view with every node's descriptions merged.
   let view = record
-  if (context.length === 0) {
+  const jsonSigned = o.format === 'vc-jose' && rules.inlineContexts === true
+  if (context.length === 0 && !jsonSigned) {
     const form = await readCompactForm(record, { documentLoader })
     findings.push(...form.findings)
     view = form.view
@@ -186,7 +209,8 @@ async function signCredential(
   credential: object,
   options: IssueOptions,
 ): Promise<SignedCredential | string | EnvelopedCredential> {
-  const { key } = await checkIssuable(credential, options)
+  // Generic credentials may carry inline contexts (passports never: issuePassport's own call).
+  const { key } = await checkIssuable(credential, options, { inlineContexts: true })
   const record = credential as Record<string, unknown>
   const format = options.format ?? 'data-integrity'
   if (format === 'vc-jose') {

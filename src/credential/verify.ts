@@ -7,12 +7,13 @@ import type { DidDocument, DocumentLoader } from '../context/loader.js'
 import { createResolver, type ResolveDid, type VerificationMethod } from '../did/resolve.js'
 import { commonCodes } from '../findings/common.js'
 import { combineCodes } from '../findings/define.js'
-import { describeError } from '../guard.js'
+import { describeError, isRecord } from '../guard.js'
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, readInput } from '../input/read.js'
 import type { Check, CheckId, ConformanceReport, Finding, VerificationResult } from '../results.js'
 import { contextFindings } from './checks/context.js'
 import { readCompactForm } from './checks/form.js'
 import { issuerBindingFindings } from './checks/issuer-binding.js'
+import { type RelatedResources, relatedResourceFindings } from './checks/related-resources.js'
 import {
   asSchemaCheckFinding,
   credentialSchemaCheck,
@@ -44,6 +45,13 @@ export interface VerifyOptions {
   resolveDid?: ResolveDid
   /** Bitstring Status List credentials you already hold (objects, vc+jwt or envelopes). */
   statusLists?: readonly unknown[]
+  /**
+   * The bytes of related resources you hold, by URL (`Uint8Array`, or a string as UTF-8 text): each
+   * `relatedResource` with one of these URLs must match its `digestSRI`/`digestMultibase`
+   * (RELATED_RESOURCE_DIGEST_MISMATCH). The carbon-passport contexts are known already; any other
+   * resource is reported as not checked (RELATED_RESOURCE_NOT_CHECKED). Nothing is fetched.
+   */
+  relatedResources?: RelatedResources
   /** Issuer DIDs you trust; when given, any other issuer fails `issuer-trust`. */
   trustedIssuers?: readonly string[]
   /** Input size cap in bytes (1 MiB by default). */
@@ -192,7 +200,9 @@ export async function runVerification(
  * verify or lift a bound, so an invalid one fails verification (a message) instead of being
  * ignored. Caps are numbers > 0 (`Infinity` lifts one); the skew is a finite number >= 0.
  */
-function readOptions(options: VerifyOptions): { now: Date; maxClockSkew: number } | string {
+export function readVerifyOptions(
+  options: VerifyOptions,
+): { now: Date; maxClockSkew: number } | string {
   const now = options.now ?? new Date()
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
     return '`now` must be a valid Date'
@@ -200,6 +210,10 @@ function readOptions(options: VerifyOptions): { now: Date; maxClockSkew: number 
   const maxClockSkew = options.maxClockSkew ?? DEFAULT_MAX_CLOCK_SKEW
   if (typeof maxClockSkew !== 'number' || !Number.isFinite(maxClockSkew) || maxClockSkew < 0) {
     return '`maxClockSkew` must be a finite number of seconds, 0 or more'
+  }
+  const resources = options.relatedResources
+  if (resources !== undefined && !(resources instanceof Map || isRecord(resources))) {
+    return '`relatedResources` must be an object or a Map of URL → bytes'
   }
   for (const cap of ['maxBytes', 'maxDepth', 'maxProofs', 'maxBlankNodes', 'maxQuads'] as const) {
     const value = options[cap]
@@ -216,7 +230,7 @@ async function pipeline(
   passport: PassportRules | undefined,
   ids: CheckId[],
 ): Promise<VerificationResult> {
-  const checked = readOptions(options)
+  const checked = readVerifyOptions(options)
   if (typeof checked === 'string') {
     return stoppedResult(ids, [finding('OPTION_INVALID', '', checked)])
   }
@@ -240,6 +254,9 @@ async function pipeline(
     documentLoader,
     allowList: passport?.contextAllowList,
     nestedContext: read.nestedContext,
+    inline: passport === undefined,
+    // VC 1.1 only with Data Integrity: VC-JOSE-COSE secures VC 2.0 credentials only.
+    vc1: passport === undefined && format === 'data-integrity',
   })
   // Every check but the proof reads `credential`. A vc+jwt signs its JSON bytes, so the JSON is the
   // signed view. A Data Integrity proof signs RDF, which JSON-LD can spell without the keys the
@@ -256,6 +273,8 @@ async function pipeline(
   const readable = !context.some((f) => f.severity === 'error')
   const issuer = issuerId(credential)
   const syntax = credentialSyntaxFindings(credential)
+  // Digests are judged on the signed view only (for Data Integrity, once the form check holds).
+  if (readable) syntax.push(...relatedResourceFindings(credential, options.relatedResources))
   let proof: Finding[]
   const validity: Finding[] = []
   let verificationMethods: VerificationMethod[] = []

@@ -10,6 +10,7 @@
  * this module loads no JSON-LD, RDF or signing code, and the conformance layer never imports
  * credential/.
  */
+import { attestationCodes } from '../attestation/verify.codes.js'
 import { conformanceLayerDefinitions } from '../conformance/catalogue.js'
 import { contextCodes } from '../credential/checks/context.codes.js'
 import { formCodes } from '../credential/checks/form.codes.js'
@@ -22,11 +23,20 @@ import { jsonLdErrorCodes } from '../credential/data-integrity/errors.codes.js'
 import { dataIntegrityCodes } from '../credential/data-integrity/verify.codes.js'
 import { issueCodes } from '../credential/issue.codes.js'
 import { joseCodes } from '../credential/jose/verify.codes.js'
+import { presentationCodes } from '../credential/presentation/presentation.codes.js'
 import { proofCodes } from '../credential/proof.codes.js'
 import { verifyCodes } from '../credential/verify.codes.js'
 import { keyLifecycleCodes } from '../did/resolve.codes.js'
 import { generationCodes } from '../generate/codes.js'
-import { type CodeDefinition, mergeDefinitions } from './define.js'
+import { conversionCodes } from '../interop/codes.js'
+import { chainCodes } from '../supply-chain/chain.codes.js'
+import {
+  type ChainTool,
+  type CodeDefinition,
+  type ConversionTool,
+  type GenerationTool,
+  mergeDefinitions,
+} from './define.js'
 
 /** The declarations of every module, each code once (see above for where they live). */
 const declarations = mergeDefinitions(
@@ -40,12 +50,16 @@ const declarations = mergeDefinitions(
   jsonLdErrorCodes.definitions,
   dataIntegrityCodes.definitions,
   proofCodes.definitions,
+  presentationCodes.definitions,
   keyLifecycleCodes.definitions,
   issuerBindingCodes.definitions,
   validityCodes.definitions,
   statusCodes.definitions,
   schemaCheckCodes.definitions,
+  attestationCodes.definitions,
   generationCodes.definitions,
+  conversionCodes.definitions,
+  chainCodes.definitions,
 )
 
 /** Every finding code verification and conformance report: the type of `Finding['code']`. */
@@ -80,15 +94,21 @@ function meaningsOf<Defs extends { readonly [code: string]: CodeDefinition }>(
 export const VERIFICATION_CODES: { readonly [Code in VerificationCode]: string } =
   meaningsOf(declarations)
 
-/** The codes whose definition names the functions of generation that report them. */
-type ToolCodes<Defs> = {
-  readonly [Code in keyof Defs as Defs[Code] extends { readonly tools: readonly string[] }
+/** The codes whose definition names functions of `Tool` as the ones that report them. */
+type ToolCodes<Defs, Tool extends string> = {
+  readonly [Code in keyof Defs as Defs[Code] extends { readonly tools: readonly Tool[] }
     ? Code
     : never]: true
 }
 
 /** A finding code of generation (`calculateFootprint`, the loaders, `buildPassport`). */
-export type GenerationCode = keyof ToolCodes<typeof declarations> & string
+export type GenerationCode = keyof ToolCodes<typeof declarations, GenerationTool> & string
+
+/** A finding code of conversion: the losses of `fromPact`, `toUntpDpp`, … */
+export type ConversionCode = keyof ToolCodes<typeof declarations, ConversionTool> & string
+
+/** A finding code of chain verification (`verifyChain`). */
+export type ChainCode = keyof ToolCodes<typeof declarations, ChainTool> & string
 
 /** A finding code of credential verification. */
 export type VerificationCode = keyof VerificationMeanings<typeof declarations>

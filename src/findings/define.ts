@@ -34,11 +34,25 @@ export interface CodeDefinition extends FindingTemplate {
    */
   checks?: readonly CheckId[]
   /**
-   * Generation: the functions that report this code about their input (a code has `profiles`,
-   * `checks` or `tools`).
+   * Generation and conversion: the functions that report this code about their input (a code
+   * has `profiles`, `checks` or `tools`).
    */
-  tools?: readonly GenerationTool[]
+  tools?: readonly (GenerationTool | ConversionTool | ChainTool)[]
 }
+
+/** The supply-chain functions, which report findings on the nodes of a chain. */
+export type ChainTool = 'verifyChain'
+
+/** The converters, which report the losses of a conversion. */
+export type ConversionTool =
+  | 'fromPact'
+  | 'toPact'
+  | 'fromUntpDpp'
+  | 'toUntpDpp'
+  | 'fromBatteryPass'
+  | 'toBatteryPass'
+  | 'fromCatenaX'
+  | 'toCatenaX'
 
 /** The functions of generation that report findings about their input. */
 export type GenerationTool =

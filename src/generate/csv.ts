@@ -7,7 +7,7 @@
  * counted from 0, the header not counted) or `/<row index>/<column>`, or at `''` for the file.
  */
 import { parse } from 'csv-parse/sync'
-import { MAX_DECIMAL_LENGTH } from '../decimal/core.js'
+import { isDecimalString, MAX_DECIMAL_LENGTH } from '../decimal/core.js'
 import type { Finding } from '../findings/finding.js'
 import { pointer } from '../findings/pointer.js'
 import type { ErrorObject } from '../schema/registry.js'
@@ -226,11 +226,9 @@ export function clip(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }
 
-const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/
-
 /** Whether a cell is a Decimal string the calculator reads (at most MAX_DECIMAL_LENGTH characters). */
 export function isDecimalCell(value: string): boolean {
-  return value.length <= MAX_DECIMAL_LENGTH && DECIMAL.test(value)
+  return value.length <= MAX_DECIMAL_LENGTH && isDecimalString(value)
 }
 
 /** Why a cell is not a Decimal string, in words. */

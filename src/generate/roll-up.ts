@@ -311,7 +311,7 @@ function readUpstream(passport: unknown, path: string, findings: Finding[]): Ups
   }
   let digest: string
   try {
-    digest = computePassportDigest(credential)
+    digest = computePassportDigest(passport)
   } catch (err) {
     return invalid(path, `The upstream passport has no digest: ${describeError(err)}.`)
   }
@@ -557,9 +557,10 @@ function rollUpOne(
  * datasetId: its id }`, the upstream's country of production and the year its reference period
  * ends in (the end being exclusive, as factors are picked by year).
  *
- * The digest is `computePassportDigest` of the upstream credential: over the credential without
- * its proof, so it is the same for the Data Integrity and the vc+jwt form of one passport (a JWS
- * is decoded, its payload digested; src/supply-chain/digest.ts).
+ * The digest is `computePassportDigest` of the upstream passport as given (docs/digests.md): over
+ * the RFC 8785 form of a JSON credential, its proof included, and over the exact bytes of the
+ * compact JWS of a vc+jwt (given alone or enveloped), so the reference pins the very passport the
+ * buyer received, proof and all.
  *
  * Never throws: a line that cannot be used gets an error finding at its JSON Pointer into
  * `upstreams` (`/1/quantity`, `/0/passport/credentialSubject/footprint/…`) and contributes

@@ -2,6 +2,7 @@
  * `verifyPassport`: every check of `verifyCredential` plus the passport rules: the exact `@context`
  * allow-list, the passport schema and conformance.
  */
+import { type TrustedVerifier, withThirdPartyVerification } from '../attestation/verify.js'
 import { checkConformanceLayers } from '../conformance/check.js'
 import type { ProfileId } from '../conformance/profiles/ids.js'
 import {
@@ -22,12 +23,27 @@ export interface VerifyPassportOptions extends VerifyOptions {
   profiles?: readonly ProfileId[]
   /** Relative tolerance of sums and products in conformance (0.001 by default). */
   tolerance?: number
+  /**
+   * Verifiers' attestations of the passport (`attestPassport`) you hold: objects, vc+jwt or
+   * envelopes, at most `MAX_ATTESTATIONS`; those about other passports are passed over. With
+   * `trustedVerifiers`, it adds the `third-party-verification` check.
+   */
+  attestations?: readonly unknown[]
+  /**
+   * The verifiers whose attestations count: DIDs, or `{ id, accreditation }` to also require the
+   * accreditation number. With `attestations`, it adds the `third-party-verification` check.
+   */
+  trustedVerifiers?: readonly (string | TrustedVerifier)[]
 }
 
 /**
  * Verifies a passport: every check of `verifyCredential`, with the exact context allow-list, the
  * passport schema and a `conformance` check (profiles `core` plus `options.profiles`) whose report
- * is in `result.conformance`. Each problem is reported once: the `schema` check carries the schema
+ * is in `result.conformance`. Given `attestations` or `trustedVerifiers`, a last check,
+ * `third-party-verification`, passes only when an attestation of a trusted verifier covers this
+ * exact passport (its digest) and its figures (see `attestPassport`); without them the check is
+ * not listed. Given only one of the two it fails: no attestation (`ATTESTATION_MISSING`), or no
+ * trusted verifier (`VERIFIER_NOT_TRUSTED`). Each problem is reported once: the `schema` check carries the schema
  * findings of that report (a missing field as FIELD_REQUIRED at the field's own pointer) and the
  * `conformance` check the others, so `result.errors` lists each once. Never throws: not on
  * untrusted input, and not on options that cannot be read either (a throwing getter gives a result
@@ -44,14 +60,16 @@ export async function verifyPassport(
 ): Promise<VerificationResult> {
   let profiles: VerifyPassportOptions['profiles']
   let tolerance: VerifyPassportOptions['tolerance']
+  let attestations: VerifyPassportOptions['attestations']
+  let trustedVerifiers: VerifyPassportOptions['trustedVerifiers']
   let verifyOptions: VerifyOptions
   try {
     // Read once: a throwing getter or a revoked Proxy here is reported, never thrown.
-    ;({ profiles, tolerance, ...verifyOptions } = options ?? {})
+    ;({ profiles, tolerance, attestations, trustedVerifiers, ...verifyOptions } = options ?? {})
   } catch (err) {
     return unreadableOptions(err)
   }
-  return runVerification(input, verifyOptions, {
+  const result = await runVerification(input, verifyOptions, {
     contextAllowList: PASSPORT_CONTEXTS,
     schemaId: PASSPORT_SCHEMA_ID,
     conformance: (credential) =>
@@ -63,6 +81,13 @@ export async function verifyPassport(
         ...(verifyOptions.maxDepth === undefined ? {} : { maxDepth: verifyOptions.maxDepth }),
       }),
   })
+  if (attestations === undefined && trustedVerifiers === undefined) return result
+  return withThirdPartyVerification(
+    input,
+    result,
+    { attestations, trustedVerifiers },
+    verifyOptions,
+  )
 }
 
 /** The result for options that cannot be read: INTERNAL_ERROR under `syntax`, the rest skipped. */

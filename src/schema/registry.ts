@@ -64,6 +64,8 @@ export const schemaIds = {
   cumulatedRequestedService: `${SCHEMA_BASE}cumulated-requested-service.schema.json`,
   /** Third-party verification of the footprint. */
   verification: `${SCHEMA_BASE}verification.schema.json`,
+  /** A verifier's attestation of a passport (`attestPassport`): subject, opinion, figures verified. */
+  attestation: `${SCHEMA_BASE}attestation.schema.json`,
   /** Shared definitions (`$defs`: Decimal strings, dates, IRIs, codes); not a document schema. */
   common: `${SCHEMA_BASE}common.schema.json`,
 } as const

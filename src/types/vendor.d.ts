@@ -21,6 +21,12 @@ declare module 'did-context' {
 
 // ---- signing stack (used only in src/credential/data-integrity, status.ts, tests and bench) ----
 declare module '@digitalbazaar/vc' {
+  export function signPresentation(options: {
+    presentation: unknown
+    suite: unknown
+    purpose: unknown
+    documentLoader?: unknown
+  }): Promise<Record<string, unknown>>
   export function issue(options: {
     credential: unknown
     suite: unknown

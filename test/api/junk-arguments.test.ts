@@ -29,7 +29,21 @@ const subject = passport.credentialSubject
 const LIST = 'https://status.example/lists/1'
 const statusList = await api.createStatusList({ id: LIST, issuer })
 const report = api.checkConformance(passport)
+const signedPassport = await api.issuePassport(passport, { key })
+const attestation = await api.attestPassport(signedPassport, {
+  key,
+  standard: 'ISO 14064-3:2019',
+  scope: 'The PCF',
+  opinion: 'unmodified',
+})
 const finding = { ...api.checkConformance({}).findings[0] }
+const presentation = {
+  '@context': ['https://www.w3.org/ns/credentials/v2'],
+  type: ['VerifiablePresentation'],
+  holder: issuer,
+  verifiableCredential: [signedPassport],
+}
+const signedPresentation = await api.issuePresentation(presentation, { key, challenge: 'c0ffee' })
 
 const aKey = fc.constantFrom(key, p256, structuredClone(key))
 const aDate = fc.constantFrom(new Date('2026-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z'))
@@ -46,8 +60,47 @@ const template = JSON.parse(readFileSync(new URL('product.json', generateDir), '
 const footprintInput = { ...template.footprint, records, factors: factorSet }
 const aRecord = records[0] as api.ActivityRecord
 
+// Conversion: each source format as the converters themselves write it from the example.
+const pact = api.toPact(passport, { version: '3.0' }).result ?? {}
+const untp = api.toUntpDpp(passport, { version: '0.7.0' }).result ?? {}
+const batteryPass = api.toBatteryPass(passport).result ?? {}
+const catenaX = api.toCatenaX(passport, { version: '10.0.0' }).result ?? {}
+const catenaXBatteryPass = {
+  sustainability: {
+    carbonFootprint: [
+      { type: 'Climate Change Total', unit: 'kg CO2e/kWh', lifecycle: 'Total', value: 61.2 },
+    ],
+  },
+}
+const catenaXComponentPcf = { pcfValues: { declaredUnit: 'CO2KG/piece', absPcfValue: 12.5 } }
+const aBuffer = (value: unknown) => fc.constant(Buffer.from(JSON.stringify(value), 'utf16le'))
+
 /** Argument lists per function: plausible values, plausible values with junk inside, and junk. */
 const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
+  attestPassport: fc.tuple(
+    fc.oneof(anyOf(passport), fc.constant(signedPassport)),
+    junkOptions({
+      key: aKey,
+      standard: fc.constantFrom('ISO 14064-3:2019', ''),
+      level: fc.constantFrom('limited', 'reasonable', 'high'),
+      scope: fc.constantFrom('The PCF', ''),
+      opinion: fc.constantFrom('unmodified', 'adverse', 'fine'),
+      materiality: fc.constantFrom('5', '150'),
+      accreditation: fc.constant({ body: 'Example', number: 'EX-1' }),
+      statement: fc.string(),
+      completedAt: aDate,
+      figures: fc.constantFrom(
+        ['/credentialSubject/footprint/pcfExcludingBiogenicUptake'],
+        [{ pointer: '/credentialSubject/footprint/declaredUnitAmount', value: '2' }],
+      ),
+      issuerName: fc.string(),
+      id: fc.constant('urn:uuid:0f6f3b52-9a1e-4c57-8d0b-2f4e6a9c1d31'),
+      validFrom: aDate,
+      validUntil: aDate,
+      format: fc.constantFrom('data-integrity', 'vc-jose', 'pdf'),
+      created: aDate,
+    }),
+  ),
   buildPassport: fc.tuple(
     anyOf(template),
     anyOf(records),
@@ -89,6 +142,20 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
   ),
   computePassportDigest: fc.tuple(anyOf(passport)),
   convertUnit: fc.tuple(anyOf('1.5'), anyOf('TNE'), anyOf('kg')),
+  createBundle: fc.tuple(
+    fc.oneof(
+      fc.constant([signedPassport, passport]),
+      fc.array(anyOf(passport), { maxLength: 2 }),
+      junk,
+    ),
+    junkOptions({
+      holderKey: aKey,
+      attestations: fc.oneof(fc.constant([]), junk),
+      challenge: fc.constantFrom('c0ffee', ''),
+      domain: fc.constantFrom('https://verifier.example'),
+      format: fc.constantFrom('data-integrity', 'vc-jose', 'pdf'),
+    }),
+  ),
   createDidDocument: fc.tuple(
     fc.oneof(aKey, fc.array(fc.oneof(aKey, junk), { maxLength: 3 }), sprinkled(key), junk),
     junkOptions({ type: fc.constantFrom('Multikey', 'JsonWebKey') }),
@@ -142,6 +209,22 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
   ),
   formatFinding: fc.tuple(anyOf(finding)),
   formatReport: fc.tuple(anyOf(report), fc.oneof(fc.string(), junk)),
+  fromBatteryPass: fc.tuple(
+    fc.oneof(anyOf(batteryPass), aBuffer(batteryPass)),
+    fc.oneof(fc.constant(undefined), junk),
+  ),
+  fromCatenaX: fc.tuple(
+    fc.oneof(anyOf(catenaX), anyOf(catenaXBatteryPass), anyOf(catenaXComponentPcf)),
+  ),
+  fromCatenaXBatteryComponentPcf: fc.tuple(anyOf(catenaXComponentPcf)),
+  fromCatenaXBatteryPass: fc.tuple(
+    fc.oneof(anyOf(catenaXBatteryPass), aBuffer(catenaXBatteryPass)),
+  ),
+  fromPact: fc.tuple(
+    anyOf(pact),
+    junkOptions({ issuer: fc.constant(issuer), id: fc.constant(LIST), validFrom: fc.string() }),
+  ),
+  fromUntpDpp: fc.tuple(anyOf(untp)),
   generateKeyPair: fc.tuple(
     junkOptions({
       algorithm: fc.constantFrom('Ed25519', 'P-256'),
@@ -176,6 +259,19 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
       documentLoader: fc.constant(api.createDocumentLoader()),
     }),
   ),
+  issuePresentation: fc.tuple(
+    anyOf(presentation),
+    junkOptions({
+      key: aKey,
+      challenge: fc.constantFrom('c0ffee', ''),
+      domain: fc.constantFrom('https://verifier.example', ''),
+      format: fc.constantFrom('data-integrity', 'vc-jose'),
+      cryptosuite: fc.constantFrom('eddsa-rdfc-2022', 'ecdsa-rdfc-2019'),
+      created: aDate,
+      envelope: fc.boolean(),
+      documentLoader: fc.constant(api.createDocumentLoader()),
+    }),
+  ),
   issuePassport: fc.tuple(
     anyOf(passport),
     junkOptions({
@@ -198,6 +294,13 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
   parseActivityCsv: fc.tuple(fc.oneof(anyOf(recordsCsv), fc.string())),
   periodEndYear: fc.tuple(
     fc.oneof(fc.constantFrom('2026-01-01T00:00:00Z', '2025-12-31T23:00:00-05:00'), junk),
+  ),
+  resolveFromBundle: fc.tuple(
+    anyOf({
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiablePresentation'],
+      verifiableCredential: [signedPassport, passport],
+    }),
   ),
   rollUpComponents: fc.tuple(
     fc.oneof(
@@ -238,14 +341,57 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
     junkOptions({ validFrom: aDate }),
   ),
   statusLabel: fc.tuple(anyOf(report)),
+  toBatteryPass: fc.tuple(anyOf(passport)),
+  toCatenaX: fc.tuple(
+    anyOf(passport),
+    junkOptions({ version: fc.constantFrom('9.0.0', '10.0.0') }),
+  ),
+  toPact: fc.tuple(anyOf(passport), junkOptions({ version: fc.constantFrom('3.0', '2.3') })),
+  toUntpDpp: fc.tuple(
+    anyOf(passport),
+    junkOptions({
+      version: fc.constantFrom('0.6.1', '0.7.0'),
+      issuer: fc.constant({ id: issuer, name: 'x' }),
+      id: fc.constant(LIST),
+      validFrom: fc.string(),
+      name: fc.string(),
+    }),
+  ),
   toVerificationMethod: fc.tuple(
     fc.oneof(aKey, sprinkled(key), junk),
     fc.oneof(fc.constantFrom('Multikey', 'JsonWebKey'), junk),
   ),
   verifyCredential: fc.tuple(anyOf(passport), junkOptions(verifyOptions())),
+  verifyPresentation: fc.tuple(
+    fc.oneof(anyOf(signedPresentation), anyOf(presentation)),
+    junkOptions({
+      ...verifyOptions(),
+      challenge: fc.constantFrom('c0ffee', 'other', ''),
+      domain: fc.constantFrom('https://verifier.example'),
+      maxCredentials: fc.constantFrom(0, 1, 64),
+    }),
+  ),
+  verifyChain: fc.tuple(
+    anyOf(signedPassport),
+    junkOptions({
+      ...verifyOptions(),
+      resolvePassport: fc.oneof(
+        fc.constant(() => passport),
+        junk,
+      ),
+      maxDepth: fc.constantFrom(0, 1, 8, Number.POSITIVE_INFINITY),
+      maxNodes: fc.constantFrom(0, 1, 1000),
+      passports: fc.oneof(fc.constant([passport]), junk),
+    }),
+  ),
   verifyPassport: fc.tuple(
     anyOf(passport),
-    junkOptions({ ...verifyOptions(), profiles: fc.subarray([...api.PROFILE_IDS]) }),
+    junkOptions({
+      ...verifyOptions(),
+      profiles: fc.subarray([...api.PROFILE_IDS]),
+      attestations: fc.oneof(fc.constant([attestation]), fc.array(junk, { maxLength: 2 })),
+      trustedVerifiers: fc.oneof(fc.constant([issuer]), fc.constant([{ id: issuer }]), junk),
+    }),
   ),
 }
 
@@ -269,11 +415,25 @@ const PREDICATES = new Set(['isProfileId', 'isSupportedDidKey', 'isCarbonPasspor
 const NEVER_THROW = new Set([
   'verifyPassport',
   'verifyCredential',
+  'verifyPresentation',
+  'verifyChain',
+  'resolveFromBundle',
   'rollUpComponents',
   'calculateFootprint',
   'loadFactorSet',
   'parseActivityCsv',
   'periodEndYear',
+  // Converters take untrusted documents: a malformed one gives losses, never a throw.
+  'fromPact',
+  'toPact',
+  'fromUntpDpp',
+  'toUntpDpp',
+  'fromBatteryPass',
+  'toBatteryPass',
+  'fromCatenaX',
+  'toCatenaX',
+  'fromCatenaXBatteryPass',
+  'fromCatenaXBatteryComponentPcf',
   ...PREDICATES,
 ])
 /** Classes are constructed, not called; they are not part of this test. */
@@ -309,7 +469,11 @@ describe('every exported function, called with junk', () => {
           expect(untypedReason(result.error)).toBeUndefined()
           return
         }
-        if (name === 'verifyPassport' || name === 'verifyCredential') {
+        if (
+          name === 'verifyPassport' ||
+          name === 'verifyCredential' ||
+          name === 'verifyPresentation'
+        ) {
           const value = result.value as api.VerificationResult
           expect(typeof value.verified).toBe('boolean')
           expect(Array.isArray(value.checks) && Array.isArray(value.errors)).toBe(true)

@@ -337,7 +337,7 @@ describe('contexts and terms', () => {
     await rejects(craftJws(header, generic), 'CONTEXT_NOT_ALLOWED')
   })
 
-  test('a protected term redefined inline: CONTEXT_INLINE and CONTEXT_PROTECTED_TERM', async () => {
+  test('a protected term redefined inline: CONTEXT_PROTECTED_TERM (inline contexts are otherwise allowed)', async () => {
     const r = await verifyCredential(
       resign((c) => {
         ;(c['@context'] as unknown[]).push({ pcfExcludingBiogenicUptake: 'urn:x:other' })
@@ -345,7 +345,7 @@ describe('contexts and terms', () => {
       options,
     )
     expect(r.verified).toBe(false)
-    expect(codes(r)).toEqual(expect.arrayContaining(['CONTEXT_INLINE', 'CONTEXT_PROTECTED_TERM']))
+    expect(codes(r)).toContain('CONTEXT_PROTECTED_TERM')
   })
 
   test('no proof: PROOF_MISSING; a bad proof shape: PROOF_MALFORMED, PROOF_PURPOSE_INVALID, PROOF_CRYPTOSUITE_UNSUPPORTED', async () => {
@@ -503,9 +503,9 @@ describe('issuing refuses malformed credentials with ERR_CREDENTIAL_MALFORMED', 
     ['no VerifiableCredential type', { type: ['Other'] }, 'TYPE_INVALID'],
     ['no issuer', { issuer: undefined }, 'FIELD_MISSING'],
     [
-      'a VC 1.1 context',
+      'a VC 1.1 context without issuanceDate',
       { '@context': ['https://www.w3.org/2018/credentials/v1'] },
-      'CONTEXT_MISSING',
+      'FIELD_MISSING',
     ],
     ['an already signed credential', { proof: { type: 'DataIntegrityProof' } }, 'ALREADY_SIGNED'],
   ])('%s', async (_name, change, code) => {

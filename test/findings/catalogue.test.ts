@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import {
+  renderConversionDoc,
   renderGenerationDoc,
   renderRulesDoc,
   renderVerificationDoc,
@@ -12,6 +13,8 @@ import {
 } from '../../src/conformance/catalogue.js'
 import { PROFILE_IDS } from '../../src/conformance/profiles/ids.js'
 import {
+  type ChainCode,
+  type ConversionCode,
   type FindingCode,
   findingCatalogue,
   type GenerationCode,
@@ -21,7 +24,17 @@ import {
 import { defineCodes, mergeDefinitions } from '../../src/findings/define.js'
 import type { Finding } from '../../src/index.js'
 import { PASSPORT_CHECKS } from '../fuzz/invariants.js'
+
 import { reachableFrom, srcImportGraph } from '../package/import-graph.js'
+
+/** The checks a code may name: a passport's, and `third-party-verification` (given attestations). */
+const REPORTING_CHECKS = [
+  ...PASSPORT_CHECKS,
+  'third-party-verification',
+  // verifyPresentation's own checks
+  'holder-binding',
+  'credentials',
+]
 
 const srcUrl = new URL('../../src/', import.meta.url)
 const sources = (readdirSync(srcUrl, { recursive: true }) as string[])
@@ -35,6 +48,7 @@ describe('the one catalogue of finding codes', () => {
     expect(read('rules.md')).toBe(renderRulesDoc())
     expect(read('verification.md')).toBe(renderVerificationDoc())
     expect(read('generation.md')).toBe(renderGenerationDoc())
+    expect(read('conversion.md')).toBe(renderConversionDoc())
   })
 
   it('gives every code an upper-snake name, a title, a source and where it is reported', () => {
@@ -48,7 +62,7 @@ describe('the one catalogue of finding codes', () => {
         code,
       ).toBeGreaterThan(0)
       for (const p of d.profiles ?? []) expect(PROFILE_IDS).toContain(p)
-      for (const c of d.checks ?? []) expect(PASSPORT_CHECKS).toContain(c)
+      for (const c of d.checks ?? []) expect(REPORTING_CHECKS).toContain(c)
     }
   })
 
@@ -126,7 +140,12 @@ describe('the one catalogue of finding codes', () => {
     expectTypeOf<Finding['code']>().toEqualTypeOf<FindingCode>()
     expectTypeOf<'FIELD_REQUIRED'>().toExtend<Finding['code']>()
     expectTypeOf<'NOT_A_CODE'>().not.toExtend<Finding['code']>()
-    expectTypeOf<ConformanceCode | VerificationCode | GenerationCode>().toEqualTypeOf<FindingCode>()
+    expectTypeOf<
+      ConformanceCode | VerificationCode | GenerationCode | ConversionCode | ChainCode
+    >().toEqualTypeOf<FindingCode>()
+    expectTypeOf<'FACTOR_NOT_FOUND'>().toExtend<GenerationCode>()
+    expectTypeOf<'FIELD_NOT_CARRIED'>().not.toExtend<GenerationCode>()
+    expectTypeOf<'FIELD_NOT_CARRIED'>().toExtend<ConversionCode>()
     const known: Finding['code'] = 'PROOF_INVALID'
     // @ts-expect-error a code the catalogue does not declare (checked by `tsc -p tsconfig.json`)
     const unknown: Finding['code'] = 'NOT_A_CODE'

@@ -13,12 +13,14 @@ import { decimalOf, divExact, formatDecimal, mul, parseDecimal } from '../../src
 import { type RollUpOptions, rollUpComponents } from '../../src/generate/roll-up.js'
 import { issuePassport } from '../../src/passport/issue.js'
 import { computePassportDigest } from '../../src/supply-chain/digest.js'
-import { clone, exampleKey, validExample } from '../helpers/examples.js'
+import { clone, exampleKey, signedExample, validExample } from '../helpers/examples.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: example JSON
 type Loose = any
 
 const cell = (): Loose => validExample('lfp-cell-280ah').doc
+/** The signed cell: the examples cite their upstream passports as signed (docs/digests.md). */
+const signedCell = (): Loose => signedExample('lfp-cell-280ah').di
 const CELL_ID = 'urn:uuid:76529d23-a5fa-4739-bd49-5ca5106a4315'
 
 /** The example's component reference and the activity line(s) that account for it. */
@@ -40,7 +42,7 @@ describe('rollUpComponents reproduces the examples', () => {
     const r = rollUpComponents(
       [
         {
-          passport: cell(),
+          passport: signedCell(),
           quantity: '240',
           unit: 'H87',
           // The prose of the line is the cabinet maker's; everything else is computed.
@@ -53,7 +55,7 @@ describe('rollUpComponents reproduces the examples', () => {
     )
     expect(r.findings).toEqual([])
     expect(r.components).toEqual([component])
-    expect(r.components[0]?.digestMultibase).toBe(computePassportDigest(cell()))
+    expect(r.components[0]?.digestMultibase).toBe(computePassportDigest(signedCell()))
     expect(r.components[0]?.emissions).toBe('14918.6112')
     expect(r.records).toHaveLength(1)
     expect({ ...r.records[0], emissions: r.components[0]?.emissions }).toEqual(line)
@@ -62,7 +64,7 @@ describe('rollUpComponents reproduces the examples', () => {
   })
 
   it('the reader: its PCBA, with the defaults (the PCBA’s reference period and granularity)', () => {
-    const pcba: Loose = validExample('pcba-access-controller').doc
+    const pcba: Loose = signedExample('pcba-access-controller').di
     const { component, lines } = componentOf('biometric-access-reader', pcba.id)
     const [line] = lines
     const r = rollUpComponents(
@@ -89,7 +91,7 @@ describe('rollUpComponents reproduces the examples', () => {
     const r = rollUpComponents(
       [
         {
-          passport: cell(),
+          passport: signedCell(),
           quantity: '50',
           unit: 'H87',
           sourceName: first.emissionFactor.source.name,
@@ -115,7 +117,9 @@ describe('rollUpComponents reproduces the examples', () => {
   })
 
   it('defaults: a generated activity and source name, P1Y, raw-material-acquisition', () => {
-    const [record] = rollUpComponents([{ passport: cell(), quantity: '2', unit: 'H87' }]).records
+    const [record] = rollUpComponents([
+      { passport: signedCell(), quantity: '2', unit: 'H87' },
+    ]).records
     expect(record).toMatchObject({
       activity: 'Purchased HY-280E LFP prismatic cell, 3.2 V 280 Ah, batch HY280E-2512-B07',
       temporalResolution: 'P1Y',
@@ -136,7 +140,7 @@ describe('rollUpComponents reproduces the examples', () => {
   it('options.lifecycleStage and granularity are the records’ own', () => {
     const options: RollUpOptions = { lifecycleStage: 'main-production', granularity: 'model' }
     const [record] = rollUpComponents(
-      [{ passport: cell(), quantity: '2', unit: 'H87' }],
+      [{ passport: signedCell(), quantity: '2', unit: 'H87' }],
       options,
     ).records
     expect(record).toMatchObject({ lifecycleStage: 'main-production', granularity: 'model' })
@@ -194,7 +198,7 @@ describe('units', () => {
 })
 
 describe('a vc+jwt upstream', () => {
-  it('is decoded; its digest is the credential’s (proof excluded), not a hash of the JWS bytes', async () => {
+  it('is decoded; its digest is the hash of the exact JWS bytes (docs/digests.md)', async () => {
     const doc = cell()
     const jws = await issuePassport(doc, {
       key: exampleKey(doc.issuer.id),
@@ -203,24 +207,26 @@ describe('a vc+jwt upstream', () => {
     const r = rollUpComponents([{ passport: jws, quantity: '240', unit: 'H87' }])
     expect(r.findings).toEqual([])
     const digest = r.components[0]?.digestMultibase
-    expect(digest).toBe(computePassportDigest(doc))
-    expect(digest).toBe(componentOf('ess-cabinet-215kwh', CELL_ID).component.digestMultibase)
     const jwsBytes = `u${Buffer.concat([Buffer.from([0x12, 0x20]), createHash('sha256').update(jws).digest()]).toString('base64url')}`
-    expect(digest).not.toBe(jwsBytes)
+    expect(digest).toBe(jwsBytes)
+    expect(digest).toBe(computePassportDigest(jws))
+    expect(digest).not.toBe(computePassportDigest(doc))
     expect(r.components[0]?.emissions).toBe('14918.6112')
-    // The enveloped form and the Data Integrity form reference the same passport the same way.
+    // The enveloped form references the same JWS the same way; the Data Integrity form is
+    // another artifact, digested with its proof.
     const envelope = {
       '@context': ['https://www.w3.org/ns/credentials/v2'],
       id: `data:application/vc+jwt,${jws}`,
       type: 'EnvelopedVerifiableCredential',
     }
+    expect(
+      rollUpComponents([{ passport: envelope, quantity: '240', unit: 'H87' }]).components[0]
+        ?.digestMultibase,
+    ).toBe(digest)
     const signed = await issuePassport(cell(), { key: exampleKey(doc.issuer.id) })
-    for (const passport of [envelope, signed]) {
-      expect(
-        rollUpComponents([{ passport, quantity: '240', unit: 'H87' }]).components[0]
-          ?.digestMultibase,
-      ).toBe(digest)
-    }
+    const di = rollUpComponents([{ passport: signed, quantity: '240', unit: 'H87' }])
+    expect(di.components[0]?.digestMultibase).toBe(computePassportDigest(signed))
+    expect(di.components[0]?.digestMultibase).not.toBe(computePassportDigest(doc))
   })
 
   it('a string that is no JWS: UPSTREAM_PASSPORT_INVALID at the string', () => {

@@ -76,6 +76,13 @@ export const signedExamples = (): SignedExample[] =>
     }
   })
 
+/** The signed forms of the valid example of this name; throws, failing the test, when missing. */
+export function signedExample(name: string): SignedExample {
+  const found = signedExamples().find((e) => e.name === name)
+  if (!found) throw new Error(`examples/signed/${name}.json does not exist`)
+  return found
+}
+
 /** Every `examples/invalid/<CODE>/*.json`, by code, then name. */
 export const invalidExamples = (): InvalidExample[] =>
   readdirSync(repoUrl('examples/invalid/'), { withFileTypes: true })

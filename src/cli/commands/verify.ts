@@ -23,15 +23,21 @@ import {
   readText,
   writeOutput,
 } from '../io.js'
+import { runChainVerification } from './verify-chain.js'
 
 interface VerifyCliOptions {
   did: string[]
   statusList: string[]
   trustedIssuer: string[]
+  attestation: string[]
+  trustedVerifier: string[]
   context: string[]
   profile: string[]
   now?: string
   credential?: boolean
+  chain?: boolean
+  upstream: string[]
+  bundleProof?: boolean
   json?: boolean
 }
 
@@ -103,6 +109,18 @@ export function registerVerify(program: Command): void {
       [],
     )
     .option('-t, --trusted-issuer <did>', 'trust only these issuers; repeatable', collect, [])
+    .option(
+      '--attestation <file>',
+      'a verifier’s attestation of the passport (carbon-passport attest); repeatable; adds the third-party-verification check',
+      collect,
+      [],
+    )
+    .option(
+      '--trusted-verifier <did[=accreditation]>',
+      'a verifier whose attestations count (optionally: the accreditation number it must state); repeatable',
+      collect,
+      [],
+    )
     .option('--context <url=file>', 'an extra JSON-LD context to load (repeatable)', collect, [])
     .option(
       '-p, --profile <id>',
@@ -112,13 +130,19 @@ export function registerVerify(program: Command): void {
     )
     .option('--now <date>', 'verify as of this date (default: now)')
     .option('--credential', 'verify any VC 2.0 credential, without the passport rules')
+    .option(
+      '--chain',
+      'verify the supply chain: <file> is a bundle (carbon-passport bundle) or a passport; prints the tree',
+    )
+    .option('-u, --upstream <file>', 'with --chain: an upstream passport; repeatable', collect, [])
+    .option('--bundle-proof', "with --chain: also verify the bundle's own proof (its holder)")
     .option('--json', 'print the verification result as JSON')
     .addHelpText(
       'after',
       exitCodesHelp({
         0: 'verified',
         1: 'not verified (the failed checks say why; also for input that is not a credential)',
-        2: 'bad usage, or a file that cannot be read (the passport, --did, --status-list, --context); nothing was verified',
+        2: 'bad usage, or a file that cannot be read (the passport, --did, --status-list, --context, --attestation); nothing was verified',
       }),
     )
     .action(async (file: string, opts: VerifyCliOptions) => {
@@ -141,9 +165,40 @@ export function registerVerify(program: Command): void {
         ...(opts.trustedIssuer.length > 0 ? { trustedIssuers: opts.trustedIssuer } : {}),
         ...(now ? { now } : {}),
       }
+      const attestations = opts.attestation.map((f) => {
+        const text = readText(f, '--attestation').trim()
+        return text.startsWith('{') ? parseJson(text, f, '--attestation') : text
+      })
+      const trustedVerifiers = opts.trustedVerifier.map((spec) => {
+        const at = spec.indexOf('=')
+        return at < 0 ? spec : { id: spec.slice(0, at), accreditation: spec.slice(at + 1) }
+      })
+      const thirdParty =
+        attestations.length > 0 || trustedVerifiers.length > 0
+          ? { attestations, trustedVerifiers }
+          : {}
+      if (opts.credential && (attestations.length > 0 || trustedVerifiers.length > 0)) {
+        fail('--attestation and --trusted-verifier are for passports, not with --credential')
+      }
+      if (opts.chain || opts.upstream.length > 0 || opts.bundleProof) {
+        if (!opts.chain) fail('--upstream and --bundle-proof go with --chain')
+        if (opts.credential) fail('--chain verifies passports, not with --credential')
+        process.exitCode = await runChainVerification(
+          file,
+          input,
+          opts.upstream,
+          { ...options, ...thirdParty, profiles: opts.profile as ProfileId[] },
+          { json: opts.json === true, bundleProof: opts.bundleProof === true },
+        )
+        return
+      }
       const result = opts.credential
         ? await verifyCredential(input, options)
-        : await verifyPassport(input, { ...options, profiles: opts.profile as ProfileId[] })
+        : await verifyPassport(input, {
+            ...options,
+            ...thirdParty,
+            profiles: opts.profile as ProfileId[],
+          })
       writeOutput(opts.json ? json(result) : formatVerification(file, result))
       process.exitCode = result.verified ? 0 : 1
     })

@@ -19,8 +19,15 @@ export const contextCodes = defineCodes({
     severity: 'error',
     checks: ['context'],
     title:
-      'An inline (object) or nested `@context` is present; only known context URLs are accepted.',
+      'An inline (object) `@context` where none is accepted (passports; the first entry; a `null` or non-object entry), or a nested `@context` below the top level.',
     source: 'carbon-passport context allow-list; VC Data Integrity §2.4.1',
+  },
+  CONTEXT_TOO_LARGE: {
+    severity: 'error',
+    checks: ['context'],
+    title:
+      '`@context` has more than `MAX_CONTEXTS` (16) entries, or its inline contexts together exceed `MAX_INLINE_CONTEXT_BYTES` (32 KiB as JSON).',
+    source: 'carbon-passport security defaults',
   },
   CONTEXT_UNKNOWN: {
     severity: 'error',

@@ -1,9 +1,15 @@
 /**
  * The `context` check: `@context` starts with VC 2.0, holds only context URLs the loader serves
- * (nothing is fetched), never the undefined-terms context, no inline or nested contexts and, for
- * passports, exactly the allow-list. Once they are in order, form.ts reads the document's terms.
+ * (nothing is fetched), never the undefined-terms context, no nested contexts and, for passports,
+ * exactly the allow-list. Generic credentials and presentations may also hold inline (object)
+ * contexts after the first entry, within MAX_CONTEXTS and MAX_INLINE_CONTEXT_BYTES; they are
+ * processed in safe mode like any other (a protected term redefined fails). Once they are in order, form.ts reads the document's terms.
  */
-import { UNDEFINED_TERMS_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../../context/bundled.js'
+import {
+  UNDEFINED_TERMS_CONTEXT_URL,
+  VC_V1_CONTEXT_URL,
+  VC_V2_CONTEXT_URL,
+} from '../../context/bundled.js'
 import type { DocumentLoader } from '../../context/loader.js'
 import type { Finding } from '../../findings/finding.js'
 import { pointer } from '../../findings/pointer.js'
@@ -32,6 +38,16 @@ function nestedContexts(value: unknown, path: (string | number)[], out: string[]
   }
 }
 
+/** The most entries of a top-level `@context` (URLs and inline contexts together). */
+export const MAX_CONTEXTS = 16
+
+/**
+ * The most bytes (as JSON text, UTF-8) of all the inline contexts of one document together. A
+ * context's processing cost grows with its size (terms, scoped contexts); 32 KiB holds several
+ * hundred terms, far more than any inline context of the W3C examples and test suites.
+ */
+export const MAX_INLINE_CONTEXT_BYTES = 32 * 1024
+
 export async function contextFindings(
   credential: Json,
   options: {
@@ -39,12 +55,34 @@ export async function contextFindings(
     allowList?: readonly string[] | undefined
     /** false when the caller already knows there is no nested `@context` (readInput's walk). */
     nestedContext?: boolean
+    /**
+     * Accept inline (object) contexts after the first entry (generic credentials and
+     * presentations; never passports), within MAX_CONTEXTS and MAX_INLINE_CONTEXT_BYTES.
+     */
+    inline?: boolean
+    /**
+     * With `inline`: accept a VC 1.1 credential (first context
+     * `https://www.w3.org/2018/credentials/v1`), for generic credentials only.
+     */
+    vc1?: boolean
   },
 ): Promise<Finding[]> {
   const findings: Finding[] = []
   const raw = credential['@context']
   const contexts = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]
-  if (contexts[0] !== VC_V2_CONTEXT_URL) {
+  const inline = options.inline === true && options.allowList === undefined
+  if (contexts.length > MAX_CONTEXTS) {
+    return [
+      finding(
+        'CONTEXT_TOO_LARGE',
+        '/@context',
+        `@context has ${contexts.length} entries; the cap is ${MAX_CONTEXTS}`,
+      ),
+    ]
+  }
+  let inlineBytes = 0
+  const v1 = inline && options.vc1 === true && contexts[0] === VC_V1_CONTEXT_URL
+  if (contexts[0] !== VC_V2_CONTEXT_URL && !v1) {
     findings.push(
       finding(
         'CONTEXT_MISSING',
@@ -57,6 +95,20 @@ export async function contextFindings(
   for (const [i, ctx] of contexts.entries()) {
     const path = Array.isArray(raw) ? pointer('@context', i) : '/@context'
     if (typeof ctx !== 'string') {
+      if (inline && i > 0 && ctx !== null && typeof ctx === 'object' && !Array.isArray(ctx)) {
+        // Bounded before any JSON-LD processing: the document's depth is capped by readInput.
+        inlineBytes += Buffer.byteLength(JSON.stringify(ctx) ?? '', 'utf8')
+        if (inlineBytes > MAX_INLINE_CONTEXT_BYTES) {
+          findings.push(
+            finding(
+              'CONTEXT_TOO_LARGE',
+              path,
+              `the inline contexts exceed ${MAX_INLINE_CONTEXT_BYTES} bytes as JSON`,
+            ),
+          )
+        }
+        continue
+      }
       findings.push(finding('CONTEXT_INLINE', path))
       continue
     }

@@ -34,7 +34,7 @@ import { combineCodes } from '../../findings/define.js'
 import { pointer } from '../../findings/pointer.js'
 import { isObject, type Json } from '../../json.js'
 import type { Finding } from '../../results.js'
-import { contextMemoFor } from '../data-integrity/context-memos.js'
+import { contextMemoFor, freshContextMemo } from '../data-integrity/context-memos.js'
 import { jsonLdErrorCodes } from '../data-integrity/errors.codes.js'
 import { describeJsonLdError } from '../data-integrity/errors.js'
 import { JsonldInternalsUnavailable } from '../data-integrity/jsonld-internals.js'
@@ -524,11 +524,16 @@ export async function readCompactForm(
 ): Promise<CompactForm> {
   const unread = (findings: Finding[]): CompactForm => ({ findings, view: credential })
   const context = credential['@context']
-  const urls = Array.isArray(context) ? context : [context]
-  if (!urls.every((u) => typeof u === 'string')) return unread([])
+  const urls: unknown[] = Array.isArray(context) ? context : [context]
+  // Inline (object) contexts come from the document: they are processed with a memo of their own,
+  // dropped with this call, so no untrusted context stays in a cache shared between documents.
+  const inline = !urls.every((u) => typeof u === 'string')
+  if (inline && !urls.every((u) => typeof u === 'string' || isObject(u))) return unread([])
   let memo: ContextMemo
   try {
-    memo = await contextMemoFor(options.documentLoader)
+    memo = inline
+      ? await freshContextMemo(options.documentLoader)
+      : await contextMemoFor(options.documentLoader)
   } catch (err) {
     // A jsonld.js without the context processing this check reads with: fail closed.
     if (!(err instanceof JsonldInternalsUnavailable)) throw err
@@ -542,7 +547,7 @@ export async function readCompactForm(
   }
   let root: ActiveContext
   try {
-    root = await memo.root(urls as string[])
+    root = await memo.root(urls)
   } catch (err) {
     const known = describeJsonLdError(err)
     return unread(

@@ -8,6 +8,13 @@ export const issuerBindingCodes = defineCodes({
     title: 'The key’s controller is not the credential’s issuer.',
     source: 'VC Data Integrity §4.4; VC-JOSE-COSE §3.1.2',
   },
+  PROOF_BY_OTHER_PARTY: {
+    severity: 'info',
+    checks: ['issuer-binding'],
+    title:
+      'A proof of a proof set (or chain) verified but is by a key the issuer does not control (a co-signature); another proof of the set is the issuer’s.',
+    source: 'VC Data Integrity §2.1.1 (proof sets and chains)',
+  },
   KEY_NOT_AUTHORIZED: {
     severity: 'error',
     checks: ['issuer-binding'],

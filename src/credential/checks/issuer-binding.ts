@@ -15,8 +15,24 @@ export async function issuerBindingFindings(
   resolver: Resolver,
 ): Promise<Finding[]> {
   const findings: Finding[] = []
+  // A proof set may carry proofs by others besides the issuer (a witness, a notary: VC Data
+  // Integrity §2.1.1). When a proof by a key the issuer controls is among them, the others are
+  // co-signatures, reported as such; without one, every proof must be the issuer's.
+  const byIssuer = verificationMethods.some(
+    (vm) => issuer !== undefined && vm.controller === issuer,
+  )
   for (const vm of verificationMethods) {
     const controller = vm.controller
+    if (byIssuer && controller !== issuer) {
+      findings.push(
+        finding(
+          'PROOF_BY_OTHER_PARTY',
+          '/proof',
+          `a proof of the set is by ${vm.id}, controlled by ${JSON.stringify(controller)}, not by the issuer`,
+        ),
+      )
+      continue
+    }
     if (issuer === undefined || controller !== issuer) {
       findings.push(
         finding(

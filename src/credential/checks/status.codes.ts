@@ -43,8 +43,16 @@ export const statusCodes = defineCodes({
   STATUS_TYPE_UNSUPPORTED: {
     severity: 'error',
     checks: ['status'],
-    title: 'A `credentialStatus` entry is not a BitstringStatusListEntry.',
-    source: 'carbon-passport',
+    title:
+      'A `credentialStatus` entry is malformed: not an object, no `type`, or a BitstringStatusListEntry with a `statusSize` other than 1 or without `statusPurpose`/`statusListCredential`.',
+    source: 'VC 2.0 §4.10; Bitstring Status List §2.1',
+  },
+  STATUS_TYPE_UNKNOWN: {
+    severity: 'warning',
+    checks: ['status'],
+    title:
+      'A `credentialStatus` entry has a type this library does not process (only BitstringStatusListEntry is); it is reported, not checked, and does not fail the credential.',
+    source: 'VC 2.0 §4.10',
   },
   STATUS_MESSAGE: {
     severity: 'info',

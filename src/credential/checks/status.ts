@@ -47,6 +47,12 @@ export interface StatusOutcome {
 
 const typesOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v])
 
+/** A `type` as VC 2.0 requires one: a non-empty string or a non-empty list of them. */
+const isTyped = (t: unknown): boolean =>
+  typeof t === 'string'
+    ? t !== ''
+    : Array.isArray(t) && t.length > 0 && t.every((x) => typeof x === 'string' && x !== '')
+
 /** One supplied version of a status list. */
 interface Version {
   input: unknown
@@ -177,8 +183,19 @@ export async function statusFindings(
   const warned = new Set<string>()
   for (const [i, entry] of entries.entries()) {
     const path = Array.isArray(raw) ? pointer('credentialStatus', i) : '/credentialStatus'
-    if (!isObject(entry) || !typesOf(entry.type).includes('BitstringStatusListEntry')) {
+    if (!isObject(entry) || !isTyped(entry.type)) {
       findings.push(finding('STATUS_TYPE_UNSUPPORTED', `${path}/type`))
+      continue
+    }
+    if (!typesOf(entry.type).includes('BitstringStatusListEntry')) {
+      // VC 2.0 §4.10: a status mechanism the verifier does not know is reported, not failed.
+      findings.push(
+        finding(
+          'STATUS_TYPE_UNKNOWN',
+          `${path}/type`,
+          `the status entry of type ${JSON.stringify(entry.type)} was not checked`,
+        ),
+      )
       continue
     }
     if (entry.statusSize !== undefined && entry.statusSize !== 1 && entry.statusSize !== '1') {

@@ -52,11 +52,32 @@ export const syntaxCodes = defineCodes({
       'An entry of `credentialSchema`, `credentialStatus`, `refreshService`, `evidence` or `termsOfUse` has no `type`.',
     source: 'VC 2.0 §4.10–4.12, §5.4, §5.6',
   },
+  RELATED_RESOURCE_DIGEST_MISMATCH: {
+    severity: 'error',
+    checks: ['syntax'],
+    title:
+      'A `relatedResource` digest (`digestSRI` or `digestMultibase`) does not match the bytes of the resource (supplied in `relatedResources`, or a bundled carbon-passport context).',
+    source: 'VC 2.0 §5.3',
+  },
+  RELATED_RESOURCE_NOT_CHECKED: {
+    severity: 'info',
+    checks: ['syntax'],
+    title:
+      'The bytes of a `relatedResource` were not supplied (`relatedResources`) and are not bundled; its digest was not checked (nothing is fetched).',
+    source: 'VC 2.0 §5.3',
+  },
+  EXTENSION_NOT_PROCESSED: {
+    severity: 'info',
+    checks: ['syntax'],
+    title:
+      '`termsOfUse`, `evidence` or `refreshService` is present and well formed; this library reports it but does not process it (it does not fail the credential).',
+    source: 'VC 2.0 §5.4–5.6',
+  },
   RELATED_RESOURCE_INVALID: {
     severity: 'error',
     checks: ['syntax'],
     title:
-      'A `relatedResource` lacks an `id` or a digest (`digestSRI`/`digestMultibase`), or repeats an id.',
+      'A `relatedResource` is not an object, lacks a URL `id` or a digest (`digestSRI`/`digestMultibase`), has a digest that cannot be read, or repeats an id.',
     source: 'VC 2.0 §5.3',
   },
 })

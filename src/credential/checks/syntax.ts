@@ -4,6 +4,7 @@
  * `relatedResource`, `validUntil` after `validFrom`). Used by issuing (refuse) and verifying (report).
  */
 
+import { VC_V1_CONTEXT_URL } from '../../context/bundled.js'
 import { isDateTimeStamp, timeOfDateTimeStamp } from '../../date-time.js'
 import type { Finding } from '../../findings/finding.js'
 import { pointer } from '../../findings/pointer.js'
@@ -30,9 +31,26 @@ export function issuerId(credential: Json): string | undefined {
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v])
 
 /** Every VC 2.0 data-model finding for a credential (an empty list when it is well formed). */
+/** Whether a credential is VC 1.1 (its first context is the VC 1.1 base context). */
+export function isVc1(credential: Json): boolean {
+  const context = credential['@context']
+  return (Array.isArray(context) ? context[0] : context) === VC_V1_CONTEXT_URL
+}
+
 export function credentialSyntaxFindings(credential: Json): Finding[] {
   const findings: Finding[] = []
-  for (const field of ['@context', 'type', 'issuer', 'credentialSubject']) {
+  const v1 = isVc1(credential)
+  const required = ['@context', 'type', 'issuer', 'credentialSubject']
+  // VC 1.1 §4.6: `issuanceDate` is required; `expirationDate` is optional (both xsd:dateTime).
+  if (v1) required.push('issuanceDate')
+  for (const field of v1 ? ['issuanceDate', 'expirationDate'] : []) {
+    if (credential[field] !== undefined && !isDateTimeStamp(credential[field])) {
+      findings.push(
+        finding('DATE_INVALID', pointer(field), `\`${field}\` must be a dateTime with a time zone`),
+      )
+    }
+  }
+  for (const field of required) {
     if (credential[field] === undefined) {
       findings.push(finding('FIELD_MISSING', pointer(field), `\`${field}\` is required`))
     }
@@ -123,6 +141,15 @@ export function credentialSyntaxFindings(credential: Json): Finding[] {
         findings.push(
           finding('TYPE_REQUIRED', `${path}/type`, `each \`${field}\` entry needs a \`type\``),
         )
+      else if (field === 'termsOfUse' || field === 'evidence' || field === 'refreshService') {
+        findings.push(
+          finding(
+            'EXTENSION_NOT_PROCESSED',
+            path,
+            `\`${field}\` of type ${JSON.stringify(t)} is reported, not processed`,
+          ),
+        )
+      }
       if (
         (field === 'credentialSchema' || field === 'refreshService') &&
         !isAbsoluteUrl(entry.id)

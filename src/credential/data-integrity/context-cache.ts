@@ -168,6 +168,9 @@ export function createContextCache(): Map<string, unknown> {
   const cache = new Map<string, unknown>()
   const set = cache.set.bind(cache)
   cache.set = (key: string, tagMap: unknown) => {
+    // jsonld.js keys an inline context by its JSON text and caches it as `static`: an untrusted
+    // document's contexts must not stay in a cache shared across documents, so only URLs are kept.
+    if (key.startsWith('{') || key.startsWith('[')) return cache
     if (tagMap instanceof Map) {
       const setTag = tagMap.set.bind(tagMap)
       tagMap.set = (tag: unknown, resolved: unknown) => {

@@ -26,3 +26,12 @@ export async function contextMemoFor(documentLoader: DocumentLoader): Promise<Co
   }
   return memo
 }
+
+/**
+ * A memo of its own, with a context cache of its own, for one document with inline contexts: what
+ * it processes is dropped with it, so untrusted contexts never fill a cache shared across
+ * documents. Rejects like contextMemoFor.
+ */
+export async function freshContextMemo(documentLoader: DocumentLoader): Promise<ContextMemo> {
+  return new ContextMemo(await loadJsonldInternals(), documentLoader, new Map())
+}

@@ -39,3 +39,50 @@ export async function issueDataIntegrity(
     )
   }
 }
+
+/** The proof purpose of a presentation's proof: `authentication`, with the verifier's challenge and domain. */
+function authenticationPurpose(challenge: string | undefined, domain: string | undefined) {
+  return {
+    term: 'authentication',
+    async update(proof: Record<string, unknown>): Promise<Record<string, unknown>> {
+      proof.proofPurpose = 'authentication'
+      if (challenge !== undefined) proof.challenge = challenge
+      if (domain !== undefined) proof.domain = domain
+      return proof
+    },
+    async match(proof: Record<string, unknown>): Promise<boolean> {
+      return proof.proofPurpose === 'authentication'
+    },
+  }
+}
+
+/**
+ * Adds a holder's Data Integrity proof (`proofPurpose: authentication`, with `challenge` and
+ * `domain` when given) to a (checked, well-formed) presentation; the input is not changed.
+ */
+export async function issueDataIntegrityPresentation(
+  presentation: Record<string, unknown>,
+  options: DataIntegrityIssueOptions & { challenge?: string; domain?: string },
+): Promise<Record<string, unknown>> {
+  const suite = signingSuite(
+    options.cryptosuite,
+    options.key,
+    options.documentLoader,
+    options.created,
+  )
+  try {
+    return await vc.signPresentation({
+      presentation: structuredClone(presentation),
+      suite,
+      purpose: authenticationPurpose(options.challenge, options.domain),
+      documentLoader: options.documentLoader,
+    })
+  } catch (err) {
+    const known = describeJsonLdError(err)
+    throw new CarbonPassportError(
+      'ERR_SIGNING_FAILED',
+      `the presentation could not be signed: ${known ? `${known.code}: ${known.message}` : String((err as Error)?.message ?? err)}`,
+      { cause: err, ...(known ? { details: { code: known.code } } : {}) },
+    )
+  }
+}

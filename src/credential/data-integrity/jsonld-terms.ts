@@ -121,7 +121,7 @@ export class ContextMemo {
    * The active context after the document's top-level `@context` (URLs only). The last
    * MAX_ROOTS lists are kept: untrusted documents choose the list, so the memo must stay bounded.
    */
-  root(urls: readonly string[]): Promise<ActiveContext> {
+  root(urls: readonly unknown[]): Promise<ActiveContext> {
     const key = JSON.stringify(urls)
     let root = this.#roots.get(key)
     if (root) {

@@ -18,6 +18,7 @@ import { decodeBase58Multibase } from '../../keys/multibase.js'
 import { publicJwkOfVerificationMethod } from '../../keys/verification-method.js'
 import type { Finding } from '../../results.js'
 import { contextCodes } from '../checks/context.codes.js'
+import { presentationCodes } from '../presentation/presentation.codes.js'
 import { proofCodes } from '../proof.codes.js'
 import {
   type CanonicalizationLimits,
@@ -29,7 +30,13 @@ import { describeJsonLdError } from './errors.js'
 import { CRYPTOSUITE_ALGORITHM, isCryptosuiteName, verificationSuite } from './suites.js'
 import { dataIntegrityCodes } from './verify.codes.js'
 
-const { finding } = combineCodes(dataIntegrityCodes, proofCodes, jsonLdErrorCodes, contextCodes)
+const { finding } = combineCodes(
+  dataIntegrityCodes,
+  proofCodes,
+  jsonLdErrorCodes,
+  contextCodes,
+  presentationCodes,
+)
 
 /**
  * The most proofs a credential may carry before none is verified (`maxProofs`). Each proof costs a
@@ -53,6 +60,8 @@ export interface DataIntegrityVerifyOptions {
   maxBlankNodes?: number | undefined
   /** At most this many quads in a dataset to canonicalize (DEFAULT_MAX_QUADS). */
   maxQuads?: number | undefined
+  /** The proof purpose every proof must have: `assertionMethod` (credentials, the default) or `authentication` (presentations). */
+  proofPurpose?: 'assertionMethod' | 'authentication'
 }
 
 /** A cap option: a number ≥ 0 (Infinity allowed), else the default. */
@@ -67,6 +76,7 @@ interface ProofContext {
   limits: CanonicalizationLimits
   /** The canonical N-Quads of each input canonicalized in this verification (the document once). */
   canonical: WeakMap<object, Promise<string>>
+  proofPurpose: 'assertionMethod' | 'authentication'
 }
 
 export interface DataIntegrityProofResult {
@@ -113,15 +123,48 @@ export async function verifyDataIntegrity(
       maxQuads: capOf(options.maxQuads, DEFAULT_MAX_QUADS),
     },
     canonical: new WeakMap(),
+    proofPurpose: options.proofPurpose ?? 'assertionMethod',
   }
   const { proof: _proof, ...document } = credential
   for (const [i, proof] of proofs.entries()) {
     const path = Array.isArray(proofValue) ? pointer('proof', i) : '/proof'
-    const result = await verifyOne(proof, path, document, context)
+    // A proof chain (VC Data Integrity §4.5): a proof with `previousProof` signs the document
+    // together with the proofs it names, which must all be in the set.
+    const chained = chainedDocument(proof, proofs, document)
+    if (typeof chained === 'string') {
+      findings.push(finding('PROOF_MALFORMED', `${path}/previousProof`, chained))
+      continue
+    }
+    const result = await verifyOne(proof, path, chained, context)
     findings.push(...result.findings)
     if (result.verificationMethod) verificationMethods.push(result.verificationMethod)
   }
   return { findings, verificationMethods }
+}
+
+/**
+ * The document a proof signs: the unsecured document, plus (for a proof with `previousProof`) the
+ * proofs it names as its `proof`. A message when `previousProof` is malformed or names a proof
+ * that is not in the set.
+ */
+function chainedDocument(
+  proof: unknown,
+  proofs: readonly unknown[],
+  document: Json,
+): Json | string {
+  if (!isObject(proof) || proof.previousProof === undefined) return document
+  const previous = proof.previousProof
+  const ids = typeof previous === 'string' ? [previous] : previous
+  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
+    return '`previousProof` must be a proof id or a non-empty list of them'
+  }
+  const matching: Json[] = []
+  for (const id of ids) {
+    const found = proofs.find((p) => p !== proof && isObject(p) && p.id === id)
+    if (!isObject(found)) return `the previous proof ${JSON.stringify(id)} is not in the proof set`
+    matching.push(found)
+  }
+  return { ...document, proof: matching }
 }
 
 async function verifyOne(
@@ -141,8 +184,15 @@ async function verifyOne(
       ),
     )
   }
-  if (proof.proofPurpose !== 'assertionMethod') {
-    return fail(finding('PROOF_PURPOSE_INVALID', `${path}/proofPurpose`))
+  if (proof.proofPurpose !== options.proofPurpose) {
+    return fail(
+      finding(
+        options.proofPurpose === 'authentication'
+          ? 'PRESENTATION_PROOF_PURPOSE_INVALID'
+          : 'PROOF_PURPOSE_INVALID',
+        `${path}/proofPurpose`,
+      ),
+    )
   }
   const vmRef = isObject(proof.verificationMethod)
     ? proof.verificationMethod.id

@@ -17,15 +17,24 @@ export async function signVcJwt(
   credential: Record<string, unknown>,
   key: KeyPair,
 ): Promise<string> {
+  return signJws(credential, key, { typ: 'vc+jwt', cty: 'vc' })
+}
+
+/** The same for any payload and `typ`/`cty` (a presentation is signed as `vp+jwt`, `cty: vp`). */
+export async function signJws(
+  payload: Record<string, unknown>,
+  key: KeyPair,
+  media: { typ: string; cty: string },
+): Promise<string> {
   const privateKey = privateKeyObject(key)
   try {
     const header = {
       alg: KEY_ALGORITHMS[key.algorithm].jwsAlg,
-      typ: 'vc+jwt',
-      cty: 'vc',
+      typ: media.typ,
+      cty: media.cty,
       kid: key.id,
     }
-    const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(credential))}`
+    const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`
     const signature = signBytes(key.algorithm, privateKey, Buffer.from(input, 'ascii'))
     return `${input}.${Buffer.from(signature).toString('base64url')}`
   } catch (err) {

@@ -138,11 +138,28 @@ export interface JoseResult {
 }
 
 /** Verifies a vc+jwt whose decoded payload is `credential`; never throws. */
+/** What a JWS secures: a credential (`vc+jwt`, the default) or a presentation (`vp+jwt`). */
+export interface JoseMedia {
+  /** The accepted `typ` values, the first one named in findings. */
+  typ: readonly string[]
+  /** The accepted `cty` values (when present). */
+  cty: readonly string[]
+  /** Who signs: `issuer` (or `holder.id` for a presentation); `iss` must equal it when present. */
+  signer: (payload: Json) => string | undefined
+}
+
+const CREDENTIAL_MEDIA: JoseMedia = {
+  typ: ['vc+jwt', 'application/vc+jwt'],
+  cty: ['vc', 'application/vc'],
+  signer: issuerId,
+}
+
 export async function verifyVcJwt(
   jws: string,
   credential: Json,
-  options: { resolver: Resolver; now: Date; maxClockSkew: number },
+  options: { resolver: Resolver; now: Date; maxClockSkew: number; media?: JoseMedia },
 ): Promise<JoseResult> {
+  const media = options.media ?? CREDENTIAL_MEDIA
   const result: JoseResult = { proof: [], syntax: [], validity: [] }
   const decoded = decodeJwsHeader(jws)
   if ('code' in decoded) {
@@ -153,14 +170,22 @@ export async function verifyVcJwt(
   const header = decoded.header
 
   // Header rules (syntax): typ and cty.
-  if (header.typ !== 'vc+jwt' && header.typ !== 'application/vc+jwt') {
+  if (!media.typ.includes(header.typ as string)) {
     result.syntax.push(
-      finding('JOSE_TYP_INVALID', '', `typ is ${JSON.stringify(header.typ)}, expected "vc+jwt"`),
+      finding(
+        'JOSE_TYP_INVALID',
+        '',
+        `typ is ${JSON.stringify(header.typ)}, expected ${JSON.stringify(media.typ[0])}`,
+      ),
     )
   }
-  if (header.cty !== undefined && header.cty !== 'vc' && header.cty !== 'application/vc') {
+  if (header.cty !== undefined && !media.cty.includes(header.cty as string)) {
     result.syntax.push(
-      finding('JOSE_CTY_INVALID', '', `cty is ${JSON.stringify(header.cty)}, expected "vc"`),
+      finding(
+        'JOSE_CTY_INVALID',
+        '',
+        `cty is ${JSON.stringify(header.cty)}, expected ${JSON.stringify(media.cty[0])}`,
+      ),
     )
   }
   // Claim rules (syntax): no vc/vp, and claims that agree with the credential.
@@ -168,7 +193,7 @@ export async function verifyVcJwt(
     if (credential[claim] !== undefined)
       result.syntax.push(finding('JOSE_CLAIM_FORBIDDEN', `/${claim}`))
   }
-  const issuer = issuerId(credential)
+  const issuer = media.signer(credential)
   if (credential.iss !== undefined && credential.iss !== issuer) {
     result.syntax.push(
       finding(

@@ -26,7 +26,10 @@ const PLUGIN_MODULES = [
   'context-cache.ts',
   'proof-template.ts',
 ].map((m) => DI + m)
-const passport = validExamples()[0]?.doc as Json
+// An Ed25519 example: its signatures are deterministic, so both paths must give the same bytes.
+const passport = validExamples()
+  .map((e) => e.doc as Json)
+  .find((doc) => exampleKey(issuerOf(doc)).algorithm === 'Ed25519') as Json
 const key = exampleKey(issuerOf(passport))
 const created = new Date('2026-06-01T00:00:00Z')
 const verifyOptions = { didDocuments: exampleDidDocuments(), now: NOW }
