@@ -16,6 +16,12 @@ export {
 } from './attestation/attest.js'
 export type { VerifiedFigure } from './attestation/figures.js'
 export { MAX_ATTESTATIONS, type TrustedVerifier } from './attestation/verify.js'
+export {
+  type BatchItem,
+  type BatchProgress,
+  type VerifyManyOptions,
+  verifyMany,
+} from './batch/verify-many.js'
 export * from './conformance/index.js'
 export { bundledContexts } from './context/bundled.js'
 export {

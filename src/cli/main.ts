@@ -15,6 +15,7 @@ import { registerCreate } from './commands/create.js'
 import { registerInspect } from './commands/inspect.js'
 import { registerIssue } from './commands/issue.js'
 import { registerKeygen } from './commands/keygen.js'
+import { registerServe } from './commands/serve.js'
 import { registerVerify } from './commands/verify.js'
 import { exitCodesHelp, oneLine, reportError } from './io.js'
 
@@ -51,6 +52,7 @@ registerVerify(program)
 registerBundle(program)
 registerAttest(program)
 registerConvert(program)
+registerServe(program)
 for (const command of program.commands) {
   command.configureOutput({ outputError: usageError(`carbon-passport ${command.name()}`) })
 }

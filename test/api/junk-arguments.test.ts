@@ -384,6 +384,15 @@ const argumentsOf: Record<string, fc.Arbitrary<unknown[]>> = {
       passports: fc.oneof(fc.constant([passport]), junk),
     }),
   ),
+  verifyMany: fc.tuple(
+    fc.oneof(fc.constant([signedPassport]), junk),
+    junkOptions({
+      ...verifyOptions(),
+      jobs: fc.constantFrom(0, 1),
+      ordered: fc.boolean(),
+      maxInFlight: fc.constantFrom(1, 8),
+    }),
+  ),
   verifyPassport: fc.tuple(
     anyOf(passport),
     junkOptions({

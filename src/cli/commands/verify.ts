@@ -23,9 +23,10 @@ import {
   readText,
   writeOutput,
 } from '../io.js'
+import { type BatchCliOptions, runVerifyBatch, verifyMode } from './verify-batch.js'
 import { runChainVerification } from './verify-chain.js'
 
-interface VerifyCliOptions {
+interface VerifyCliOptions extends BatchCliOptions {
   did: string[]
   statusList: string[]
   trustedIssuer: string[]
@@ -93,8 +94,8 @@ export function registerVerify(program: Command): void {
       'verify a signed passport (signature, issuer key, dates, status, schema, conformance)',
     )
     .argument(
-      '<file>',
-      'signed passport: JSON with a proof, a vc+jwt, or an enveloped credential; - for stdin',
+      '<file...>',
+      'signed passports: JSON with a proof, a vc+jwt, or an enveloped credential; folders (read recursively: .json, .jwt, .jsonld, .ndjson); - for stdin (one document, or NDJSON: one per line)',
     )
     .option(
       '-d, --did <file>',
@@ -136,16 +137,19 @@ export function registerVerify(program: Command): void {
     )
     .option('-u, --upstream <file>', 'with --chain: an upstream passport; repeatable', collect, [])
     .option('--bundle-proof', "with --chain: also verify the bundle's own proof (its holder)")
-    .option('--json', 'print the verification result as JSON')
+    .option('--json', 'print the verification result as JSON (many inputs: { results, summary })')
+    .option('--ndjson', 'many inputs: one JSON result per line on stdout, as each completes')
+    .option('--summary-only', 'many inputs: print only the summary, not a line per input')
+    .option('-j, --jobs <n>', 'many inputs: worker threads (0: this thread; default: the cores)')
     .addHelpText(
       'after',
       exitCodesHelp({
         0: 'verified',
-        1: 'not verified (the failed checks say why; also for input that is not a credential)',
+        1: 'not verified (the failed checks say why; also for input that is not a credential); many inputs: one did not verify or could not be read',
         2: 'bad usage, or a file that cannot be read (the passport, --did, --status-list, --context, --attestation); nothing was verified',
       }),
     )
-    .action(async (file: string, opts: VerifyCliOptions) => {
+    .action(async (files: string[], opts: VerifyCliOptions) => {
       for (const p of opts.profile)
         if (!isProfileId(p)) fail(`unknown profile "${p}"; known: ${PROFILE_IDS.join(', ')}`)
       let now: Date | undefined
@@ -153,7 +157,9 @@ export function registerVerify(program: Command): void {
         now = new Date(opts.now)
         if (Number.isNaN(now.getTime())) fail(`--now: "${opts.now}" is not a date`)
       }
-      const input = readText(file)
+      const mode = await verifyMode(files, opts)
+      const file = files[0] ?? '-'
+      const input = mode.batch ? '' : (mode.single ?? readText(file))
       const statusLists = opts.statusList.map((f) => {
         const text = readText(f, '--status-list').trim()
         return text.startsWith('{') ? parseJson(text, f, '--status-list') : text
@@ -179,6 +185,33 @@ export function registerVerify(program: Command): void {
           : {}
       if (opts.credential && (attestations.length > 0 || trustedVerifiers.length > 0)) {
         fail('--attestation and --trusted-verifier are for passports, not with --credential')
+      }
+      if (mode.batch) {
+        if (
+          opts.chain ||
+          opts.upstream.length > 0 ||
+          opts.bundleProof ||
+          'attestations' in thirdParty
+        )
+          fail('--chain, --attestation and --trusted-verifier take one passport, not many inputs')
+        // A document loader is a function: it cannot go to worker threads.
+        if (opts.context.length > 0 && (opts.jobs ?? '0') !== '0')
+          fail('--context with many inputs verifies on this thread: give --jobs 0')
+        process.exitCode = await runVerifyBatch(
+          files,
+          opts,
+          {
+            didDocuments: options.didDocuments,
+            ...(opts.context.length > 0 ? { documentLoader: options.documentLoader, jobs: 0 } : {}),
+            statusLists,
+            ...(opts.trustedIssuer.length > 0 ? { trustedIssuers: opts.trustedIssuer } : {}),
+            ...(now ? { now } : {}),
+            kind: opts.credential ? 'credential' : 'passport',
+            profiles: opts.profile as ProfileId[],
+          },
+          mode.stdin,
+        )
+        return
       }
       if (opts.chain || opts.upstream.length > 0 || opts.bundleProof) {
         if (!opts.chain) fail('--upstream and --bundle-proof go with --chain')

@@ -1,0 +1,198 @@
+/**
+ * The inputs of a many-inputs run (`verify` and `check` given several files, a folder, `-` or an
+ * NDJSON file): each argument expanded, folders read recursively, NDJSON read line by line, all
+ * lazily, so a long stream is never held in memory. A file that cannot be read is an input too,
+ * marked `unreadable`: it becomes one failed result, never an aborted run.
+ */
+import {
+  closeSync,
+  createReadStream,
+  type Dirent,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+} from 'node:fs'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { describeError } from '../guard.js'
+
+/** The files a folder contributes: passports as JSON, JSON-LD, a compact JWS, or NDJSON. */
+export const BATCH_EXTENSIONS = ['.json', '.jwt', '.jsonld', '.ndjson'] as const
+
+/** One input: where it came from (`file`, or `file:line` in NDJSON) and what it holds. */
+export type BatchInput =
+  | { label: string; input: unknown; unreadable?: undefined }
+  | { label: string; input?: undefined; unreadable: string }
+
+/** A file-system error in words, for the failed result of a file that cannot be read. */
+export function fsReason(err: unknown): string {
+  switch ((err as { code?: unknown } | null)?.code) {
+    case 'ENOENT':
+      return 'no such file or directory'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory'
+    default:
+      return describeError(err)
+  }
+}
+
+const isNdjson = (path: string) => path.endsWith('.ndjson')
+const wanted = (name: string) => BATCH_EXTENSIONS.some((ext) => name.endsWith(ext))
+
+/** True when the path is a folder (false when it is a file or cannot be read: reading says why). */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/** The files under a folder, recursively, in name order; those the walk cannot enter are unreadable. */
+function* walk(dir: string): Generator<{ path: string; unreadable?: string }> {
+  let entries: Dirent[]
+  try {
+    entries = readdirSync(dir, { withFileTypes: true })
+  } catch (err) {
+    yield { path: dir, unreadable: `cannot read it (${fsReason(err)})` }
+    return
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  for (const entry of entries) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) yield* walk(path)
+    else if (wanted(entry.name)) yield { path }
+  }
+}
+
+/**
+ * One NDJSON line as an input: a JSON string (a compact JWS) is decoded, anything else is passed on
+ * as text for the verifier to parse (and to reject, when it is not JSON); `undefined` for a blank line.
+ */
+export function ndjsonInput(line: string): unknown {
+  const text = line.trim()
+  if (text === '') return undefined
+  if (text.startsWith('"')) {
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      return text
+    }
+  }
+  return text
+}
+
+/** The inputs of an NDJSON stream, one per non-blank line, labelled `label:line`. */
+export async function* ndjsonLines(
+  lines: AsyncIterable<string>,
+  label: string,
+  firstLine = 1,
+): AsyncGenerator<BatchInput> {
+  let n = firstLine - 1
+  for await (const line of lines) {
+    n++
+    const input = ndjsonInput(line)
+    if (input !== undefined) yield { label: `${label}:${n}`, input }
+  }
+}
+
+/** The lines of a file, or of standard input for `-`. */
+export function readLines(path: string): AsyncIterable<string> {
+  const stream = path === '-' ? process.stdin : createReadStream(path, { encoding: 'utf8' })
+  return createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })
+}
+
+async function* ndjsonFile(path: string): AsyncGenerator<BatchInput> {
+  try {
+    closeSync(openSync(path, 'r'))
+  } catch (err) {
+    yield { label: path, unreadable: `cannot read it (${fsReason(err)})` }
+    return
+  }
+  yield* ndjsonLines(readLines(path), path)
+}
+
+function readFile(path: string): BatchInput {
+  try {
+    return { label: path, input: readFileSync(path, 'utf8') }
+  } catch (err) {
+    return { label: path, unreadable: `cannot read it (${fsReason(err)})` }
+  }
+}
+
+/**
+ * Every input of the arguments, in order: a file is one input (its text), a folder its files
+ * (recursively, by name), an `.ndjson` file and `-` (standard input) one input per line. `stdin`
+ * replaces standard input's lines (when the caller has already started reading them).
+ */
+export async function* batchInputs(
+  args: readonly string[],
+  stdin?: AsyncIterable<BatchInput>,
+): AsyncGenerator<BatchInput> {
+  for (const arg of args) {
+    if (arg === '-') {
+      yield* stdin ?? ndjsonLines(readLines('-'), '-')
+    } else if (isDirectory(arg)) {
+      for (const { path, unreadable } of walk(arg)) {
+        if (unreadable !== undefined) yield { label: path, unreadable }
+        else if (isNdjson(path)) yield* ndjsonFile(path)
+        else yield readFile(path)
+      }
+    } else if (isNdjson(arg)) {
+      yield* ndjsonFile(arg)
+    } else {
+      yield readFile(arg)
+    }
+  }
+}
+
+/**
+ * Standard input, when it is the only argument: one document (as `verify -` always read it, pretty
+ * printed or not), or NDJSON when its first line is a whole input and another line follows. Reads
+ * no further than it must to tell: the NDJSON case streams.
+ */
+export async function peekStdin(): Promise<
+  { single: string } | { lines: AsyncGenerator<BatchInput> }
+> {
+  const iterator = readLines('-')[Symbol.asyncIterator]()
+  const seen: string[] = []
+  const next = async (): Promise<string | undefined> => {
+    const step = await iterator.next()
+    if (step.done) return undefined
+    seen.push(step.value)
+    return step.value
+  }
+  const rest = async (): Promise<string> => {
+    while ((await next()) !== undefined) {
+      // read to the end
+    }
+    return seen.join('\n')
+  }
+  let first = await next()
+  while (first !== undefined && first.trim() === '') first = await next()
+  if (first === undefined) return { single: seen.join('\n') }
+  const head = first.trim()
+  if (head.startsWith('{') || head.startsWith('[')) {
+    try {
+      JSON.parse(head)
+    } catch {
+      return { single: await rest() }
+    }
+  }
+  let second = await next()
+  while (second !== undefined && second.trim() === '') second = await next()
+  if (second === undefined) return { single: seen.join('\n') }
+  const buffered = [...seen]
+  const remaining: AsyncIterable<string> = {
+    [Symbol.asyncIterator]: () => ({ next: () => iterator.next() }),
+  }
+  async function* lines(): AsyncGenerator<string> {
+    yield* buffered
+    yield* remaining
+  }
+  return { lines: ndjsonLines(lines(), '-') }
+}
