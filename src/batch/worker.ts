@@ -7,13 +7,12 @@
 import { workerData } from 'node:worker_threads'
 import { verifyCredential } from '../credential/verify.js'
 import { verifyPassport } from '../passport/verify.js'
-import type { VerificationResult } from '../results.js'
-import type { WorkerSetup } from './verify-many.js'
+import { type Outcome, outcomeOf, type WorkerSetup } from './verify-many.js'
 
 const setup = workerData as WorkerSetup
 const verify = setup.kind === 'credential' ? verifyCredential : verifyPassport
 
 /** Verifies one input; never throws (both verify functions return a result whatever the input). */
-export default function verifyTask(input: unknown): Promise<VerificationResult> {
-  return verify(input, setup.options)
+export default async function verifyTask(input: unknown): Promise<Outcome> {
+  return outcomeOf(await verify(input, setup.options), setup.includeCredential)
 }

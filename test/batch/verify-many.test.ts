@@ -113,6 +113,19 @@ describe('verifyMany gives the verdicts of verifyPassport one by one', () => {
     }
   })
 
+  it('includeCredential false: the same verdicts and ids, no credential in the results', async () => {
+    for (const jobs of [0, 2]) {
+      const items = await collect(inputs, { jobs, includeCredential: false })
+      expect(items.map((i) => summary(i.result))).toEqual(one.map(summary))
+      expect(items.map((i) => i.id)).toEqual(
+        one.map((r) => (typeof r.credential?.id === 'string' ? r.credential.id : undefined)),
+      )
+      expect(items.every((i) => i.result.credential === undefined)).toBe(true)
+    }
+    const kept = await collect(inputs.slice(0, 1), { jobs: 0 })
+    expect(kept[0]?.result.credential).toBeDefined()
+  })
+
   it('an empty source gives no items', async () => {
     expect(await collect([], { jobs: 1 })).toEqual([])
     expect(await collect([], { jobs: 0 })).toEqual([])
