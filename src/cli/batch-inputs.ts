@@ -15,7 +15,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { describeError } from '../guard.js'
+import { fsReason } from './io.js'
 
 /** The files a folder contributes: passports as JSON, JSON-LD, a compact JWS, or NDJSON. */
 export const BATCH_EXTENSIONS = ['.json', '.jwt', '.jsonld', '.ndjson'] as const
@@ -24,21 +24,6 @@ export const BATCH_EXTENSIONS = ['.json', '.jwt', '.jsonld', '.ndjson'] as const
 export type BatchInput =
   | { label: string; input: unknown; unreadable?: undefined }
   | { label: string; input?: undefined; unreadable: string }
-
-/** A file-system error in words, for the failed result of a file that cannot be read. */
-export function fsReason(err: unknown): string {
-  switch ((err as { code?: unknown } | null)?.code) {
-    case 'ENOENT':
-      return 'no such file or directory'
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied'
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory'
-    default:
-      return describeError(err)
-  }
-}
 
 const isNdjson = (path: string) => path.endsWith('.ndjson')
 const wanted = (name: string) => BATCH_EXTENSIONS.some((ext) => name.endsWith(ext))

@@ -39,7 +39,7 @@ export function fail(message: string): never {
 }
 
 /** A file-system error in words: "no such file", "permission denied", … */
-function fsReason(err: unknown): string {
+export function fsReason(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code
   switch (code) {
     case 'ENOENT':

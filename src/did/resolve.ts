@@ -44,10 +44,17 @@ export interface Resolver {
   byKid(kid: string, issuer: string | undefined): Promise<VerificationMethod | undefined>
 }
 
-/** Whether a controller document lists a verification method under `assertionMethod`. */
-export function isAssertionMethod(doc: Json, vmId: string): boolean {
+/** The verification relationships a proof purpose needs (DID Core §5.3). */
+export type VerificationRelationship = 'assertionMethod' | 'authentication'
+
+/** Whether a controller document lists a verification method under `relationship`. */
+export function hasVerificationRelationship(
+  doc: Json,
+  relationship: VerificationRelationship,
+  vmId: string,
+): boolean {
   const base = typeof doc.id === 'string' ? doc.id : ''
-  const list = doc.assertionMethod
+  const list = doc[relationship]
   for (const entry of Array.isArray(list) ? list : list === undefined ? [] : [list]) {
     const id =
       typeof entry === 'string'

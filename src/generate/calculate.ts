@@ -14,6 +14,7 @@ import { escapePointer } from '../findings/pointer.js'
 import { describeError, jsonProblem, MAX_JSON_DEPTH } from '../guard.js'
 import { DECLARED_UNITS, SYSTEM_BOUNDARIES } from '../model/enums.js'
 import type { Footprint, LifeCycleTotals, LifecycleStage, SystemBoundary } from '../model/types.js'
+import { schemaDocuments, schemaIds } from '../schema/registry.js'
 import { batteryOf } from './battery-declarations.js'
 import {
   type CalculatedFootprint,
@@ -36,59 +37,13 @@ import { primaryDataShare, upstreamShares } from './primary-data-share.js'
 import { type ComputedLine, exact, recordLine } from './record-line.js'
 import type { EmissionFactorSet } from './types.js'
 
-/** The footprint's fields in the order of `Footprint` (the order of the output). */
-const FOOTPRINT_ORDER = [
-  'declaredUnitOfMeasurement',
-  'declaredUnitAmount',
-  'productMassPerDeclaredUnit',
-  'referencePeriodStart',
-  'referencePeriodEnd',
-  'geographyRegionOrSubregion',
-  'geographyCountry',
-  'geographyCountrySubdivision',
-  'boundaryProcessesDescription',
-  'pcfExcludingBiogenicUptake',
-  'pcfIncludingBiogenicUptake',
-  'fossilGhgEmissions',
-  'fossilCarbonContent',
-  'biogenicCarbonContent',
-  'recycledCarbonContent',
-  'landUseChangeGhgEmissions',
-  'landCarbonLeakage',
-  'landManagementFossilGhgEmissions',
-  'landManagementBiogenicCO2Emissions',
-  'landManagementBiogenicCO2Removals',
-  'biogenicNonCO2Emissions',
-  'biogenicCO2Uptake',
-  'landAreaOccupation',
-  'aircraftGhgEmissions',
-  'packagingEmissionsIncluded',
-  'packagingGhgEmissions',
-  'packagingBiogenicCarbonContent',
-  'outboundLogisticsGhgEmissions',
-  'ccsTechnologicalCO2CaptureIncluded',
-  'ccsTechnologicalCO2Capture',
-  'technologicalCO2CaptureOrigin',
-  'technologicalCO2Removals',
-  'ccuCarbonContent',
-  'ccuCalculationApproach',
-  'ccuCreditCertification',
-  'ipccCharacterizationFactors',
-  'crossSectoralStandards',
-  'productOrSectorSpecificRules',
-  'secondaryEmissionFactorSources',
-  'exemptedEmissionsPercent',
-  'exemptedEmissionsDescription',
-  'allocationRulesDescription',
-  'primaryDataShare',
-  'dqi',
-  'systemBoundary',
-  'endOfLifeModelling',
-  'circularFootprintFormula',
-  'lifecycleStages',
-  'scopeBreakdown',
-  'comment',
-] as const
+/**
+ * The footprint's fields in the order of the footprint schema (the order of the output): the
+ * schema is their one source, so a field added there is a field the calculator takes.
+ */
+const FOOTPRINT_ORDER: readonly string[] = Object.keys(
+  (schemaDocuments.get(schemaIds.footprint) as { properties: Record<string, unknown> }).properties,
+)
 
 /** Fields the calculator computes: an input that gives one is refused (it would be overwritten). */
 const COMPUTED = new Set<string>([

@@ -3,7 +3,11 @@
  * the issuer and the issuer's DID document lists it under `assertionMethod`.
  */
 
-import { isAssertionMethod, type Resolver, type VerificationMethod } from '../../did/resolve.js'
+import {
+  hasVerificationRelationship,
+  type Resolver,
+  type VerificationMethod,
+} from '../../did/resolve.js'
 import type { Finding } from '../../findings/finding.js'
 import { issuerBindingCodes } from './issuer-binding.codes.js'
 
@@ -52,7 +56,7 @@ export async function issuerBindingFindings(
           `no DID document for ${issuer} (supply it in didDocuments)`,
         ),
       )
-    } else if (!isAssertionMethod(doc, vm.id)) {
+    } else if (!hasVerificationRelationship(doc, 'assertionMethod', vm.id)) {
       findings.push(
         finding(
           'KEY_NOT_AUTHORIZED',

@@ -29,13 +29,20 @@ export function schemaCheckFindings(credential: Json, schemaId: string): Finding
   return findings.map(asSchemaCheckFinding)
 }
 
+/**
+ * Whether a `type` value names JsonSchema: the string, or a list holding it, which JSON-LD reads as
+ * the same RDF (a Data Integrity proof cannot tell the two spellings apart, so neither may we).
+ */
+const isJsonSchema = (type: unknown): boolean =>
+  type === 'JsonSchema' || (Array.isArray(type) && type.includes('JsonSchema'))
+
 /** The `$id`s of bundled schemas a credential names in `credentialSchema` (type JsonSchema). */
 export function bundledSchemaIds(credential: Json): string[] {
   const raw = credential.credentialSchema
   const entries = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]
   return entries
     .filter((e): e is Json => e !== null && typeof e === 'object')
-    .filter((e) => e.type === 'JsonSchema' && typeof e.id === 'string' && schemaDocuments.has(e.id))
+    .filter((e) => isJsonSchema(e.type) && typeof e.id === 'string' && schemaDocuments.has(e.id))
     .map((e) => e.id as string)
 }
 

@@ -11,8 +11,12 @@
  */
 import { defaultDocumentLoader } from '../../context/default-loader.js'
 import type { DocumentLoader } from '../../context/loader.js'
-import { createResolver, type Resolver, type VerificationMethod } from '../../did/resolve.js'
-import { absoluteId } from '../../did/verification-methods.js'
+import {
+  createResolver,
+  hasVerificationRelationship,
+  type Resolver,
+  type VerificationMethod,
+} from '../../did/resolve.js'
 import { commonCodes } from '../../findings/common.js'
 import { combineCodes } from '../../findings/define.js'
 import { pointer } from '../../findings/pointer.js'
@@ -264,22 +268,6 @@ function isEnvelopedPresentation(value: Json): value is Json & { id: string } {
   return enveloped && typeof value.id === 'string' && value.id.startsWith(VP_PREFIX)
 }
 
-/** Whether a controller document lists a verification method under `authentication`. */
-function isAuthenticationMethod(doc: Json, vmId: string): boolean {
-  const base = typeof doc.id === 'string' ? doc.id : ''
-  const list = doc.authentication
-  for (const entry of Array.isArray(list) ? list : list === undefined ? [] : [list]) {
-    const id =
-      typeof entry === 'string'
-        ? absoluteId(base, entry)
-        : isObject(entry)
-          ? absoluteId(base, entry.id)
-          : undefined
-    if (id === vmId) return true
-  }
-  return false
-}
-
 async function holderBindingFindings(
   holder: string | undefined,
   verificationMethods: readonly VerificationMethod[],
@@ -307,7 +295,7 @@ async function holderBindingFindings(
           `no DID document for ${holder} (supply it in didDocuments)`,
         ),
       )
-    } else if (!isAuthenticationMethod(doc, vm.id)) {
+    } else if (!hasVerificationRelationship(doc, 'authentication', vm.id)) {
       findings.push(
         finding(
           'HOLDER_KEY_MISMATCH',
