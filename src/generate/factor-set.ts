@@ -151,7 +151,7 @@ function loadJson(input: unknown, findings: Finding[]): FactorSetResult {
     } catch (err) {
       return invalid(findings, '', `The factor set is not JSON: ${clip((err as Error).message)}`)
     }
-    const duplicate = findDuplicateKey(text)
+    const duplicate = findDuplicateKey(text, data)
     if (duplicate) {
       return invalid(
         findings,

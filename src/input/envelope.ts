@@ -25,6 +25,11 @@ export interface UnwrappedCredential {
   credential: Record<string, unknown>
   /** The compact JWS, for vc+jwt input. */
   jws?: string
+  /**
+   * Only from `unwrapDeferringDuplicates`: the JSON text `credential` was parsed from, whose
+   * repeated member names the caller must still look for (`findDuplicateKey`).
+   */
+  unchecked?: string
 }
 
 export type UnwrapFailure =
@@ -73,8 +78,8 @@ export function looksLikeJws(value: string): boolean {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 /** The duplicate-key failure for a JSON text, if it repeats a member name. */
-function duplicateFailure(text: string, what: string): UnwrapFailure | undefined {
-  const duplicate = findDuplicateKey(text)
+function duplicateFailure(text: string, parsed: unknown, what: string): UnwrapFailure | undefined {
+  const duplicate = findDuplicateKey(text, parsed)
   if (!duplicate) return undefined
   return {
     code: 'JSON_DUPLICATE_KEY',
@@ -83,11 +88,15 @@ function duplicateFailure(text: string, what: string): UnwrapFailure | undefined
   }
 }
 
-/** A JSON object from UTF-8 bytes (a JWS payload or header), refusing repeated member names. */
+/**
+ * A JSON object from UTF-8 bytes (a JWS payload or header), refusing repeated member names unless
+ * `defer`, when the text comes back for the caller to check.
+ */
 function parseJsonObjectBytes(
   bytes: Uint8Array,
   what: string,
-): { value: Record<string, unknown> } | UnwrapFailure {
+  defer = false,
+): { value: Record<string, unknown>; text?: string } | UnwrapFailure {
   let text: string
   try {
     text = utf8.decode(bytes)
@@ -101,13 +110,20 @@ function parseJsonObjectBytes(
     return { code: 'JWS_MALFORMED', message: `${what} is not JSON` }
   }
   if (!isObject(parsed)) return { code: 'JWS_MALFORMED', message: `${what} is not an object` }
-  return duplicateFailure(text, what) ?? { value: parsed }
+  if (defer) return { value: parsed, text }
+  return duplicateFailure(text, parsed, what) ?? { value: parsed }
 }
 
-function decodeJwsPayload(jws: string, payload: Buffer): UnwrappedCredential | UnwrapFailure {
-  const parsed = parseJsonObjectBytes(payload, 'the JWS payload')
+function decodeJwsPayload(
+  jws: string,
+  payload: Buffer,
+  defer: boolean,
+): UnwrappedCredential | UnwrapFailure {
+  const parsed = parseJsonObjectBytes(payload, 'the JWS payload', defer)
   if ('code' in parsed) return parsed
-  return { format: 'vc-jose', credential: parsed.value, jws }
+  const credential: UnwrappedCredential = { format: 'vc-jose', credential: parsed.value, jws }
+  if (parsed.text !== undefined) credential.unchecked = parsed.text
+  return credential
 }
 
 /**
@@ -125,10 +141,24 @@ export function decodeJwsHeader(jws: string): { header: Record<string, unknown> 
 
 /** Unwraps a credential; returns a failure (never throws) when the input is not one. */
 export function unwrapCredential(input: unknown): UnwrappedCredential | UnwrapFailure {
-  return unwrap(input, 0)
+  return unwrap(input, 0, false)
 }
 
-function unwrap(input: unknown, depth: number): UnwrappedCredential | UnwrapFailure {
+/**
+ * unwrapCredential, except that the JSON text the credential itself was parsed from (a JWS payload,
+ * or JSON text of the credential) is not searched for repeated member names but returned as
+ * `unchecked`, for a caller that counts the parsed value's keys in a walk it makes anyway
+ * (readInput). Texts of wrappers and headers are checked here as always.
+ */
+export function unwrapDeferringDuplicates(input: unknown): UnwrappedCredential | UnwrapFailure {
+  return unwrap(input, 0, true)
+}
+
+function unwrap(
+  input: unknown,
+  depth: number,
+  defer: boolean,
+): UnwrappedCredential | UnwrapFailure {
   if (depth > MAX_WRAPPING_DEPTH) {
     return {
       code: 'INPUT_TOO_DEEP',
@@ -139,35 +169,50 @@ function unwrap(input: unknown, depth: number): UnwrappedCredential | UnwrapFail
   if (typeof value === 'string') {
     const text = value.trim()
     const payload = jwsPayload(text)
-    if (payload) return decodeJwsPayload(text, payload)
+    if (payload) return decodeJwsPayload(text, payload, defer)
     if (text.startsWith(ENVELOPE_PREFIX))
-      return unwrap(text.slice(ENVELOPE_PREFIX.length), depth + 1)
+      return unwrap(text.slice(ENVELOPE_PREFIX.length), depth + 1, defer)
     try {
       value = JSON.parse(text)
     } catch {
       return { code: 'MALFORMED_JSON', message: 'the input is neither JSON nor a compact JWS' }
     }
-    const duplicate = duplicateFailure(text, 'the JSON input')
-    if (duplicate) return duplicate
+    if (!(defer && isPlainCredential(value))) {
+      const duplicate = duplicateFailure(text, value, 'the JSON input')
+      if (duplicate) return duplicate
+    } else {
+      return { format: 'data-integrity', credential: value, unchecked: text }
+    }
   }
   if (!isObject(value))
     return { code: 'NOT_AN_OBJECT', message: 'a credential must be a JSON object' }
-  if ('verifiableCredential' in value && !('@context' in value)) {
-    return unwrap(value.verifiableCredential, depth + 1)
-  }
-  const type = value.type
-  const isEnvelope =
-    type === 'EnvelopedVerifiableCredential' ||
-    (Array.isArray(type) && type.includes('EnvelopedVerifiableCredential'))
-  if (isEnvelope && typeof value.id === 'string' && value.id.startsWith(ENVELOPE_PREFIX)) {
+  if (isWrapper(value)) return unwrap(value.verifiableCredential, depth + 1, defer)
+  if (isEnvelope(value)) {
     const jws = value.id.slice(ENVELOPE_PREFIX.length)
     const payload = jwsPayload(jws)
     if (!payload)
       return { code: 'JWS_MALFORMED', message: 'the envelope does not hold a compact JWS' }
-    return decodeJwsPayload(jws, payload)
+    return decodeJwsPayload(jws, payload, defer)
   }
   return { format: 'data-integrity', credential: value }
 }
+
+const isWrapper = (value: Record<string, unknown>): boolean =>
+  'verifiableCredential' in value && !('@context' in value)
+
+function isEnvelope(value: Record<string, unknown>): value is { id: string } {
+  const type = value.type
+  return (
+    (type === 'EnvelopedVerifiableCredential' ||
+      (Array.isArray(type) && type.includes('EnvelopedVerifiableCredential'))) &&
+    typeof value.id === 'string' &&
+    value.id.startsWith(ENVELOPE_PREFIX)
+  )
+}
+
+/** A parsed JSON value that unwrap returns as it is: an object, neither a wrapper nor an envelope. */
+const isPlainCredential = (value: unknown): value is Record<string, unknown> =>
+  isObject(value) && !isWrapper(value) && !isEnvelope(value)
 
 /** Narrows an unwrap result to a failure. */
 export function isUnwrapFailure(r: UnwrappedCredential | UnwrapFailure): r is UnwrapFailure {

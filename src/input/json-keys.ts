@@ -8,6 +8,12 @@
  * of backslashes is escaped), a string followed by `:` is a member name, and each open object keeps
  * the set of its names. Names are compared decoded, so `"a"` and `"\u0061"` are the same name. No
  * recursion: the nesting is an explicit stack, so deep input cannot overflow.
+ *
+ * Given the value `JSON.parse` made of the text, a faster test answers first: `JSON.parse` keeps one
+ * member per distinct name in each object, so the text repeats a name exactly when it has more
+ * member names than the parsed value has own keys in all. Counting names needs no decoding and no
+ * sets (about a third of the full pass on a passport); only a text that fails the count is walked
+ * again to find where.
  */
 import { pointer } from '../findings/pointer.js'
 
@@ -46,7 +52,11 @@ const isJsonSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c =
  * none. Meant for text that `JSON.parse` accepted; on any other text it still returns (never throws,
  * never loops), but the answer means nothing.
  */
-export function findDuplicateKey(text: string): DuplicateKey | undefined {
+export function findDuplicateKey(text: string, parsed?: unknown): DuplicateKey | undefined {
+  if (parsed !== undefined) {
+    const keys = countOwnKeys(parsed, 0)
+    if (keys >= 0 && keys === countMemberNames(text)) return undefined
+  }
   const stack: Frame[] = []
   const n = text.length
   let i = 0
@@ -101,6 +111,61 @@ export function findDuplicateKey(text: string): DuplicateKey | undefined {
     i++
   }
   return undefined
+}
+
+/**
+ * The most nesting `countOwnKeys` descends; deeper values (refused later by the depth cap anyway)
+ * answer -1, and the full pass, which needs no recursion, decides.
+ */
+const MAX_COUNT_DEPTH = 256
+
+/** Own keys of every object in a parsed JSON value, or -1 past MAX_COUNT_DEPTH. */
+function countOwnKeys(value: unknown, depth: number): number {
+  if (value === null || typeof value !== 'object') return 0
+  if (depth >= MAX_COUNT_DEPTH) return -1
+  let n = 0
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const below = countOwnKeys(value[i], depth + 1)
+      if (below < 0) return -1
+      n += below
+    }
+    return n
+  }
+  for (const key in value) {
+    // JSON.parse makes every key own (`__proto__` too); an inherited one (a polluted prototype)
+    // must not be counted, or it would cancel out a repeated name.
+    if (!Object.hasOwn(value, key)) continue
+    const below = countOwnKeys((value as Record<string, unknown>)[key], depth + 1)
+    if (below < 0) return -1
+    n += below + 1
+  }
+  return n
+}
+
+/**
+ * Member names in a JSON text: the strings followed (after white space) by `:`. In JSON text that
+ * parses, a string followed by a colon is always a member name; string values are skipped whole.
+ * -1 for an unterminated string (not JSON).
+ */
+export function countMemberNames(text: string): number {
+  let names = 0
+  let i = text.indexOf('"')
+  while (i >= 0) {
+    let end = text.indexOf('"', i + 1)
+    while (end > 0 && text.charCodeAt(end - 1) === BACKSLASH) {
+      let run = 1
+      while (text.charCodeAt(end - 1 - run) === BACKSLASH) run++
+      if (run % 2 === 0) break
+      end = text.indexOf('"', end + 1)
+    }
+    if (end < 0) return -1
+    let next = end + 1
+    while (isJsonSpace(text.charCodeAt(next))) next++
+    if (text.charCodeAt(next) === COLON) names++
+    i = text.indexOf('"', next)
+  }
+  return names
 }
 
 /** A member name between its quotes, decoded as JSON decodes it. */

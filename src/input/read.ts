@@ -7,7 +7,8 @@ import { commonCodes } from '../findings/common.js'
 import { combineCodes, defineCodes } from '../findings/define.js'
 import type { Finding } from '../findings/finding.js'
 import { pointer } from '../findings/pointer.js'
-import { isUnwrapFailure, type UnwrappedCredential, unwrapCredential } from './envelope.js'
+import { isUnwrapFailure, type UnwrappedCredential, unwrapDeferringDuplicates } from './envelope.js'
+import { countMemberNames, findDuplicateKey } from './json-keys.js'
 
 const SECURITY_DEFAULTS = 'carbon-passport security defaults'
 
@@ -103,6 +104,8 @@ export function valueDepth(value: unknown, limit: number, depth = 0): number {
 
 export interface Shape {
   depth: number
+  /** Own keys of all objects walked (all of them unless the walk stopped early). */
+  keys: number
   /** An object outside the top-level `@context` value, other than the top object, has `@context`. */
   nestedContext: boolean
   /**
@@ -133,6 +136,7 @@ function walk(value: object, limit: number, depth: number, look: boolean, shape:
   }
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue
+    shape.keys++
     if (!isWellFormed(key)) {
       shape.illFormed = [key]
       return max
@@ -178,7 +182,7 @@ function descend(
  * that is not well-formed UTF-16 (strings deeper than `limit` are not reached).
  */
 export function inspectValue(value: unknown, limit: number): Shape {
-  const shape: Shape = { depth: 0, nestedContext: false }
+  const shape: Shape = { depth: 0, keys: 0, nestedContext: false }
   if (value !== null && typeof value === 'object') shape.depth = walk(value, limit, 0, true, shape)
   // Segments were collected from the string up; the path reads from the top.
   shape.illFormed?.reverse()
@@ -192,6 +196,31 @@ export function illFormedFinding(shape: Shape): Finding | undefined {
     'STRING_NOT_WELL_FORMED',
     pointer(...shape.illFormed),
     'a string or member name has a lone surrogate (not well-formed UTF-16); it would be signed as U+FFFD',
+  )
+}
+
+/**
+ * The repeated member name of the JSON text the credential was parsed from, left to this walk by
+ * unwrapDeferringDuplicates: JSON.parse keeps one key per name, so the text repeats a name exactly
+ * when it has more member names than the walk counted keys. Only a text that fails the count (or
+ * whose walk stopped early) is searched again, to say where.
+ */
+function uncheckedDuplicate(
+  unwrapped: UnwrappedCredential,
+  shape: Shape,
+  limits: InputLimits,
+): Finding | undefined {
+  const text = unwrapped.unchecked
+  if (text === undefined) return undefined
+  const walked = shape.depth <= limits.maxDepth && shape.illFormed === undefined
+  if (walked && shape.keys === countMemberNames(text)) return undefined
+  const duplicate = findDuplicateKey(text)
+  if (!duplicate) return undefined
+  const what = unwrapped.jws !== undefined ? 'the JWS payload' : 'the JSON input'
+  return finding(
+    'JSON_DUPLICATE_KEY',
+    duplicate.path,
+    `${what} repeats the member name ${JSON.stringify(duplicate.key)}`,
   )
 }
 
@@ -228,7 +257,7 @@ export function readInput(input: unknown, limits: InputLimits): ReadResult {
         return fail(tooLarge(bytes, limits.maxBytes))
       }
     }
-    const unwrapped = unwrapCredential(input)
+    const unwrapped = unwrapDeferringDuplicates(input)
     if (isUnwrapFailure(unwrapped)) {
       const path = 'path' in unwrapped ? unwrapped.path : ''
       return fail(finding(unwrapped.code, path, unwrapped.message))
@@ -238,6 +267,8 @@ export function readInput(input: unknown, limits: InputLimits): ReadResult {
       inputShape !== undefined && unwrapped.credential === input
         ? inputShape
         : inspectValue(unwrapped.credential, limits.maxDepth)
+    const duplicate = uncheckedDuplicate(unwrapped, shape, limits)
+    if (duplicate) return fail(duplicate)
     if (shape.depth > limits.maxDepth) {
       return fail(tooDeep(limits.maxDepth))
     }

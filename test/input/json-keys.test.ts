@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { pointer } from '../../src/findings/pointer.js'
 import { findDuplicateKey } from '../../src/input/json-keys.js'
+import { readInput } from '../../src/input/read.js'
 
 type Node = null | boolean | number | string | Node[] | { entries: [string, Node][] }
 
@@ -131,9 +132,37 @@ describe('findDuplicateKey', () => {
         const parsed: unknown = JSON.parse(text) // the writer writes JSON
         const expected = firstDuplicate(node)
         expect(findDuplicateKey(text)).toEqual(expected)
+        // The counted fast path, given what JSON.parse made of the text, answers the same.
+        expect(findDuplicateKey(text, parsed)).toEqual(expected)
         if (!expected) expect(parsed).toEqual(value(node))
       }),
       { numRuns: 1000 },
+    )
+  })
+
+  test('readInput refuses exactly those texts, as JSON text and as a JWS payload (keys counted in its walk)', () => {
+    const limits = { maxBytes: 1 << 20, maxDepth: 64 }
+    const header = Buffer.from('{"alg":"EdDSA"}').toString('base64url')
+    fc.assert(
+      fc.property(tree, fc.integer(), (node, seed) => {
+        const text = `{"@context":["https://www.w3.org/ns/credentials/v2"],"x":${write(node, chooser(seed))}}`
+        const expected = firstDuplicate(node)
+        const jws = `${header}.${Buffer.from(text).toString('base64url')}.AA`
+        // A surrogate pair written half escaped is a lone surrogate in the text, which UTF-8 bytes
+        // (the JWS payload) cannot carry.
+        const wellFormed = (text as unknown as { isWellFormed(): boolean }).isWellFormed()
+        for (const input of wellFormed ? [text, jws] : [text]) {
+          const read = readInput(input, limits)
+          if (expected) {
+            expect(read.ok).toBe(false)
+            if (!read.ok) {
+              expect(read.findings[0]?.code).toBe('JSON_DUPLICATE_KEY')
+              expect(read.findings[0]?.path).toBe(`/x${expected.path}`)
+            }
+          } else expect(read.ok).toBe(true)
+        }
+      }),
+      { numRuns: 500 },
     )
   })
 
@@ -153,6 +182,7 @@ describe('findDuplicateKey', () => {
     for (const [text, key, path] of cases) {
       expect(() => JSON.parse(text)).not.toThrow()
       expect(findDuplicateKey(text)).toEqual({ key, path })
+      expect(findDuplicateKey(text, JSON.parse(text))).toEqual({ key, path })
     }
   })
 
@@ -175,6 +205,20 @@ describe('findDuplicateKey', () => {
     expect(findDuplicateKey(deep)).toBeUndefined()
     const withDuplicate = `${'{"a":['.repeat(depth)}{"b":1,"b":2}${']}'.repeat(depth)}`
     expect(findDuplicateKey(withDuplicate)?.key).toBe('b')
+    // Past the counting depth the full pass decides, without recursion.
+    expect(findDuplicateKey(deep, JSON.parse(deep))).toBeUndefined()
+    expect(findDuplicateKey(withDuplicate, JSON.parse(withDuplicate))?.key).toBe('b')
+  })
+
+  test('an enumerable key on Object.prototype does not hide a repeated name', () => {
+    const proto = Object.prototype as Record<string, unknown>
+    proto.polluted = 1
+    try {
+      const text = '{"a":1,"a":2}'
+      expect(findDuplicateKey(text, JSON.parse(text))).toEqual({ key: 'a', path: '/a' })
+    } finally {
+      delete proto.polluted
+    }
   })
 
   test('never throws on text that is not JSON', () => {
