@@ -208,7 +208,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
 // XML Schema dateTimeStamp (VC 2.0)
 
 /** The lexical form: four or more year digits with an optional sign, a required time zone. */
-const DATE_TIME_STAMP = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+const DATE_TIME_STAMP = /^(-?\d{4,})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
 /**
  * Milliseconds since the epoch of an XML Schema dateTimeStamp (a date-time with a time zone), or
@@ -218,10 +218,18 @@ const DATE_TIME_STAMP = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\
  * ```ts
  * timeOfDateTimeStamp('2026-03-01T00:00:00Z') // 1772323200000
  * timeOfDateTimeStamp('2026-03-01T00:00:00') // undefined: no time zone
+ * timeOfDateTimeStamp('2026-02-30T00:00:00Z') // undefined: February has no 30th
  * ```
  */
 export function timeOfDateTimeStamp(value: unknown): number | undefined {
-  return typeof value === 'string' && DATE_TIME_STAMP.test(value) ? parseDateTime(value) : undefined
+  if (typeof value !== 'string') return undefined
+  const fields = DATE_TIME_STAMP.exec(value)
+  if (!fields) return undefined
+  // A day past the month's end (30 February) is not a date; Date.parse would roll it over into
+  // the next month, and a `validUntil` would silently mean another day.
+  const day = Number(fields[3])
+  if (day > daysInMonth(Number(fields[1]), Number(fields[2]))) return undefined
+  return parseDateTime(value)
 }
 
 /**

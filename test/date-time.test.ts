@@ -17,8 +17,16 @@ import { isCarbonPassportError } from '../src/errors.js'
 
 /** The check as written before src/date-time.ts: the reference it must keep agreeing with. */
 const LEXICAL = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+/** The day is within its month (XML Schema §3.3.7: 30 February is not a date). */
+const realDay = (v: string) => {
+  const [, y, m, d] = /^(-?\d+)-(\d\d)-(\d\d)/.exec(v) ?? []
+  const year = Number(y)
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  return Number(d) <= (Number(m) === 2 && leap ? 29 : (DAYS[Number(m)] ?? 0))
+}
 const acceptedBefore = (v: unknown) =>
-  typeof v === 'string' && LEXICAL.test(v) && !Number.isNaN(Date.parse(v))
+  typeof v === 'string' && LEXICAL.test(v) && !Number.isNaN(Date.parse(v)) && realDay(v)
 
 describe('isDateTimeStamp: the edges of the grammar', () => {
   it.each([
@@ -30,8 +38,7 @@ describe('isDateTimeStamp: the edges of the grammar', () => {
     ['-002026-03-01T00:00:00Z', 'a negative six-digit year'],
     ['2024-02-29T00:00:00Z', 'a leap day'],
     ['2026-03-01T24:00:00Z', 'the end of a day (24:00:00)'],
-    // Date.parse rolls a day past the month's end over, and the check has always accepted it.
-    ['2026-02-30T00:00:00Z', 'a day past the end of February (Date.parse rolls it over)'],
+    ['2000-02-29T00:00:00Z', 'a leap day of a year divisible by 400'],
   ])('accepts %s (%s)', (value) => {
     expect(isDateTimeStamp(value)).toBe(true)
     expect(timeOfDateTimeStamp(value)).toBe(Date.parse(value))
@@ -47,6 +54,11 @@ describe('isDateTimeStamp: the edges of the grammar', () => {
     ['2026-03-01T12:60:00Z', 'minute 60'],
     ['2026-12-31T23:59:60Z', 'a leap second (Date.parse refuses it)'],
     ['2026-13-01T00:00:00Z', 'month 13'],
+    // Date.parse rolls these over into the next month (was: accepted as that day).
+    ['2026-02-30T00:00:00Z', 'a day past the end of February'],
+    ['2026-02-29T00:00:00Z', '29 February of a common year'],
+    ['2100-02-29T00:00:00Z', '29 February of a century not divisible by 400'],
+    ['2026-04-31T00:00:00Z', '31 April'],
     ['+2026-03-01T00:00:00Z', 'a plus sign on the year'],
     ['-2026-03-01T00:00:00Z', 'a negative four-digit year (Date.parse refuses it)'],
     ['12026-03-01T00:00:00Z', 'a five-digit year (Date.parse refuses it)'],
@@ -71,7 +83,7 @@ describe('isDateTimeStamp: the edges of the grammar', () => {
     }
   })
 
-  it('accepts exactly what the regular expression and Date.parse accepted (property)', () => {
+  it('accepts exactly what the regular expression and Date.parse accept, on real calendar days (property)', () => {
     const digits = (min: number, max: number) =>
       fc.integer({ min: 0, max: 10 ** max - 1 }).map((n) => String(n).padStart(min, '0'))
     const candidate = fc
