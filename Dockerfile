@@ -22,6 +22,8 @@ COPY tools/api-docs/package.json tools/api-docs/package.json
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src src
+# The build's last step: the schema validators precompiled into dist/schema/validators/.
+COPY scripts/build-validators.ts scripts/build-validators.ts
 COPY contexts contexts
 COPY schemas schemas
 COPY factor-sets factor-sets

@@ -21,15 +21,15 @@ import { KEY_ALGORITHMS } from '../keys/algorithms.js'
 import { importKey } from '../keys/import.js'
 import type { KeyPair } from '../keys/types.js'
 import { contextFindings } from './checks/context.js'
-import { readCompactForm } from './checks/form.js'
 import { type RelatedResources, relatedResourceFindings } from './checks/related-resources.js'
 import { credentialSyntaxFindings } from './checks/syntax.js'
-import { issueDataIntegrity } from './data-integrity/issue.js'
 import {
   CRYPTOSUITE_ALGORITHM,
-  type CryptosuiteName,
   isCryptosuiteName,
-} from './data-integrity/suites.js'
+  issueDataIntegrity,
+  readCompactForm,
+} from './data-integrity/lazy.js'
+import type { CryptosuiteName } from './data-integrity/suites.js'
 import { issueCodes } from './issue.codes.js'
 import { signVcJwt } from './jose/sign.js'
 

@@ -11,7 +11,6 @@ import { describeError, isRecord } from '../guard.js'
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, readInput } from '../input/read.js'
 import type { Check, CheckId, ConformanceReport, Finding, VerificationResult } from '../results.js'
 import { contextFindings } from './checks/context.js'
-import { readCompactForm } from './checks/form.js'
 import { issuerBindingFindings } from './checks/issuer-binding.js'
 import { type RelatedResources, relatedResourceFindings } from './checks/related-resources.js'
 import {
@@ -22,7 +21,7 @@ import {
 import { statusFindings } from './checks/status.js'
 import { credentialSyntaxFindings, issuerId } from './checks/syntax.js'
 import { validityFindings } from './checks/validity.js'
-import { verifyDataIntegrity } from './data-integrity/verify.js'
+import { readCompactForm, verifyDataIntegrity } from './data-integrity/lazy.js'
 import { verifyVcJwt } from './jose/verify.js'
 import { verifyCodes } from './verify.codes.js'
 

@@ -6,12 +6,20 @@
  * nothing throws: what cannot be read is a CSV_INVALID finding at `/<row index>` (the data rows
  * counted from 0, the header not counted) or `/<row index>/<column>`, or at `''` for the file.
  */
-import { parse } from 'csv-parse/sync'
+import { createRequire } from 'node:module'
 import { isDecimalString, MAX_DECIMAL_LENGTH } from '../decimal/core.js'
 import type { Finding } from '../findings/finding.js'
 import { pointer } from '../findings/pointer.js'
 import type { ErrorObject } from '../schema/registry.js'
 import { generationCodes } from './codes.js'
+
+// csv-parse is loaded on the first CSV read (its CommonJS build, synchronously), not when the
+// package is imported: start-up, issue 13.
+const require = createRequire(import.meta.url)
+type Parse = typeof import('csv-parse/sync').parse
+let parse: Parse | undefined
+const csvParse = (): Parse =>
+  (parse ??= (require('csv-parse/sync') as typeof import('csv-parse/sync')).parse)
 
 /** The largest CSV text read, in UTF-8 bytes (8 MiB: some 20,000 rows of a few hundred bytes). */
 export const MAX_CSV_BYTES = 8 * 1024 * 1024
@@ -119,7 +127,7 @@ export function readCsv(text: unknown, spec: CsvSpec, out: CsvFindings): CsvRow[
   let dataRows = 0 // data rows met so far, read or not
   let records: string[][]
   try {
-    records = parse(text, {
+    records = csvParse()(text, {
       bom: true,
       trim: true,
       skip_empty_lines: true,

@@ -12,20 +12,31 @@
  * (`DEFAULT_MAX_SCHEMA_ERRORS` by default). Both are compiled from copies in which a list past its
  * `maxItems` is not read further (LIST); the errors are given back as the bundled schemas give
  * them, which test/schema/bounded.test.ts checks against plain `allErrors` validation.
+ *
+ * Precompiled: `npm run build` writes both instances' validators as Ajv standalone code
+ * (scripts/build-validators.ts, into `dist/schema/validators/`), and the registry loads them from
+ * there, so that neither Ajv's compiler nor the compilation (~160 ms for the passport schema) is
+ * paid at start-up. Where they are missing (running from src/), were made from other schemas, or
+ * lack an `$id`, the validators are compiled here at run time, as before: the same code, the same
+ * verdicts and errors (test/schema/precompiled.test.ts). Ajv itself is loaded only then.
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import {
-  _,
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import type {
   Ajv2020,
-  type CodeKeywordDefinition,
-  type ErrorObject,
-  type ValidateFunction,
+  CodeKeywordDefinition,
+  ErrorObject,
+  FormatDefinition,
+  ValidateFunction,
 } from 'ajv/dist/2020.js'
-import namesModule from 'ajv/dist/compile/names.js'
-import addFormatsModule from 'ajv-formats'
 import { isDateTime } from '../date-time.js'
 import { CarbonPassportError } from '../errors.js'
 import { escapePointer, unescapePointer } from '../findings/pointer.js'
+
+// Ajv, ajv-formats and the precompiled validators are CommonJS, loaded synchronously on first use.
+const require = createRequire(import.meta.url)
 
 export const SCHEMA_BASE = 'https://w3id.org/carbon-passport/schemas/v1/'
 
@@ -73,11 +84,6 @@ export const schemaIds = {
 /** The name of a bundled schema: a key of `schemaIds`. */
 export type SchemaName = keyof typeof schemaIds
 
-// ajv-formats is CommonJS; under NodeNext its callable default export sits on `.default`.
-type AddFormats = (ajv: Ajv2020) => unknown
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
-  addFormatsModule) as unknown as AddFormats
-
 const schemaDir = new URL('../../schemas/v1/', import.meta.url)
 
 /** The schema documents, `$id` → schema, read once from `schemas/v1/`. */
@@ -109,18 +115,64 @@ export const MAX_LIST_ITEMS = 1_000
  */
 export const DEFAULT_MAX_SCHEMA_ERRORS = 1000
 
-/** Ajv's names for the error list and count of a validation function (stable across Ajv 8). */
-const N = ((namesModule as unknown as { default?: typeof namesModule }).default ??
-  namesModule) as unknown as {
-  errors: ReturnType<typeof _>
-  vErrors: ReturnType<typeof _>
+/** Ajv's code builder: the one part of Ajv the keywords below use. */
+type CodeTag = typeof import('ajv/dist/2020.js')._
+type Code = ReturnType<CodeTag>
+
+/**
+ * The names precompiled code reads what the registry gives it by: the formats (ajv-formats' full
+ * formats with `date-time` replaced, as `formats()` makes them) and `limit`.
+ */
+const FORMATS_NAME = 'carbonPassportFormats'
+const LIMIT_NAME = 'carbonPassportLimit'
+
+/** The `date-time` format: RFC 3339 as the library reads dates (date-time.ts), not ajv-formats'. */
+const dateTime: FormatDefinition<string> = { type: 'string', validate: isDateTime }
+
+/** Ajv's modules, loaded on first need: only when a validator is compiled here. */
+interface AjvModules {
+  Ajv2020: typeof Ajv2020
+  _: CodeTag
+  Name: typeof import('ajv/dist/2020.js').Name
+  /** Ajv's names for the error list and count of a validation function (stable across Ajv 8). */
+  names: { errors: Code; vErrors: Code }
+  addFormats: (ajv: Ajv2020) => unknown
+}
+let ajvModules: AjvModules | undefined
+function loadAjv(): AjvModules {
+  if (!ajvModules) {
+    const ajv2020 = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')
+    const names = require('ajv/dist/compile/names.js') as { default: AjvModules['names'] }
+    ajvModules = {
+      Ajv2020: ajv2020.Ajv2020,
+      _: ajv2020._,
+      Name: ajv2020.Name,
+      names: names.default,
+      addFormats: require('ajv-formats') as AjvModules['addFormats'],
+    }
+  }
+  return ajvModules
 }
 
-function newAjv(allErrors: boolean): Ajv2020 {
-  const instance = new Ajv2020({ strict: true, allErrors, allowUnionTypes: false })
+function newAjv(allErrors: boolean, standalone: boolean): Ajv2020 {
+  const { Ajv2020, Name, addFormats } = loadAjv()
+  const instance = new Ajv2020({
+    strict: true,
+    allErrors,
+    allowUnionTypes: false,
+    ...(standalone && { code: { source: true, formats: new Name(FORMATS_NAME) } }),
+  })
   addFormats(instance)
-  instance.addFormat('date-time', { type: 'string', validate: isDateTime })
+  instance.addFormat('date-time', dateTime)
   return instance
+}
+
+/** The formats precompiled code validates with (`FORMATS_NAME`): the ones `newAjv` adds. */
+function formats(): Record<string, unknown> {
+  const { fullFormats } = require('ajv-formats/dist/formats.js') as {
+    fullFormats: Record<string, unknown>
+  }
+  return { ...fullFormats, 'date-time': dateTime }
 }
 
 /**
@@ -138,9 +190,11 @@ const errorCap: CodeKeywordDefinition = {
   code(cxt) {
     const { gen, it } = cxt
     if (it.compositeRule) return
-    const max = gen.scopeValue('obj', { ref: limit })
-    gen.if(_`${N.errors} > ${max}.max`, () => {
-      gen.assign(_`${it.validateName}.errors`, N.vErrors)
+    const { _, Name, names } = loadAjv()
+    // Precompiled code reads `limit` by the name the registry passes it under.
+    const max = gen.scopeValue('obj', { ref: limit, code: new Name(LIMIT_NAME) })
+    gen.if(_`${names.errors} > ${max}.max`, () => {
+      gen.assign(_`${it.validateName}.errors`, names.vErrors)
       gen.return(false)
     })
   },
@@ -160,6 +214,7 @@ const listGuard: CodeKeywordDefinition = {
   schemaType: 'object',
   code(cxt) {
     const { gen, data, parentSchema } = cxt
+    const { _ } = loadAjv()
     const valid = gen.let('valid', true)
     const within = gen.name('_valid')
     gen.if(_`${data}.length <= ${parentSchema.maxItems as number}`, () => {
@@ -231,10 +286,11 @@ function guardedCopy(schema: unknown, at: string, listing: boolean): unknown {
  * An Ajv instance holding the guarded copies of every bundled schema; with `listErrors`, one that
  * lists the errors of an invalid document (at most about `limit.max`), else one that stops at the
  * first error (linear in the document, whatever it holds). Made on first use, so that importing
- * the conformance entry does not pay for it.
+ * the conformance entry does not pay for it. With `standalone`, one whose validators can be
+ * written out as code (scripts/build-validators.ts).
  */
-function schemaInstance(listErrors: boolean): Ajv2020 {
-  const ajv = newAjv(listErrors)
+function schemaInstance(listErrors: boolean, standalone = false): Ajv2020 {
+  const ajv = newAjv(listErrors, standalone)
   ajv.addKeyword(listGuard)
   if (listErrors) ajv.addKeyword(errorCap)
   for (const schema of schemaDocuments.values()) {
@@ -242,8 +298,106 @@ function schemaInstance(listErrors: boolean): Ajv2020 {
   }
   return ajv
 }
-let fast: Ajv2020 | undefined
-let listing: Ajv2020 | undefined
+
+/** The two kinds of validator: the first-error one and the bounded listing one. */
+type Kind = 'fast' | 'listing'
+
+/**
+ * A fingerprint of the bundled schemas: precompiled validators made from other schemas (a schema
+ * edited after the build) are not used. By `$id`, not in the order the directory lists them, which
+ * differs from one file system to another.
+ */
+function schemasFingerprint(): string {
+  const byId = [...schemaDocuments].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return createHash('sha256').update(JSON.stringify(byId)).digest('base64url')
+}
+
+/** What scripts/build-validators.ts writes for each kind (`dist/schema/validators/<kind>.cjs`). */
+interface PrecompiledModule {
+  /** `schemasFingerprint()` of the schemas the code was made from. */
+  fingerprint: string
+  /** The listing kind: `closed` as compiling its schemas fills it. */
+  closed: string[]
+  /** The validators by the `$id`s of `precompiledIds()`, given the formats and `limit`. */
+  create(formats: Record<string, unknown>, limit: { max: number }): Record<string, ValidateFunction>
+}
+
+const validatorsDir = new URL('./validators/', import.meta.url)
+
+/** The precompiled validators of a kind, or none (not built, or made from other schemas). */
+function loadPrecompiled(kind: Kind): Record<string, ValidateFunction> | undefined {
+  const file = fileURLToPath(new URL(`${kind}.cjs`, validatorsDir))
+  if (!existsSync(file)) return undefined
+  const module = require(file) as PrecompiledModule
+  if (module.fingerprint !== schemasFingerprint()) return undefined
+  for (const pointer of module.closed) closed.add(pointer)
+  return module.create(formats(), limit)
+}
+
+interface Validators {
+  /** The precompiled validators, by `$id`; `null` when there are none. */
+  precompiled?: Record<string, ValidateFunction> | null
+  /** The instance that compiles what is not precompiled, made on first need. */
+  instance?: Ajv2020
+  cache: Map<string, ValidateFunction>
+}
+const validators: Record<Kind, Validators> = {
+  fast: { cache: new Map() },
+  listing: { cache: new Map() },
+}
+
+/** The validator of a kind for a schema `$id`: precompiled, else compiled here, once. */
+function compiled(kind: Kind, id: string): ValidateFunction {
+  const of = validators[kind]
+  let validate = of.cache.get(id)
+  if (!validate) {
+    if (of.precompiled === undefined) of.precompiled = loadPrecompiled(kind) ?? null
+    const precompiled =
+      of.precompiled && Object.hasOwn(of.precompiled, id) ? of.precompiled[id] : undefined
+    if (precompiled) validate = precompiled
+    else {
+      of.instance ??= schemaInstance(kind === 'listing')
+      const found = of.instance.getSchema(id)
+      if (!found) throw new CarbonPassportError('ERR_SCHEMA_NOT_FOUND', `no schema with $id ${id}`)
+      validate = found
+    }
+    of.cache.set(id, validate)
+  }
+  return validate
+}
+
+/**
+ * The `$id`s the build precompiles: every bundled schema and every one of its `$defs`
+ * (`getValidator` is asked for `common.schema.json#/$defs/duration`, for example).
+ */
+function precompiledIds(): string[] {
+  return [...schemaDocuments].flatMap(([id, schema]) => [
+    id,
+    ...Object.keys((schema.$defs ?? {}) as object).map(
+      (name) => `${id}#/$defs/${escapePointer(name)}`,
+    ),
+  ])
+}
+
+/**
+ * For scripts/build-validators.ts only (not part of the package API): what the build needs to
+ * write the validators of each kind as standalone code that `loadPrecompiled` reads back.
+ */
+export const precompilation = {
+  directory: validatorsDir,
+  kinds: ['fast', 'listing'] as const,
+  formatsName: FORMATS_NAME,
+  limitName: LIMIT_NAME,
+  instance: (kind: Kind): Ajv2020 => schemaInstance(kind === 'listing', true),
+  ids: precompiledIds,
+  closed: (): string[] => [...closed].sort(),
+  fingerprint: schemasFingerprint,
+  /** Which validators `getValidator` gives, once it has been called: for tests. */
+  source: (kind: Kind): 'precompiled' | 'runtime' | 'none' => {
+    const of = validators[kind].precompiled
+    return of === undefined ? 'none' : of ? 'precompiled' : 'runtime'
+  },
+}
 
 const GUARD_SEGMENT = `/${LIST}`
 const UNKNOWN = '/additionalProperties/not'
@@ -269,27 +423,12 @@ function asBundled(e: ErrorObject): ErrorObject {
   return schemaPath === e.schemaPath ? e : { ...e, schemaPath }
 }
 
-const fastCache = new Map<string, ValidateFunction>()
-const listingCache = new Map<string, ValidateFunction>()
-
-function compiled(instance: Ajv2020, cache: Map<string, ValidateFunction>, id: string) {
-  let validate = cache.get(id)
-  if (!validate) {
-    const found = instance.getSchema(id)
-    if (!found) throw new CarbonPassportError('ERR_SCHEMA_NOT_FOUND', `no schema with $id ${id}`)
-    validate = found
-    cache.set(id, validate)
-  }
-  return validate
-}
-
 /**
  * The compiled validator for a schema `$id` (compiled once per process). It stops at the first
  * error, so its `errors` hold at most one; `schemaErrors` lists them all (up to a cap).
  */
 export function getValidator(id: string): ValidateFunction {
-  fast ??= schemaInstance(false)
-  return compiled(fast, fastCache, id)
+  return compiled('fast', id)
 }
 
 /** The outcome of validating a document against a schema. */
@@ -312,8 +451,7 @@ export function validateAgainstSchema(
 ): SchemaValidation {
   const first = getValidator(id)
   if (first(data)) return { errors: [], truncated: false }
-  listing ??= schemaInstance(true)
-  const list = compiled(listing, listingCache, id)
+  const list = compiled('listing', id)
   const max = Math.max(1, Math.floor(maxErrors))
   limit.max = max // read by the generated code; validation is synchronous
   let errors: ErrorObject[]

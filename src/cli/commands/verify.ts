@@ -24,7 +24,6 @@ import {
   writeOutput,
 } from '../io.js'
 import { type BatchCliOptions, runVerifyBatch, verifyMode } from './verify-batch.js'
-import { runChainVerification } from './verify-chain.js'
 
 interface VerifyCliOptions extends BatchCliOptions {
   did: string[]
@@ -216,6 +215,8 @@ export function registerVerify(program: Command): void {
       if (opts.chain || opts.upstream.length > 0 || opts.bundleProof) {
         if (!opts.chain) fail('--upstream and --bundle-proof go with --chain')
         if (opts.credential) fail('--chain verifies passports, not with --credential')
+        // Loaded only for --chain: presentations, bundles and chains are not needed otherwise.
+        const { runChainVerification } = await import('./verify-chain.js')
         process.exitCode = await runChainVerification(
           file,
           input,

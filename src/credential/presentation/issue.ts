@@ -21,13 +21,13 @@ import { KEY_ALGORITHMS } from '../../keys/algorithms.js'
 import { importKey } from '../../keys/import.js'
 import type { KeyPair } from '../../keys/types.js'
 import { contextFindings } from '../checks/context.js'
-import { readCompactForm } from '../checks/form.js'
-import { issueDataIntegrityPresentation } from '../data-integrity/issue.js'
 import {
   CRYPTOSUITE_ALGORITHM,
-  type CryptosuiteName,
   isCryptosuiteName,
-} from '../data-integrity/suites.js'
+  issueDataIntegrityPresentation,
+  readCompactForm,
+} from '../data-integrity/lazy.js'
+import type { CryptosuiteName } from '../data-integrity/suites.js'
 import { issueCodes } from '../issue.codes.js'
 import { signJws } from '../jose/sign.js'
 import { presentationSyntaxFindings } from './syntax.js'

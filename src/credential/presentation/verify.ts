@@ -39,9 +39,8 @@ import type {
   VerificationResult,
 } from '../../results.js'
 import { contextFindings } from '../checks/context.js'
-import { readCompactForm } from '../checks/form.js'
+import { readCompactForm, verifyDataIntegrity } from '../data-integrity/lazy.js'
 import { dataIntegrityCodes } from '../data-integrity/verify.codes.js'
-import { verifyDataIntegrity } from '../data-integrity/verify.js'
 import { type JoseMedia, verifyVcJwt } from '../jose/verify.js'
 import { verifyCodes } from '../verify.codes.js'
 import {
@@ -213,7 +212,7 @@ function readPresentation(
     } catch {
       return finding('MALFORMED_JSON', '', 'the input is neither JSON nor a compact JWS')
     }
-    const duplicate = findDuplicateKey(text)
+    const duplicate = findDuplicateKey(text, value)
     if (duplicate) {
       return finding(
         'JSON_DUPLICATE_KEY',
