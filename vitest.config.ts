@@ -21,6 +21,7 @@ const DATA_INTEGRITY_TESTS = [
  */
 const SAME_EITHER_WAY = [
   'test/credential/data-integrity/passport-rdf.test.ts',
+  'test/credential/data-integrity/rdfc.test.ts',
   'test/credential/data-integrity/context-cache.test.ts',
   'test/credential/jose/**',
   'test/credential/codes-doc.test.ts',

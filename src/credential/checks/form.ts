@@ -340,7 +340,7 @@ function walkValues(
   if (!Array.isArray(value)) {
     if (value === null)
       report(w, 'JSONLD_VALUE_NOT_COMPACT', '`null`: leave the property out instead')
-    else identify(w, value, ctx, kind)
+    else identify(w, value, ctx, kind, false)
     return
   }
   if (value.length === 0) {
@@ -355,7 +355,7 @@ function walkValues(
     if (item === null || Array.isArray(item)) {
       report(w, 'JSONLD_VALUE_NOT_COMPACT', 'a list item must be a value or an object')
     } else {
-      const identity = identify(w, item, ctx, kind)
+      const identity = identify(w, item, ctx, kind, seen !== undefined)
       if (identity !== undefined && seen) {
         if (seen.has(identity)) {
           report(w, 'JSONLD_VALUE_NOT_COMPACT', 'a repeated value (RDF keeps it once)')
@@ -373,8 +373,17 @@ interface ValueKind {
   graph: boolean
 }
 
-/** Checks one value of a term at the walk's place; returns its RDF identity (for repeats). */
-function identify(w: Walk, item: unknown, ctx: ActiveContext, kind: ValueKind): Identity {
+/**
+ * Checks one value of a term at the walk's place; returns its RDF identity (for repeats) when
+ * `identity` asks for it (else '' for an accepted value: a single value needs none).
+ */
+function identify(
+  w: Walk,
+  item: unknown,
+  ctx: ActiveContext,
+  kind: ValueKind,
+  identity: boolean,
+): Identity {
   const { coercion } = kind
   if (isObject(item)) {
     if (
@@ -392,7 +401,9 @@ function identify(w: Walk, item: unknown, ctx: ActiveContext, kind: ValueKind): 
         report(w, 'JSONLD_VALUE_NOT_COMPACT', 'a value object where a plain value belongs')
         return undefined
       }
-      return `@value|${JSON.stringify([item['@value'], item['@language'], item['@direction']])}`
+      return identity
+        ? `@value|${JSON.stringify([item['@value'], item['@language'], item['@direction']])}`
+        : ''
     }
     if (coercion !== undefined && coercion !== '@id' && coercion !== '@vocab') {
       report(w, 'JSONLD_VALUE_NOT_COMPACT', `an object where a ${coercion} value belongs`)
@@ -400,7 +411,7 @@ function identify(w: Walk, item: unknown, ctx: ActiveContext, kind: ValueKind): 
     }
     const id = walkNode(w, item, ctx, kind.term, false)
     // A blank node is a node of its own, however alike.
-    return id === undefined ? undefined : `@id|${id}`
+    return id === undefined ? undefined : identity ? `@id|${id}` : ''
   }
   if (kind.graph) {
     report(w, 'JSONLD_VALUE_NOT_COMPACT', `\`${kind.term}\` holds a node object`)
@@ -413,13 +424,13 @@ function identify(w: Walk, item: unknown, ctx: ActiveContext, kind: ValueKind): 
     }
     const vocab = coercion === '@vocab'
     const termIri = vocab ? ctx.mappings.get(item)?.['@id'] : undefined
-    if (typeof termIri === 'string') return `@id|${termIri}`
+    if (typeof termIri === 'string') return identity ? `@id|${termIri}` : ''
     const problem = iriFindingMessage(w.memo, ctx, item, vocab)
     if (problem) {
       report(w, 'JSONLD_VALUE_NOT_COMPACT', problem)
       return undefined
     }
-    return `@id|${item}`
+    return identity ? `@id|${item}` : ''
   }
   if (coercion !== undefined) {
     // An integer is the same typed literal as its digits; any other number would be signed
@@ -428,9 +439,9 @@ function identify(w: Walk, item: unknown, ctx: ActiveContext, kind: ValueKind): 
       report(w, 'JSONLD_VALUE_NOT_COMPACT', `a string belongs here (typed ${coercion})`)
       return undefined
     }
-    return `typed|${String(item)}`
+    return identity ? `typed|${String(item)}` : ''
   }
-  return `${typeof item}|${String(item)}`
+  return identity ? `${typeof item}|${String(item)}` : ''
 }
 
 /**

@@ -63,11 +63,18 @@ class SnapshotMap extends Map<string, unknown> {
     }
   }
 
+  /** The map whose own entries this one shows: the end of the chain of unwritten snapshots. */
+  #view(): SnapshotMap {
+    let map: SnapshotMap = this
+    while (map.#base) map = map.#base
+    return map
+  }
+  // Walks read definitions of deeply snapshotted contexts: one loop, not a call per snapshot.
   override get(k: string): unknown {
-    return this.#base ? this.#base.get(k) : super.get(k)
+    return this.#base ? Map.prototype.get.call(this.#view(), k) : super.get(k)
   }
   override has(k: string): boolean {
-    return this.#base ? this.#base.has(k) : super.has(k)
+    return this.#base ? Map.prototype.has.call(this.#view(), k) : super.has(k)
   }
   override get size(): number {
     return this.#base ? this.#base.size : super.size

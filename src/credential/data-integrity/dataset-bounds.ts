@@ -47,6 +47,19 @@ const tooManyBlankNodes = (cap: number) =>
     `the RDF dataset to canonicalize has more than ${cap} blank nodes (maxBlankNodes)`,
   )
 
+/**
+ * checkDatasetLimits on counts made elsewhere: `quads` quads and `blankNodes` distinct blank nodes
+ * (the same checks in the same order, the same errors).
+ */
+export function checkDatasetCounts(
+  quads: number,
+  blankNodes: number,
+  limits: CanonicalizationLimits,
+): void {
+  if (quads > limits.maxQuads) throw tooManyQuads(quads, limits.maxQuads)
+  if (blankNodes > limits.maxBlankNodes) throw tooManyBlankNodes(limits.maxBlankNodes)
+}
+
 /** Throws CanonicalizationInputTooLarge unless the dataset is within the limits (exact counts). */
 export function checkDatasetLimits(dataset: readonly Quad[], limits: CanonicalizationLimits): void {
   if (dataset.length > limits.maxQuads) throw tooManyQuads(dataset.length, limits.maxQuads)

@@ -12,28 +12,25 @@
  *    instead of deep copies (context-cache.ts). Safe mode and the RDFC-1.0 work limits are
  *    unchanged: the stock `canonize` of the cryptosuite does all the work.
  * 2. **Passport dataset.** The RDF dataset of a passport is built directly (passport-rdf.ts), with
- *    the very quads `jsonld.toRDF` gives, counted against the caps before RDFC-1.0.
+ *    the very quads `jsonld.toRDF` gives, each term serialized as N-Quads once, counted against the
+ *    caps before RDFC-1.0, and canonicalized by rdfc.ts: rdf-canonize's RDFC-1.0 step for step
+ *    (same work limit) on those strings instead of term objects.
  * 3. **Proof configuration.** The proof options canonicalize by template (proof-template.ts).
  * 4. **Message digest.** rdf-canonize gets a SHA-256 MessageDigest that hashes with one native call
  *    (its default builds a createHash object per hash); same bytes in, same digest out.
  */
 import { createHash, hash as oneShotHash } from 'node:crypto'
-import { createRequire } from 'node:module'
 import { bundledContexts } from '../../context/bundled.js'
 import type { DocumentLoader, RemoteDocument } from '../../context/loader.js'
 import { isPassportContext, PASSPORT_CONTEXTS } from '../../passport/contexts.js'
 import type { Canonize } from './canonize.js'
 import { createContextCache } from './context-cache.js'
-import { type CanonicalizationLimits, checkDatasetLimits } from './dataset-bounds.js'
+import { type CanonicalizationLimits, checkDatasetCounts } from './dataset-bounds.js'
 import type { JsonldInternals } from './jsonld-internals.js'
 import { ContextMemo } from './jsonld-terms.js'
-import { passportDataset, type Quad } from './passport-rdf.js'
+import { passportSerializedDataset } from './passport-rdf.js'
 import { canonizeProofByTemplate, type ProofTemplates } from './proof-template.js'
-
-// The copy fast-paths.ts checked to be the one the stock cryptosuites load.
-const rdfCanonize = createRequire(import.meta.url)('rdf-canonize') as {
-  canonize(dataset: Quad[], options: Record<string, unknown>): Promise<string>
-}
+import { type PreparedCanonicalization, prepareCanonicalization } from './rdfc.js'
 
 // crypto.hash (Node >= 20.12) hashes a string in one native call; createHash is the fallback.
 const sha256Hex: (input: string) => string =
@@ -57,6 +54,23 @@ class Sha256Digest {
   }
 }
 const createSha256Digest = () => new Sha256Digest()
+
+/**
+ * Options of a canonize call the direct path accepts: what DataIntegrityProof and the cryptosuites
+ * pass. Anything else (a digest, an id map, a signal, another algorithm) goes to the stock path.
+ */
+const DIRECT_OPTIONS: Record<string, (value: unknown) => boolean> = {
+  documentLoader: () => true,
+  contextResolver: () => true,
+  base: (v) => v === null,
+  safe: (v) => v === true,
+  algorithm: (v) => v === 'RDFC-1.0',
+  format: (v) => v === 'application/n-quads',
+}
+const directOptions = (options: Record<string, unknown>): boolean => {
+  for (const key in options) if (!DIRECT_OPTIONS[key]?.(options[key])) return false
+  return true
+}
 
 /**
  * Options for rdf-canonize: the fast SHA-256 digest unless the caller chose a digest itself
@@ -165,29 +179,23 @@ export function createFastPaths(jsonld: JsonldInternals): FastPaths {
     limits: CanonicalizationLimits | undefined,
   ): Promise<string | undefined> {
     const context = (input as { '@context'?: unknown } | null)?.['@context']
-    if (!isPassportContext(context) || !(await servesBundled(documentLoader))) return undefined
-    let dataset: Quad[] | undefined
+    if (!isPassportContext(context) || !directOptions(options)) return undefined
+    if (!(await servesBundled(documentLoader))) return undefined
+    let canonicalization: PreparedCanonicalization
     try {
-      dataset = await passportDataset(input, cacheFor(documentLoader).memo)
+      const dataset = await passportSerializedDataset(input, cacheFor(documentLoader).memo)
+      if (dataset === undefined) return undefined
+      canonicalization = prepareCanonicalization(dataset)
     } catch {
       return undefined
     }
-    if (dataset === undefined) return undefined
     // The very quads jsonld.toRDF gives (passport-rdf.ts), so the stock path would count the same.
-    if (limits) checkDatasetLimits(dataset, limits)
+    if (limits) checkDatasetCounts(canonicalization.quads, canonicalization.blankNodes, limits)
     try {
-      // The options the stock cryptosuites hand to rdf-canonize (work limits at their defaults).
-      return await rdfCanonize.canonize(
-        dataset,
-        withDigest({
-          algorithm: 'RDFC-1.0',
-          format: 'application/n-quads',
-          ...options,
-          base: null,
-          safe: true,
-        }),
-      )
+      // RDFC-1.0 as rdf-canonize runs it with the stock suites' options (work limit included).
+      return await canonicalization.run()
     } catch {
+      // Past the work limit: the stock path runs again and gives the stock error.
       return undefined
     }
   }

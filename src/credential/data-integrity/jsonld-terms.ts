@@ -197,9 +197,19 @@ export class ContextMemo {
     return typeof value === 'string' && !value.startsWith('_:') && this.jsonld.isAbsolute(value)
   }
 
+  /** The context of the last `term` call and its terms (walks ask many terms of one context). */
+  #lastContext: ActiveContext | undefined
+  #lastTerms: Map<string, TermInfo> | undefined
+
   /** The term `key` in `ctx`: memoized when `ctx` defines it, computed afresh otherwise. */
   term(ctx: ActiveContext, key: string): TermInfo {
-    const map = getOrInsert(this.#terms, ctx, () => new Map())
+    let map: Map<string, TermInfo>
+    if (ctx === this.#lastContext) map = this.#lastTerms as Map<string, TermInfo>
+    else {
+      map = getOrInsert(this.#terms, ctx, () => new Map())
+      this.#lastContext = ctx
+      this.#lastTerms = map
+    }
     let info = map.get(key)
     if (info === undefined) {
       const definition = ctx.mappings.get(key)

@@ -13,11 +13,15 @@
  * compact-form check reads with, so both see the same terms). It yields the very quads, in the same
  * order, that `jsonld.toRDF` yields — so RDFC-1.0 (work limits included) behaves identically;
  * test/credential/data-integrity/passport-rdf.test.ts proves it on every example and on mutations.
+ * The walk is one pass: each node object is expanded as far as naming it needs, labelled and
+ * visited in createNodeMap's order, its scalar values expanded as they are added (no expanded tree,
+ * no term objects). It gives the dataset as quads (passportDataset, what the tests compare with
+ * jsonld.toRDF) or with each term serialized as N-Quads once (passportSerializedDataset, what
+ * rdfc.ts canonicalizes; rdfc.test.ts proves both forms the same dataset).
  *
  * Part of the fast-path plug-in (fast-path-plugin.ts), which only fast-paths.ts loads, and only
  * when the fast paths are enabled.
  */
-import { getOrInsert } from '../../collections.js'
 import { isObject, type Json } from '../../json.js'
 import {
   type ActiveContext,
@@ -27,6 +31,7 @@ import {
   refuse,
   withContexts,
 } from './jsonld-terms.js'
+import { nquadsIri, nquadsLiteral, type Predicate, type SerializedDataset } from './rdfc.js'
 
 interface Term {
   termType: 'NamedNode' | 'BlankNode' | 'Literal' | 'DefaultGraph'
@@ -50,16 +55,45 @@ const XSD_STRING = `${XSD}string`
 
 // ---- the expanded form of the subset -------------------------------------------------------
 
-/** `key` identifies the expanded value as jsonld.js's `compareValues` does (for its de-duplication). */
-type Value =
-  | { node: ExpandedNode }
-  | { iri: string }
-  | { literal: string; datatype: string; key: string }
-interface ExpandedNode {
-  id: string | undefined
-  types: string[]
-  /** Expanded property → values, in jsonld.js's insertion order. */
-  properties: Map<string, Value[]>
+/** An IRI value, with its N-Quads form. */
+interface IriValue {
+  iri: string
+  nquads: string
+}
+/** A literal value, with its N-Quads form; `key` identifies it as jsonld.js's `compareValues` does. */
+interface LiteralValue {
+  literal: string
+  datatype: string
+  key: string
+  nquads: string
+}
+const iriValue = (iri: string): IriValue => ({ iri, nquads: nquadsIri(iri) })
+const literalValue = (literal: string, datatype: string, key: string): LiteralValue => ({
+  literal,
+  datatype,
+  key,
+  nquads: nquadsLiteral(literal, datatype),
+})
+
+/** The values of one key of a node object, with the context they expand in. */
+interface Entry {
+  /** The expanded property IRI. */
+  property: string
+  /** The key (the term), for its definition. */
+  term: string
+  termCtx: ActiveContext
+  items: unknown[]
+}
+
+/**
+ * A node object expanded as far as naming it needs (`api.expand` + `_expandObject`, jsonld.js
+ * expand.js): its id, its types and its properties in the order createNodeMap visits them (sorted
+ * by expanded IRI, stable: keys with the same IRI in key order). Values are expanded when visited.
+ */
+interface NodeHead {
+  id: IriValue | undefined
+  types: IriValue[]
+  entries: Entry[]
 }
 
 /** An absolute IRI that is not a blank node and that jsonld.js keeps (no whitespace). */
@@ -73,26 +107,29 @@ function definitionOf(memo: ContextMemo, ctx: ActiveContext, key: string): Recor
   return memo.term(ctx, key).definition ?? refuse()
 }
 
-/** `api.expand` + `_expandObject` for a node object (jsonld.js expand.js). */
-function expandNode(
+const byProperty = (a: Entry, b: Entry) =>
+  a.property < b.property ? -1 : a.property > b.property ? 1 : 0
+
+/** The head of a node object (see NodeHead). */
+function expandHead(
   memo: ContextMemo,
   element: Json,
   ctxIn: ActiveContext,
   activeProperty: string | null,
   root: ActiveContext | undefined,
-): ExpandedNode {
+): NodeHead {
   const { activeCtx, typeScoped, keys } = nodeContexts(memo, element, ctxIn, activeProperty, root)
-  const node: ExpandedNode = { id: undefined, types: [], properties: new Map() }
+  const head: NodeHead = { id: undefined, types: [], entries: [] }
   let sawType = false
   for (const key of keys) {
     if (key === '@context') continue
-    if (key.startsWith('@')) refuse() // keywords are left to jsonld.js
+    if (key.charCodeAt(0) === 64 /* @ */) refuse() // keywords are left to jsonld.js
     const value = element[key]
     const info = memo.term(activeCtx, key)
     const expanded = info.iri
     if (expanded === '@id') {
-      if (node.id !== undefined || typeof value !== 'string') refuse()
-      node.id = absoluteIri(memo, memo.expandIri(activeCtx, value as string, false))
+      if (head.id !== undefined || typeof value !== 'string') refuse()
+      head.id = iriValue(absoluteIri(memo, memo.expandIri(activeCtx, value as string, false)))
       continue
     }
     if (expanded === '@type') {
@@ -102,7 +139,7 @@ function expandNode(
       if (list.length === 0) refuse()
       for (const t of list) {
         if (typeof t !== 'string') refuse()
-        node.types.push(absoluteIri(memo, memo.expandIri(typeScoped, t as string, true)))
+        head.types.push(iriValue(absoluteIri(memo, memo.expandIri(typeScoped, t as string, true))))
       }
       continue
     }
@@ -114,32 +151,27 @@ function expandNode(
         : memo.process(activeCtx, scoped, { propagate: true, overrideProtected: true })
     const items = Array.isArray(value) ? value : [value]
     if (items.length === 0) refuse()
-    let values = node.properties.get(property)
-    if (!values) {
-      values = []
-      node.properties.set(property, values)
-    }
-    for (const item of items) values.push(expandValue(memo, item, termCtx, key))
+    head.entries.push({ property, term: key, termCtx, items })
   }
-  return node
+  // Array#sort is stable: keys with the same expanded IRI stay in key order, as their values
+  // are appended in jsonld.js's expanded node.
+  if (head.entries.length > 1) head.entries.sort(byProperty)
+  return head
 }
 
-/** `api.expand` for one value of a property (a node object or a scalar via `_expandValue`). */
-function expandValue(
+/** `api.expand` for one scalar value of a property (`_expandValue`) and its RDF form. */
+function expandScalar(
   memo: ContextMemo,
   item: unknown,
   termCtx: ActiveContext,
   term: string,
-): Value {
-  if (isObject(item)) return { node: expandNode(memo, item, termCtx, term, undefined) }
+): IriValue | LiteralValue {
   if (Array.isArray(item) || item === null || item === undefined) return refuse()
   const definition = definitionOf(memo, termCtx, term)
   const type = definition['@type']
   if (type === '@id' || type === '@vocab') {
     if (typeof item !== 'string') refuse()
-    return {
-      iri: absoluteIri(memo, memo.expandIri(termCtx, item as string, type === '@vocab')),
-    }
+    return iriValue(absoluteIri(memo, memo.expandIri(termCtx, item as string, type === '@vocab')))
   }
   if (type !== undefined && (typeof type !== 'string' || type.startsWith('@'))) refuse()
   if ('@language' in termCtx || '@direction' in termCtx) refuse()
@@ -148,49 +180,86 @@ function expandValue(
   const key = `${typeof item}|${String(item)}|${datatype ?? ''}`
   // _objectToRDF (jsonld.js toRdf.js), for booleans, numbers and strings.
   if (typeof item === 'boolean') {
-    return { literal: item.toString(), datatype: datatype ?? XSD_BOOLEAN, key }
+    return literalValue(item.toString(), datatype ?? XSD_BOOLEAN, key)
   }
   if (typeof item === 'number') {
     // JSON has no NaN or infinities; jsonld.js would keep two NaNs that the key below merges.
     if (!Number.isFinite(item)) refuse()
     if (memo.jsonld.isDouble(item) || datatype === XSD_DOUBLE) {
-      return {
-        literal: item.toExponential(15).replace(/(\d)0*e\+?/, '$1E'),
-        datatype: datatype ?? XSD_DOUBLE,
+      return literalValue(
+        item.toExponential(15).replace(/(\d)0*e\+?/, '$1E'),
+        datatype ?? XSD_DOUBLE,
         key,
-      }
+      )
     }
-    return { literal: item.toFixed(0), datatype: datatype ?? XSD_INTEGER, key }
+    return literalValue(item.toFixed(0), datatype ?? XSD_INTEGER, key)
   }
   if (typeof item !== 'string' || datatype === XSD_DOUBLE) return refuse()
-  return { literal: item, datatype: datatype ?? XSD_STRING, key }
+  return literalValue(item, datatype ?? XSD_STRING, key)
 }
 
 // ---- node map and quads (jsonld.js nodeMap.js and toRdf.js) ----------------------------------
 
-const DEFAULT_GRAPH: Term = { termType: 'DefaultGraph', value: '' }
-const namedOrBlank = (id: string): Term =>
-  id.startsWith('_:')
-    ? { termType: 'BlankNode', value: id.slice(2) }
-    : { termType: 'NamedNode', value: id }
+/**
+ * An object of a quad as the node map holds it: a blank node by number (label `b<n>`), or the
+ * expanded IRI or literal value (each allocated once, by the expansion).
+ */
+type MapObject = number | IriValue | LiteralValue
 
-/** The objects of one property of a subject. */
+/**
+ * The statements of one subject: parallel lists of property ('@type' for types) and object, each
+ * property's objects together, in insertion order, each value once (jsonld.js adds a value to a
+ * node's property only when no equal one is there: allowDuplicate false).
+ */
+interface Statements {
+  properties: string[]
+  objects: MapObject[]
+  /** compareValues identities, parallel to `objects`. */
+  keys: string[]
+  /** Where the current property's run starts, and its identities once it is long. */
+  runStart: number
+  runSet: Set<string> | undefined
+}
+
+const newStatements = (): Statements => ({
+  properties: [],
+  objects: [],
+  keys: [],
+  runStart: 0,
+  runSet: undefined,
+})
+
+/** Adds one statement to a subject whose statements come one property at a time (a blank node). */
+function addInRun(st: Statements, property: string, key: string, object: MapObject): void {
+  const { properties, keys } = st
+  const n = keys.length
+  if (n === st.runStart || properties[n - 1] !== property) {
+    st.runStart = n
+    st.runSet = undefined
+  } else if (st.runSet) {
+    if (st.runSet.has(key)) return
+    st.runSet.add(key)
+  } else {
+    for (let i = st.runStart; i < n; i++) if (keys[i] === key) return
+    // A linear scan is cheapest for the few values a property usually has; a set bounds the rest.
+    if (n - st.runStart >= 16) st.runSet = new Set(keys.slice(st.runStart)).add(key)
+  }
+  properties.push(property)
+  keys.push(key)
+  st.objects.push(object)
+}
+
+/** The objects of one property of a named subject. */
 interface Slot {
-  objects: Term[]
-  /** Identities of the objects (jsonld.js adds each value once: allowDuplicate false). */
+  objects: MapObject[]
   keys: string[]
   /** The same identities as a set, once there are too many for a linear scan. */
   set: Set<string> | undefined
 }
+/** A named subject: nodes with the same IRI merge, so properties may come back. */
+type NamedSubject = Map<string, Slot>
 
-/** Expanded property ('@type' for types) → objects, in insertion order. */
-type Subject = Map<string, Slot>
-
-function subjectOf(subjects: Map<string, Subject>, name: string): Subject {
-  return getOrInsert(subjects, name, () => new Map())
-}
-
-function addObject(subject: Subject, property: string, key: string, object: Term): void {
+function addToNamed(subject: NamedSubject, property: string, key: string, object: MapObject): void {
   const slot = subject.get(property)
   if (!slot) {
     subject.set(property, { objects: [object], keys: [key], set: undefined })
@@ -201,50 +270,137 @@ function addObject(subject: Subject, property: string, key: string, object: Term
     slot.set.add(key)
   } else {
     if (slot.keys.includes(key)) return
-    // A linear scan is cheapest for the few values a property usually has; a set bounds the rest.
     if (slot.keys.length >= 16) slot.set = new Set(slot.keys).add(key)
   }
   slot.keys.push(key)
   slot.objects.push(object)
 }
 
-/** `createNodeMap` for one node: nodes with the same IRI merge, blank nodes are labelled in order. */
-function mapNode(
-  node: ExpandedNode,
-  name: string,
-  subjects: Map<string, Subject>,
-  nextLabel: () => string,
+/** Adds a statement to a blank subject (`st`) or a named one. */
+function addStatement(
+  st: Statements | undefined,
+  named: NamedSubject | undefined,
+  property: string,
+  key: string,
+  object: MapObject,
 ): void {
-  const subject = subjectOf(subjects, name)
-  // Sorted expanded keys: '@id' is skipped, '@type' sorts before every IRI.
-  for (const type of node.types) {
-    addObject(subject, '@type', type, { termType: 'NamedNode', value: type })
+  if (st) addInRun(st, property, key, object)
+  else addToNamed(named as NamedSubject, property, key, object)
+}
+
+/** The node map being built (jsonld.js createNodeMap, default graph). */
+class NodeMap {
+  readonly memo: ContextMemo
+  /** Blank nodes by number: each is one node object, so its statements come in order. */
+  readonly blank: Statements[] = []
+  readonly named = new Map<string, NamedSubject>()
+
+  constructor(memo: ContextMemo) {
+    this.memo = memo
   }
-  const properties = [...node.properties.keys()]
-  if (properties.length > 1) properties.sort()
-  for (const property of properties) {
-    for (const value of node.properties.get(property) as Value[]) {
-      if ('node' in value) {
-        const child = value.node
-        const childName = child.id ?? nextLabel()
-        addObject(subject, property, `@id|${childName}`, namedOrBlank(childName))
-        mapNode(child, childName, subjects, nextLabel)
-      } else if ('iri' in value) {
-        addObject(subject, property, `@id|${value.iri}`, {
-          termType: 'NamedNode',
-          value: value.iri,
-        })
-        subjectOf(subjects, value.iri) // a reference creates an (empty) node, as in jsonld.js
-      } else {
-        addObject(subject, property, value.key, {
-          termType: 'Literal',
-          value: value.literal,
-          datatype: { termType: 'NamedNode', value: value.datatype },
-        })
+
+  /** A new blank node (labels `b0`, `b1`, … in the order createNodeMap issues them). */
+  label(): number {
+    this.blank.push(newStatements())
+    return this.blank.length - 1
+  }
+
+  /** Visits one node, named `name` (its IRI) or `blank` (its number), as createNodeMap does. */
+  visit(head: NodeHead, blank: number): void {
+    const memo = this.memo
+    // (No closure per node: each would cost an allocation, and more under tsx's keepNames.)
+    let st: Statements | undefined
+    let named: NamedSubject | undefined
+    if (head.id === undefined) {
+      st = this.blank[blank] as Statements
+    } else {
+      const iri = head.id.iri
+      named = this.named.get(iri)
+      if (!named) {
+        named = new Map()
+        this.named.set(iri, named)
+      }
+    }
+    // Sorted expanded keys: '@id' is skipped, '@type' sorts before every IRI.
+    for (const type of head.types) addStatement(st, named, '@type', type.iri, type)
+    for (const { property, term, termCtx, items } of head.entries) {
+      for (const item of items) {
+        if (isObject(item)) {
+          const child = expandHead(memo, item, termCtx, term, undefined)
+          if (child.id === undefined) {
+            const n = this.label()
+            addStatement(st, named, property, `@id|_:b${n}`, n)
+            this.visit(child, n)
+          } else {
+            addStatement(st, named, property, `@id|${child.id.iri}`, child.id)
+            this.visit(child, -1)
+          }
+        } else {
+          const value = expandScalar(memo, item, termCtx, term)
+          // A reference creates an (empty) node in jsonld.js, which gives no quads.
+          addStatement(st, named, property, 'iri' in value ? `@id|${value.iri}` : value.key, value)
+        }
+      }
+    }
+  }
+
+  /**
+   * Every statement, in jsonld.js toRDF's order: subjects sorted by name (`_:b<n>` or the IRI),
+   * each subject's properties sorted ('@type' first), objects in insertion order.
+   */
+  each(emit: (subject: string | number, property: string, object: MapObject) => void): void {
+    const names: string[] = []
+    for (const [iri, subject] of this.named) if (subject.size > 0) names.push(iri)
+    for (let n = 0; n < this.blank.length; n++) {
+      if ((this.blank[n] as Statements).keys.length > 0) names.push(`_:b${n}`)
+    }
+    names.sort()
+    for (const name of names) {
+      if (name.startsWith('_:')) {
+        const n = Number(name.slice(3))
+        const { properties, objects } = this.blank[n] as Statements
+        for (let i = 0; i < properties.length; i++) {
+          emit(n, properties[i] as string, objects[i] as MapObject)
+        }
+        continue
+      }
+      const subject = this.named.get(name) as NamedSubject
+      const properties = [...subject.keys()]
+      if (properties.length > 1) properties.sort()
+      for (const property of properties) {
+        for (const object of (subject.get(property) as Slot).objects) emit(name, property, object)
       }
     }
   }
 }
+
+/** The node map of a passport, or undefined when the walk declines. */
+async function nodeMap(document: unknown, memo: ContextMemo): Promise<NodeMap | undefined> {
+  if (!isObject(document)) return undefined
+  const context = document['@context']
+  if (!Array.isArray(context) || !context.every((c) => typeof c === 'string')) return undefined
+  const root = await memo.root(context as string[])
+  return withContexts(() => {
+    const head = expandHead(memo, document, root, null, root)
+    if (head.types.length === 0) return undefined // jsonld.js may drop such a top-level node
+    const map = new NodeMap(memo)
+    map.visit(head, head.id === undefined ? map.label() : -1)
+    return map
+  })
+}
+
+const DEFAULT_GRAPH: Term = { termType: 'DefaultGraph', value: '' }
+
+const termOf = (object: MapObject): Term =>
+  typeof object === 'number'
+    ? { termType: 'BlankNode', value: `b${object}` }
+    : 'literal' in object
+      ? {
+          termType: 'Literal',
+          value: object.literal,
+          datatype: { termType: 'NamedNode', value: object.datatype },
+        }
+      : { termType: 'NamedNode', value: object.iri }
 
 /**
  * The RDF dataset `jsonld.toRDF(document, { safe: true, base: null })` would give, or undefined
@@ -255,35 +411,67 @@ export async function passportDataset(
   memo: ContextMemo,
 ): Promise<Quad[] | undefined> {
   try {
-    if (!isObject(document)) return undefined
-    const context = document['@context']
-    if (!Array.isArray(context) || !context.every((c) => typeof c === 'string')) return undefined
-    const root = await memo.root(context as string[])
-    const top = await withContexts(() => expandNode(memo, document, root, null, root))
-    if (top === undefined) return undefined
-    if (top.types.length === 0) return undefined // jsonld.js may drop such a top-level node
-    const subjects = new Map<string, Subject>()
-    let counter = 0
-    const nextLabel = () => `_:b${counter++}`
-    mapNode(top, top.id ?? nextLabel(), subjects, nextLabel)
+    const map = await nodeMap(document, memo)
+    if (map === undefined) return undefined
     const quads: Quad[] = []
-    for (const id of [...subjects.keys()].sort()) {
-      const subject = subjects.get(id) as Subject
-      if (subject.size === 0) continue
-      const term = namedOrBlank(id)
-      const properties = [...subject.keys()]
-      if (properties.length > 1) properties.sort()
-      for (const property of properties) {
-        const predicate: Term = {
-          termType: 'NamedNode',
-          value: property === '@type' ? RDF_TYPE : property,
-        }
-        for (const object of (subject.get(property) as Slot).objects) {
-          quads.push({ subject: term, predicate, object, graph: DEFAULT_GRAPH })
+    map.each((subject, property, object) => {
+      quads.push({
+        subject:
+          typeof subject === 'number'
+            ? { termType: 'BlankNode', value: `b${subject}` }
+            : { termType: 'NamedNode', value: subject },
+        predicate: { termType: 'NamedNode', value: property === '@type' ? RDF_TYPE : property },
+        object: termOf(object),
+        graph: DEFAULT_GRAPH,
+      })
+    })
+    return quads
+  } catch (err) {
+    if (isUnsupported(err)) return undefined
+    throw err
+  }
+}
+
+/**
+ * The same dataset as passportDataset, in the form rdfc.ts canonicalizes: each term serialized as
+ * N-Quads once (blank nodes by number, label `b<n>` as in passportDataset), same quads, same order.
+ */
+export async function passportSerializedDataset(
+  document: unknown,
+  memo: ContextMemo,
+): Promise<SerializedDataset | undefined> {
+  try {
+    const map = await nodeMap(document, memo)
+    if (map === undefined) return undefined
+    const labels: string[] = new Array(map.blank.length)
+    for (let n = 0; n < labels.length; n++) labels[n] = `b${n}`
+    const subjects: (number | string)[] = []
+    const predicates: Predicate[] = []
+    const objects: (number | string)[] = []
+    const predicateForms = new Map<string, Predicate>()
+    let lastName: string | number | undefined
+    let lastSubject: number | string = ''
+    let lastProperty: string | undefined
+    let lastPredicate: Predicate | undefined
+    map.each((name, property, object) => {
+      if (name !== lastName) {
+        lastName = name
+        lastSubject = typeof name === 'number' ? name : nquadsIri(name)
+      }
+      if (property !== lastProperty) {
+        lastProperty = property
+        lastPredicate = predicateForms.get(property)
+        if (!lastPredicate) {
+          const iri = property === '@type' ? RDF_TYPE : property
+          lastPredicate = { nquads: nquadsIri(iri), related: `<${iri}>` }
+          predicateForms.set(property, lastPredicate)
         }
       }
-    }
-    return quads
+      subjects.push(lastSubject)
+      predicates.push(lastPredicate as Predicate)
+      objects.push(typeof object === 'number' ? object : object.nquads)
+    })
+    return { subjects, predicates, objects, labels }
   } catch (err) {
     if (isUnsupported(err)) return undefined
     throw err

@@ -15,6 +15,7 @@ import {
   DEFAULT_MAX_QUADS,
 } from '../../../src/credential/data-integrity/canonize.js'
 import { FAST_PATHS_ENV } from '../../../src/credential/data-integrity/fast-paths.js'
+import { Canonicalizer } from '../../../src/credential/data-integrity/rdfc.js'
 import { signingSuite } from '../../../src/credential/data-integrity/suites.js'
 import { DEFAULT_MAX_PROOFS } from '../../../src/credential/data-integrity/verify.js'
 import { issueCredential } from '../../../src/credential/issue.js'
@@ -248,11 +249,18 @@ describe('proof sets', () => {
     'rdf-canonize',
   ) as { canonize: (...args: unknown[]) => Promise<string> }
   afterEach(() => vi.restoreAllMocks())
-  /** The sizes of the datasets handed to RDFC-1.0 while `run` runs. */
+  /**
+   * The sizes of the datasets handed to RDFC-1.0 while `run` runs: rdf-canonize's, and the fast
+   * path's port of it (rdfc.ts) on the passport datasets it builds.
+   */
   async function datasetsCanonicalized(run: () => Promise<void>): Promise<number[]> {
     const spy = vi.spyOn(rdfCanonize, 'canonize')
+    const direct = vi.spyOn(Canonicalizer.prototype, 'main')
     await run()
-    return spy.mock.calls.map(([dataset]) => (dataset as unknown[]).length)
+    return [
+      ...spy.mock.calls.map(([dataset]) => (dataset as unknown[]).length),
+      ...direct.mock.contexts.map((c) => (c as Canonicalizer).ds.subjects.length),
+    ]
   }
   /** A proof configuration is five quads; the document is hundreds. */
   const documentsIn = (sizes: number[]) => sizes.filter((quads) => quads > 5)
