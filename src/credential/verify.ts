@@ -42,7 +42,13 @@ export interface VerifyOptions {
   didDocuments?: readonly DidDocument[]
   /** Your own DID resolver, asked for DIDs not in `didDocuments` (the library never fetches). */
   resolveDid?: ResolveDid
-  /** Bitstring Status List credentials you already hold (objects, vc+jwt or envelopes). */
+  /**
+   * Bitstring Status List credentials you already hold (objects, vc+jwt or envelopes). Pass the
+   * same array to many verifications: it is indexed once, and a list is verified and decoded once
+   * and reused while the options its verification reads are the same (the DID documents, resolver,
+   * loader, caps and a fixed `now`; with the current time, for at most a second). Changing the
+   * array in place (a new version of a list) is seen by the next verification.
+   */
   statusLists?: readonly unknown[]
   /**
    * The bytes of related resources you hold, by URL (`Uint8Array`, or a string as UTF-8 text): each
@@ -324,6 +330,11 @@ async function pipeline(
       maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
       maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     },
+    reuse: {
+      context: () => listVerificationContext(listOptions),
+      now: now.getTime(),
+      liveClock: options.now === undefined,
+    },
   })
   checks.push(check('status', status.findings, status.ran))
 
@@ -361,6 +372,34 @@ async function pipeline(
     credential: signed,
     ...(conformance ? { conformance } : {}),
   })
+}
+
+/**
+ * Everything a status list's verification reads besides the list, for statusFindings to reuse a
+ * list it already verified (compared entry by entry, so an array changed in place counts as
+ * changed): the loader, the keys (each DID document), the resolver, the clock when fixed, the skew,
+ * the caps, the related resources and the skipped checks.
+ */
+function listVerificationContext(o: VerifyOptions): unknown[] {
+  // (Misuse, such as a non-array, is reported by the checks that read these; here it is one entry.)
+  const didDocuments = Array.isArray(o.didDocuments) ? o.didDocuments : [o.didDocuments]
+  const skip = Array.isArray(o.skipChecks) ? o.skipChecks : [o.skipChecks]
+  return [
+    o.documentLoader,
+    o.resolveDid,
+    o.now?.getTime(),
+    o.maxClockSkew,
+    o.maxBytes,
+    o.maxDepth,
+    o.maxProofs,
+    o.maxBlankNodes,
+    o.maxQuads,
+    o.relatedResources,
+    skip.length,
+    ...skip,
+    didDocuments.length,
+    ...didDocuments,
+  ]
 }
 
 /**

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib'
 import { createList, decodeList } from '@digitalbazaar/vc-bitstring-status-list'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { statusFindings } from '../../src/credential/checks/status.js'
+import { STATUS_REUSE_MS, statusFindings } from '../../src/credential/checks/status.js'
 import { issueCredential } from '../../src/credential/issue.js'
 import {
   createStatusEntry,
@@ -331,6 +331,112 @@ describe('several versions of one status list', () => {
     expect(outcome.findings.map((f) => [f.code, f.path])).toEqual([
       ['REVOKED', '/credentialStatus/1'],
     ])
+  })
+})
+
+describe('status lists shared by many verifications', () => {
+  const counting = (reuse?: { context: () => unknown[]; now: number; liveClock: boolean }) => {
+    const verified: unknown[] = []
+    return {
+      verified,
+      run: (credential: Json, statusLists: unknown[]) =>
+        statusFindings(credential, {
+          statusLists,
+          verifyList: (input) => {
+            verified.push(input)
+            return verifyCredential(input, options)
+          },
+          ...(reuse ? { reuse } : {}),
+        }),
+    }
+  }
+  const credential = () => ({
+    ...example,
+    credentialStatus: createStatusEntry({ statusListCredential: LIST, index: 42 }),
+  })
+
+  test('one statusLists array and one context: the list is verified once for every credential', async () => {
+    const lists = [list]
+    const { verified, run } = counting({
+      context: () => ['same'],
+      now: NOW.getTime(),
+      liveClock: false,
+    })
+    for (let i = 0; i < 5; i++) expect((await run(credential(), lists)).findings).toEqual([])
+    expect(verified).toHaveLength(1)
+  })
+
+  test('without reuse, or with another context or array, it is verified again', async () => {
+    const lists = [list]
+    const none = counting()
+    await none.run(credential(), lists)
+    await none.run(credential(), lists)
+    expect(none.verified).toHaveLength(2)
+    const at = NOW.getTime()
+    const first = counting({ context: () => ['a'], now: at, liveClock: false })
+    await first.run(credential(), lists)
+    const other = counting({ context: () => ['b'], now: at, liveClock: false })
+    await other.run(credential(), lists)
+    await other.run(credential(), [list])
+    expect(other.verified).toHaveLength(2)
+  })
+
+  test('a live clock reuses a resolution for STATUS_REUSE_MS at most', async () => {
+    const lists = [list]
+    const at = NOW.getTime()
+    const { verified, run } = counting({ context: () => ['live'], now: at, liveClock: true })
+    await run(credential(), lists)
+    const later = counting({
+      context: () => ['live'],
+      now: at + STATUS_REUSE_MS - 1,
+      liveClock: true,
+    })
+    await later.run(credential(), lists)
+    expect(later.verified).toHaveLength(0)
+    const past = counting({
+      context: () => ['live'],
+      now: at + STATUS_REUSE_MS + 1,
+      liveClock: true,
+    })
+    await past.run(credential(), lists)
+    expect(verified.length + past.verified.length).toBe(2)
+  })
+
+  test('verifyPassport: a list replaced in the same array is read again (revocation seen at once)', async () => {
+    const lists: unknown[] = [list]
+    const shared = { ...options, statusLists: lists }
+    expect(codes(await verifyPassport(passport, shared))).toEqual([])
+    const revoked = await issueCredential(
+      (await setStatus(list, 42, true, {
+        validFrom: new Date('2026-02-01T00:00:00Z'),
+      })) as unknown as Json,
+      { key, created: SIGNED },
+    )
+    lists[0] = revoked
+    expect(codes(await verifyPassport(passport, shared))).toEqual(['REVOKED'])
+    // Another clock is another verification of the list: an expired list fails there.
+    const { proof: _proof, ...unsigned } = list
+    const expiring = await issueCredential(
+      { ...unsigned, validUntil: '2026-12-31T00:00:00Z' },
+      { key, created: SIGNED },
+    )
+    const lists2 = [expiring]
+    expect(codes(await verifyPassport(passport, { ...options, statusLists: lists2 }))).toEqual([])
+    const after = { ...options, now: new Date('2027-06-01T00:00:00Z'), statusLists: lists2 }
+    expect(codes(await verifyPassport(passport, after))).toContain('STATUS_LIST_INVALID')
+  })
+
+  test('verifyPassport with one options object verifies the list once (keys from a counted resolver)', async () => {
+    const documents = new Map(exampleDidDocuments().map((d) => [d.id as string, d]))
+    let resolved = 0
+    const resolveDid = async (did: string) => {
+      resolved++
+      return documents.get(did)
+    }
+    const shared = { now: NOW, resolveDid, statusLists: [list] }
+    for (let i = 0; i < 4; i++) expect(codes(await verifyPassport(passport, shared))).toEqual([])
+    // One resolution a passport (its own key), and one for the list, once.
+    expect(resolved).toBe(5)
   })
 })
 

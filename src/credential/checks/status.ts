@@ -11,9 +11,13 @@
  * fails with STATUS_LIST_INVALID. A newest version that counts but has another purpose, cannot be
  * decoded or is too short or too long fails too: it never falls back to an older one.
  *
- * Work. The supplied lists are indexed by `id` once per verification; a list is verified only when
- * an entry names it, newest first, stopping at the first version that counts (and its ties), and
- * each list is decoded once however many entries point into it.
+ * Work. The supplied lists are indexed by `id` once per `statusLists` array (again when the array
+ * changed in place); a list is verified only when an entry names it, newest first, stopping at the
+ * first version that counts (and its ties), and decoded once however many entries point into it.
+ * Verifying many credentials with one `statusLists` array, what a list resolved to (verified and
+ * decoded, or why not) is reused while everything its verification reads is the same
+ * (`StatusOptions.reuse`): a batch from one issuer verifies and inflates its list once, not once a
+ * credential.
  */
 
 import { parseDateTime } from '../../date-time.js'
@@ -38,7 +42,20 @@ export interface StatusOptions {
    * `verifyList` applies the caps anyway before a list can count.
    */
   limits?: InputLimits
+  /**
+   * Lets what a list resolved to be reused by later calls with the same `statusLists` array:
+   * `context` gives (only asked when a list is named) everything the list's verification reads besides the list (loader, keys, caps,
+   * clock), compared entry by entry (identity); `liveClock` when the clock is the current time, and
+   * then a resolution is reused for at most STATUS_REUSE_MS. Without it nothing is reused.
+   */
+  reuse?: { context: () => readonly unknown[]; now: number; liveClock: boolean }
 }
+
+/**
+ * How long a status list resolved against the current time (no `now` given) is reused: a second,
+ * far below the clock skew verification allows anyway (300 s by default).
+ */
+export const STATUS_REUSE_MS = 1000
 
 export interface StatusOutcome {
   ran: boolean
@@ -75,7 +92,7 @@ function validFromOf(credential: Json): number {
   return parseDateTime(credential.validFrom) ?? Number.NEGATIVE_INFINITY
 }
 
-/** Indexes the supplied lists by `id`, once; an input that cannot be read is left out. */
+/** Indexes the supplied lists by `id`; an input that cannot be read is left out. */
 function indexLists(statusLists: readonly unknown[], limits: InputLimits | undefined) {
   const index = new Map<string, Version[]>()
   let unreadable = 0
@@ -105,6 +122,70 @@ function indexLists(statusLists: readonly unknown[], limits: InputLimits | undef
     else index.set(id, [version])
   }
   return { index, unreadable }
+}
+
+/** One `statusLists` array as last seen: its entries, its index, and the lists resolved so far. */
+interface SharedLists {
+  entries: readonly unknown[]
+  limits: InputLimits | undefined
+  index: Map<string, Version[]>
+  unreadable: number
+  resolved?: {
+    context: readonly unknown[]
+    until: number
+    /** By list id and the credential's issuer. */
+    byList: Map<string, Promise<Resolution>>
+  }
+}
+
+const sharedLists = new WeakMap<readonly unknown[], SharedLists>()
+
+const sameEntries = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i])
+
+/** The index of a `statusLists` array: built once per array, again when it changed in place. */
+function sharedIndex(
+  statusLists: readonly unknown[],
+  limits: InputLimits | undefined,
+): SharedLists {
+  // Not an array (misuse): an empty index, never kept.
+  if (!Array.isArray(statusLists)) return { entries: [], limits, ...indexLists([], limits) }
+  const known = sharedLists.get(statusLists)
+  if (
+    known &&
+    sameEntries(known.entries, statusLists) &&
+    known.limits?.maxBytes === limits?.maxBytes &&
+    known.limits?.maxDepth === limits?.maxDepth
+  ) {
+    return known
+  }
+  const shared: SharedLists = {
+    entries: [...statusLists],
+    limits,
+    ...indexLists(statusLists, limits),
+  }
+  sharedLists.set(statusLists, shared)
+  return shared
+}
+
+/** The resolutions of this call: shared with earlier calls when `reuse` allows, else its own. */
+function resolutionsFor(
+  shared: SharedLists,
+  reuse: StatusOptions['reuse'],
+): Map<string, Promise<Resolution>> {
+  if (!reuse) return new Map()
+  const context = reuse.context()
+  const resolved = shared.resolved
+  if (resolved && reuse.now <= resolved.until && sameEntries(resolved.context, context)) {
+    return resolved.byList
+  }
+  const byList = new Map<string, Promise<Resolution>>()
+  shared.resolved = {
+    context,
+    until: reuse.liveClock ? reuse.now + STATUS_REUSE_MS : Number.POSITIVE_INFINITY,
+    byList,
+  }
+  return byList
 }
 
 async function resolveList(
@@ -177,9 +258,13 @@ export async function statusFindings(
   if (raw === undefined) return { ran: false, findings: [] }
   const findings: Finding[] = []
   const entries = Array.isArray(raw) ? raw : [raw]
-  const { index: lists, unreadable } = indexLists(options.statusLists, options.limits)
+  const shared = sharedIndex(options.statusLists, options.limits)
+  const { index: lists, unreadable } = shared
   const issuer = issuerId(credential)
-  const resolutions = new Map<string, Promise<Resolution>>()
+  const resolutions = resolutionsFor(
+    shared,
+    Array.isArray(options.statusLists) ? options.reuse : undefined,
+  )
   const warned = new Set<string>()
   for (const [i, entry] of entries.entries()) {
     const path = Array.isArray(raw) ? pointer('credentialStatus', i) : '/credentialStatus'
@@ -243,10 +328,12 @@ export async function statusFindings(
       )
       continue
     }
-    let resolution = resolutions.get(listId)
+    // The same list resolves differently for another issuer (it must be the credential's).
+    const key = `${issuer ?? ''}\n${listId}`
+    let resolution = resolutions.get(key)
     if (!resolution) {
       resolution = resolveList(listId, versions, issuer, options.verifyList)
-      resolutions.set(listId, resolution)
+      resolutions.set(key, resolution)
     }
     const resolved = await resolution
     if (!resolved.ok) {
