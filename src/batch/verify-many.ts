@@ -2,13 +2,12 @@
  * `verifyMany`: verifies a stream of passports (or credentials) on a pool of warm worker threads
  * (piscina), with bounded read-ahead (back-pressure), results in input order or as completed,
  * cancellation by `AbortSignal` and a progress callback. The main thread hands the raw inputs to
- * the workers as they come (strings, objects): it parses nothing itself.
+ * the workers in chunks (strings, objects, NDJSON lines undecoded) and gets back compact results
+ * (no credential): it parses nothing itself, unless a consumer reads `result.credential`.
  */
 import { availableParallelism } from 'node:os'
 import type { DocumentLoader } from '../context/loader.js'
-import { checkIds, stoppedResult, verifyCredential } from '../credential/verify.js'
 import type { ResolveDid } from '../did/resolve.js'
-import { commonCodes } from '../findings/common.js'
 import {
   describeError,
   invalidArgument,
@@ -16,8 +15,11 @@ import {
   optionalOneOf,
   readOptions,
 } from '../guard.js'
-import { type VerifyPassportOptions, verifyPassport } from '../passport/verify.js'
+import { isUnwrapFailure, unwrapCredential } from '../input/envelope.js'
+import type { VerifyPassportOptions } from '../passport/verify.js'
 import type { VerificationResult } from '../results.js'
+import { VerifierPool } from './pool.js'
+import { internalError, ndjsonInput, TaskRunner, type WireOutcome } from './tasks.js'
 
 /** Options of `verifyMany`: how to run the batch, and the verify options applied to every input. */
 export interface VerifyManyOptions extends VerifyPassportOptions {
@@ -36,8 +38,9 @@ export interface VerifyManyOptions extends VerifyPassportOptions {
   /** Results in input order (`true`, the default), or as they complete (`false`). */
   ordered?: boolean
   /**
-   * The most inputs read from the source and not yet handed to the consumer: `jobs × 8` by default
-   * (16 when `jobs` is 0). Reading is pull-based: when the consumer stops pulling, reading stops,
+   * The most inputs read from the source and not yet handed to the consumer: `jobs × 64` by default
+   * (16 when `jobs` is 0). Workers get the inputs in chunks of up to 16 (`maxInFlight / (jobs × 4)`),
+   * one message each way per chunk. Reading is pull-based: when the consumer stops pulling, reading stops,
    * so memory stays flat however long the source.
    */
   maxInFlight?: number
@@ -53,8 +56,9 @@ export interface VerifyManyOptions extends VerifyPassportOptions {
   onProgress?: (progress: BatchProgress) => void
   /**
    * Whether each result carries the decoded credential (`result.credential`, `true` by default).
-   * `false` leaves it out (the item's `id` is still given): a worker then sends back a few hundred
-   * bytes instead of the whole passport, which is most of the main thread's cost per result.
+   * `false` leaves it out (the item's `id` is still given). With workers, the credential never
+   * crosses back from a worker: an object input is its own credential, and a string input (JSON
+   * text, a JWS) is decoded again on this thread when `result.credential` is first read.
    */
   includeCredential?: boolean
   /**
@@ -95,15 +99,6 @@ export interface BatchProgress {
   inFlight: number
 }
 
-/** What every worker receives once, at start-up (`workerData`). */
-export interface WorkerSetup {
-  kind: 'passport' | 'credential'
-  /** Whether results keep the decoded credential (see `VerifyManyOptions.includeCredential`). */
-  includeCredential: boolean
-  /** The verify options: plain data only (structured-cloneable). */
-  options: VerifyPassportOptions
-}
-
 /**
  * Every option of `verifyPassport`, by how it can travel: plain data sent to each worker once,
  * functions (only with `jobs: 0`), and the passport-only options. Typed against
@@ -142,26 +137,18 @@ const BATCH_KEYS = [
   'includeCredential',
 ] as const
 
-/** The worker module: `worker.js` next to this one in the package, `worker.ts` under a TS runner. */
-const SOURCE_IS_TS = import.meta.url.endsWith('.ts')
-const WORKER_URL = new URL(SOURCE_IS_TS ? './worker.ts' : './worker.js', import.meta.url)
-
-/** Tasks handed to each worker at a time (see `startPool`). */
-const TASKS_PER_WORKER = 4
-
-/** tsx's ESM API: a development dependency, only asked for when this module runs as TypeScript. */
-const TSX_ESM_API = 'tsx/esm/api'
+/** The most inputs sent to a worker in one task (see `chunkSizeOf`). */
+const MAX_CHUNK = 16
 
 /**
- * Under a TypeScript runner (vitest, tsx: the tests and the benchmarks), the worker is `worker.ts`:
- * each worker registers tsx's loader first (a `--import` of a data: URL, because Node 20 does not
- * run tsx's own `--import tsx` registration in worker threads).
+ * Inputs per task: enough to spread the cost of a message over several inputs, few enough that
+ * every worker has work queued (`maxInFlight` holds about four chunks per worker).
  */
-function tsxBootstrap(): string {
-  const api = import.meta.resolve(TSX_ESM_API)
-  const code = `import { register } from ${JSON.stringify(api)}; register()`
-  return `data:text/javascript,${encodeURIComponent(code)}`
-}
+const chunkSizeOf = (config: Config) =>
+  Math.max(1, Math.min(MAX_CHUNK, Math.floor(config.maxInFlight / (config.jobs * 4))))
+
+/** Tasks each worker holds at a time (one running, one queued): a chunk is sent early below that. */
+const TASKS_PER_WORKER = 2
 
 interface Config {
   kind: 'passport' | 'credential'
@@ -254,7 +241,7 @@ function readConfig(options: unknown): Config {
   const includeCredential =
     optionalBoolean(read.includeCredential, 'options.includeCredential') ?? true
   const maxInFlight =
-    wholeNumber(read.maxInFlight, 1, 'options.maxInFlight') ?? (jobs === 0 ? 16 : jobs * 8)
+    wholeNumber(read.maxInFlight, 1, 'options.maxInFlight') ?? (jobs === 0 ? 16 : jobs * 64)
   const { signal, onProgress } = read
   if (signal !== undefined && !isAbortSignal(signal))
     throw invalidArgument('options.signal must be an AbortSignal')
@@ -296,13 +283,57 @@ function readConfig(options: unknown): Config {
 }
 
 /** A verified input: its credential id, and its result (without the credential when asked). */
-export interface Outcome {
+interface Outcome {
   id?: string
   result: VerificationResult
 }
 
-/** The outcome of a result: the id read off the credential, which is dropped unless `include`. */
-export function outcomeOf(result: VerificationResult, include: boolean): Outcome {
+/**
+ * An NDJSON line for `runBatch` (the CLI): decoded where it is verified (`ndjsonInput`: a JSON
+ * string is a compact JWS), so the thread that reads the lines parses none of them. Not exported
+ * from the package: a caller of `verifyMany` passes inputs.
+ */
+export class NdjsonLine {
+  readonly text: string
+  constructor(text: string) {
+    this.text = text
+  }
+}
+
+/** Inputs read and not yet handed over: their indexes, and which of them are NDJSON lines. */
+interface Chunk {
+  indexes: number[]
+  inputs: unknown[]
+  lines: number[]
+}
+
+/** `instanceof`, which a hostile Proxy can make throw, answered false instead. */
+const isNdjsonLine = (value: unknown): value is NdjsonLine => {
+  try {
+    return value instanceof NdjsonLine
+  } catch {
+    return false
+  }
+}
+
+const newChunk = (): Chunk => ({ indexes: [], inputs: [], lines: [] })
+
+/** Where inputs are verified: this thread, or the pool. `verify` never rejects. */
+interface Executor {
+  /** One outcome per input of the chunk, in its order. */
+  verify(chunk: Chunk): Promise<Outcome[]>
+  /** Chunks handed over and not settled. */
+  pending(): number
+  close(): Promise<void>
+}
+
+/** The input a chunk position stands for (an NDJSON line decoded). */
+const inputAt = (chunk: Chunk, i: number): unknown => {
+  const input = chunk.inputs[i]
+  return chunk.lines.includes(i) && typeof input === 'string' ? ndjsonInput(input) : input
+}
+
+function outcomeOf(result: VerificationResult, include: boolean): Outcome {
   const id = result.credential?.id
   return {
     ...(typeof id === 'string' ? { id } : {}),
@@ -310,66 +341,109 @@ export function outcomeOf(result: VerificationResult, include: boolean): Outcome
   }
 }
 
-/** Where inputs are verified: this thread, or the pool. `verify` never rejects. */
-interface Executor {
-  verify(input: unknown): Promise<Outcome>
-  close(): Promise<void>
+const setCredential = (result: VerificationResult, value: unknown) =>
+  Object.defineProperty(result, 'credential', {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  })
+
+/**
+ * A worker's outcome on this thread. The credential is the input object itself (`0`), or decoded
+ * from the input when `result.credential` is first read (`1`: JSON text or a JWS payload, read by
+ * `unwrapCredential` as the verifier read it). Most consumers never read it, and decoding (or
+ * receiving) every passport on this thread is what kept it from keeping up with two workers.
+ */
+function fromWire(wire: WireOutcome, chunk: Chunk, i: number): Outcome {
+  const { result } = wire
+  const sent = chunk.inputs[i]
+  if (wire.credential === 0) result.credential = sent as VerificationResult['credential']
+  else if (wire.credential === 1) {
+    const line = chunk.lines.includes(i)
+    Object.defineProperty(result, 'credential', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        let value: VerificationResult['credential']
+        try {
+          const input = line && typeof sent === 'string' ? ndjsonInput(sent) : sent
+          const unwrapped = unwrapCredential(input)
+          if (!isUnwrapFailure(unwrapped)) value = unwrapped.credential
+        } catch {
+          value = undefined
+        }
+        setCredential(result, value)
+        return value
+      },
+      set(value: unknown) {
+        setCredential(result, value)
+      },
+    })
+  }
+  return { ...(wire.id === undefined ? {} : { id: wire.id }), result }
 }
 
-const internalError = (kind: Config['kind'], detail: string): VerificationResult =>
-  stoppedResult(checkIds(kind === 'passport'), [
-    commonCodes.finding('INTERNAL_ERROR', '', `verification stopped: ${detail}`),
-  ])
-
-function verifyHere(config: Config, input: unknown): Promise<Outcome> {
-  const verify = config.kind === 'credential' ? verifyCredential : verifyPassport
-  return verify(input, config.localOptions)
-    .catch((err: unknown) => internalError(config.kind, describeError(err)))
-    .then((result) => outcomeOf(result, config.includeCredential))
-}
-
-const localExecutor = (config: Config): Executor => ({
-  verify: (input) => verifyHere(config, input),
-  close: () => Promise.resolve(),
-})
-
-async function startPool(config: Config): Promise<Executor> {
-  const { Piscina } = await import('piscina')
-  const workerData: WorkerSetup = {
+function localExecutor(config: Config): Executor {
+  const runner = new TaskRunner({
     kind: config.kind,
     includeCredential: config.includeCredential,
     options: config.localOptions,
-  }
-  const pool = new Piscina<unknown, Outcome>({
-    filename: WORKER_URL.href,
-    minThreads: config.jobs,
-    maxThreads: config.jobs,
-    // A few tasks queued in each worker, so that it never idles waiting for the next one while
-    // this thread takes in a result (measured on 2 cores: 1.3× the throughput of one task at a
-    // time on one worker, 2.3× on two).
-    concurrentTasksPerWorker: TASKS_PER_WORKER,
-    workerData,
-    ...(SOURCE_IS_TS ? { execArgv: ['--import', tsxBootstrap()] } : {}),
   })
-  // A worker that dies is reported on its task (or replaced when idle); never an unhandled event.
-  pool.on('error', () => undefined)
-  let closing: Promise<void> | undefined
+  let pending = 0
+  const verifyHere = (input: unknown) =>
+    runner.verifyOne(input).then((result) => outcomeOf(result, config.includeCredential))
   return {
-    async verify(input) {
-      try {
-        return await pool.run(input)
-      } catch (err) {
-        if (closing) {
-          const detail = `the batch was stopped (${describeError(err)})`
-          return outcomeOf(internalError(config.kind, detail), config.includeCredential)
-        }
-        // An input (or a result) that cannot be sent (not structured-cloneable, or too deep for
-        // the serializer), or a worker that died: verify it here instead, with the same options.
-        return verifyHere(config, input)
-      }
+    verify(chunk) {
+      pending++
+      return Promise.all(chunk.inputs.map((_, i) => verifyHere(inputAt(chunk, i)))).finally(() => {
+        pending--
+      })
     },
+    pending: () => pending,
+    close: () => Promise.resolve(),
+  }
+}
+
+function poolExecutor(config: Config, pool: VerifierPool, own: boolean): Executor {
+  const here = localExecutor(config)
+  const stopped = (err: unknown): Outcome =>
+    outcomeOf(
+      internalError(config.kind, `the batch was stopped (${describeError(err)})`),
+      config.includeCredential,
+    )
+  let pending = 0
+  let closing: Promise<void> | undefined
+  const verify = async (chunk: Chunk): Promise<Outcome[]> => {
+    try {
+      const wires = await pool.chunk(chunk.inputs, chunk.lines)
+      return wires.map((wire, i) => fromWire(wire, chunk, i))
+    } catch (err) {
+      if (closing || pool.closed) return chunk.inputs.map(() => stopped(err))
+      // An input (or a result) that cannot be sent (not structured-cloneable, or too deep for the
+      // serializer), or a worker that died: each input again on its own, and one that still
+      // fails is verified here instead, with the same options.
+      if (chunk.inputs.length === 1) return here.verify(chunk)
+      const singles = chunk.inputs.map((input, i) =>
+        verify({
+          indexes: [chunk.indexes[i] as number],
+          inputs: [input],
+          lines: chunk.lines.includes(i) ? [0] : [],
+        }),
+      )
+      return (await Promise.all(singles)).flat()
+    }
+  }
+  return {
+    verify(chunk) {
+      pending++
+      return verify(chunk).finally(() => {
+        pending--
+      })
+    },
+    pending: () => pending,
     close() {
-      closing ??= pool.destroy().catch(() => undefined)
+      closing ??= own ? pool.close() : Promise.resolve()
       return closing
     },
   }
@@ -394,9 +468,30 @@ function openSource(source: Iterable<unknown> | AsyncIterable<unknown>): SourceI
   return { async: false, iterator: method.call(source) as Iterator<unknown> }
 }
 
+/**
+ * `verifyMany` on a pool the caller started (and closes): the benchmarks time a warm pool, and the
+ * CLI hands NDJSON lines over undecoded (`NdjsonLine`). The pool's setup decides the verify
+ * options; those of `options` are not used.
+ */
+export function verifyManyOn(
+  pool: VerifierPool | undefined,
+  source: Iterable<unknown> | AsyncIterable<unknown>,
+  options?: VerifyManyOptions,
+): AsyncIterable<BatchItem> {
+  assertSource(source)
+  const config = readConfig(pool ? { ...options, jobs: pool.jobs } : options)
+  if (pool) {
+    config.kind = pool.setup.kind
+    config.includeCredential = pool.setup.includeCredential
+    config.localOptions = pool.setup.options
+  }
+  return runBatch(source, config, pool)
+}
+
 async function* runBatch(
   source: Iterable<unknown> | AsyncIterable<unknown>,
   config: Config,
+  external?: VerifierPool,
 ): AsyncGenerator<BatchItem, void, undefined> {
   const { signal, ordered, maxInFlight, onProgress } = config
   if (signal?.aborted) return
@@ -411,6 +506,10 @@ async function* runBatch(
   let failed = 0
   /** Results not yet delivered, by index (insertion order: completion order). */
   const finished = new Map<number, BatchItem>()
+  /** Inputs read and not yet handed to the executor. */
+  let chunk = newChunk()
+  const chunkSize = config.jobs === 0 ? 1 : chunkSizeOf(config)
+  const busy = config.jobs * TASKS_PER_WORKER
   let wake: (() => void) | undefined
   const notify = () => {
     const resume = wake
@@ -435,23 +534,48 @@ async function* runBatch(
     finished.set(index, toItem(index, outcome))
     notify()
   }
+  /** Hands the inputs read so far to the executor. */
+  const flush = () => {
+    if (chunk.inputs.length === 0 || !executor) return
+    const sent = chunk
+    chunk = newChunk()
+    executor.verify(sent).then((outcomes) => {
+      for (let i = 0; i < sent.indexes.length; i++)
+        settle(sent.indexes[i] as number, outcomes[i] as Outcome)
+    })
+  }
+  /**
+   * A chunk goes when it is full, when the source has ended, or when a worker would otherwise
+   * wait for work; and whenever the consumer waits (below). Not when `maxInFlight` is reached:
+   * then each result delivered would let one more input in, and go alone.
+   */
+  const flushIfDue = () => {
+    if (chunk.inputs.length >= chunkSize || sourceDone || (executor?.pending() ?? 0) < busy) flush()
+  }
   const sourceFailed = (err: unknown) => {
     sourceDone = true
     const index = read++
     progress()
     const detail = `reading the source failed: ${describeError(err)}`
+    flush()
     settle(index, outcomeOf(internalError(config.kind, detail), config.includeCredential))
   }
   const take = (step: IteratorResult<unknown>) => {
     try {
       if (step.done) {
         sourceDone = true
+        flush()
         return
       }
       const input = step.value
       const index = read++
       progress()
-      ;(executor as Executor).verify(input).then((outcome) => settle(index, outcome))
+      chunk.indexes.push(index)
+      if (isNdjsonLine(input)) {
+        chunk.lines.push(chunk.inputs.length)
+        chunk.inputs.push(input.text)
+      } else chunk.inputs.push(input)
+      flushIfDue()
     } catch (err) {
       sourceFailed(err)
     }
@@ -463,7 +587,12 @@ async function* runBatch(
     } catch (err) {
       sourceFailed(err)
     }
-    if (!sourceDone) executor = config.jobs === 0 ? localExecutor(config) : await startPool(config)
+    if (!sourceDone)
+      executor = external
+        ? poolExecutor(config, external, false)
+        : config.jobs === 0
+          ? localExecutor(config)
+          : poolExecutor(config, await startPool(config), true)
 
     while (!signal?.aborted) {
       // Read ahead, up to maxInFlight inputs not yet delivered (a pending read holds a slot).
@@ -492,6 +621,7 @@ async function* runBatch(
           }
         }
       }
+      flushIfDue()
 
       const item = ordered ? finished.get(done) : finished.values().next().value
       if (item !== undefined) {
@@ -504,6 +634,8 @@ async function* runBatch(
         continue
       }
       if (sourceDone && pendingRead === undefined && done === read) return
+      // Nothing to deliver: whatever was read must be on its way, or nothing would wake us.
+      flush()
       await new Promise<void>((resolve) => {
         wake = resolve
       })
@@ -522,4 +654,16 @@ async function* runBatch(
     }
     await executor?.close()
   }
+}
+
+function startPool(config: Config): Promise<VerifierPool> {
+  return VerifierPool.start({
+    jobs: config.jobs,
+    setup: {
+      kind: config.kind,
+      includeCredential: config.includeCredential,
+      options: config.localOptions,
+    },
+    tasksPerWorker: TASKS_PER_WORKER,
+  })
 }

@@ -1,18 +1,15 @@
 /**
- * The worker of `verifyMany`'s pool (piscina): started once per `verifyMany` call, it receives the
- * verify options once, as `workerData`, and then verifies one raw input (an object, JSON text, a
- * compact JWS, an envelope) per task. The options object, and with it the `didDocuments` array, is
- * the same for every task, so the supplied DID documents are indexed once per worker.
+ * The worker of the verifier pool (piscina), shared by `verifyMany` and the verification service:
+ * it receives the verify options once, as `workerData` (again on a `reload` task), and then runs
+ * tasks (`tasks.ts`): chunks of batch inputs, or one request of the service. The options objects
+ * are the same for every task, so the supplied DID documents are indexed once per worker.
  */
 import { workerData } from 'node:worker_threads'
-import { verifyCredential } from '../credential/verify.js'
-import { verifyPassport } from '../passport/verify.js'
-import { type Outcome, outcomeOf, type WorkerSetup } from './verify-many.js'
+import { type Task, TaskRunner, type WorkerSetup } from './tasks.js'
 
-const setup = workerData as WorkerSetup
-const verify = setup.kind === 'credential' ? verifyCredential : verifyPassport
+const runner = new TaskRunner(workerData as WorkerSetup)
 
-/** Verifies one input; never throws (both verify functions return a result whatever the input). */
-export default async function verifyTask(input: unknown): Promise<Outcome> {
-  return outcomeOf(await verify(input, setup.options), setup.includeCredential)
+/** Runs one task; never throws for an input (every verify function returns a result). */
+export default function runTask(task: Task): Promise<unknown> {
+  return runner.run(task)
 }

@@ -14,7 +14,9 @@ import {
   statSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
+import { StringDecoder } from 'node:string_decoder'
+import { ndjsonInput } from '../batch/tasks.js'
+import { NdjsonLine } from '../batch/verify-many.js'
 import { fsReason } from './io.js'
 
 /** The files a folder contributes: passports as JSON, JSON-LD, a compact JWS, or NDJSON. */
@@ -54,51 +56,68 @@ function* walk(dir: string): Generator<{ path: string; unreadable?: string }> {
   }
 }
 
-/**
- * One NDJSON line as an input: a JSON string (a compact JWS) is decoded, anything else is passed on
- * as text for the verifier to parse (and to reject, when it is not JSON); `undefined` for a blank line.
- */
-export function ndjsonInput(line: string): unknown {
-  const text = line.trim()
-  if (text === '') return undefined
-  if (text.startsWith('"')) {
-    try {
-      return JSON.parse(text) as unknown
-    } catch {
-      return text
-    }
-  }
-  return text
-}
+/** One NDJSON line as an input (`undefined` for a blank line): the verifier's own decoding. */
+export { ndjsonInput }
 
-/** The inputs of an NDJSON stream, one per non-blank line, labelled `label:line`. */
+/**
+ * The inputs of an NDJSON stream, one per non-blank line, labelled `label:line`. `raw`: each input
+ * is the line undecoded (an `NdjsonLine`, decoded where it is verified: `verify` hands lines to
+ * its worker threads as they are read); otherwise decoded here (`check`).
+ */
 export async function* ndjsonLines(
   lines: AsyncIterable<string>,
   label: string,
   firstLine = 1,
+  raw = false,
 ): AsyncGenerator<BatchInput> {
   let n = firstLine - 1
   for await (const line of lines) {
     n++
+    if (raw) {
+      if (line.trim() !== '') yield { label: `${label}:${n}`, input: new NdjsonLine(line) }
+      continue
+    }
     const input = ndjsonInput(line)
     if (input !== undefined) yield { label: `${label}:${n}`, input }
   }
 }
 
-/** The lines of a file, or of standard input for `-`. */
+/**
+ * The lines of a file, or of standard input for `-`: `\n` ends a line, and a `\r` before it is
+ * dropped. One chunk is read at a time, when the consumer asks for the next line, so at most a
+ * chunk (64 KiB) and one partial line are held, however fast the input (readline's async iterator
+ * reads ahead up to 1,024 lines, 20 MiB of passports).
+ */
 export function readLines(path: string): AsyncIterable<string> {
-  const stream = path === '-' ? process.stdin : createReadStream(path, { encoding: 'utf8' })
-  return createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })
+  const stream = path === '-' ? process.stdin : createReadStream(path)
+  return splitLines(stream)
 }
 
-async function* ndjsonFile(path: string): AsyncGenerator<BatchInput> {
+async function* splitLines(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8')
+  let partial = ''
+  const line = (text: string) => (text.endsWith('\r') ? text.slice(0, -1) : text)
+  for await (const chunk of stream) {
+    const text = partial + (typeof chunk === 'string' ? chunk : decoder.write(chunk))
+    let start = 0
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      yield line(text.slice(start, end))
+      start = end + 1
+    }
+    partial = start === 0 ? text : text.slice(start)
+  }
+  const last = partial + decoder.end()
+  if (last !== '') yield line(last)
+}
+
+async function* ndjsonFile(path: string, raw: boolean): AsyncGenerator<BatchInput> {
   try {
     closeSync(openSync(path, 'r'))
   } catch (err) {
     yield { label: path, unreadable: `cannot read it (${fsReason(err)})` }
     return
   }
-  yield* ndjsonLines(readLines(path), path)
+  yield* ndjsonLines(readLines(path), path, 1, raw)
 }
 
 function readFile(path: string): BatchInput {
@@ -112,23 +131,25 @@ function readFile(path: string): BatchInput {
 /**
  * Every input of the arguments, in order: a file is one input (its text), a folder its files
  * (recursively, by name), an `.ndjson` file and `-` (standard input) one input per line. `stdin`
- * replaces standard input's lines (when the caller has already started reading them).
+ * replaces standard input's lines (when the caller has already started reading them). `raw`:
+ * NDJSON lines are passed on undecoded (`NdjsonLine`, see `ndjsonLines`).
  */
 export async function* batchInputs(
   args: readonly string[],
   stdin?: AsyncIterable<BatchInput>,
+  raw = false,
 ): AsyncGenerator<BatchInput> {
   for (const arg of args) {
     if (arg === '-') {
-      yield* stdin ?? ndjsonLines(readLines('-'), '-')
+      yield* stdin ?? ndjsonLines(readLines('-'), '-', 1, raw)
     } else if (isDirectory(arg)) {
       for (const { path, unreadable } of walk(arg)) {
         if (unreadable !== undefined) yield { label: path, unreadable }
-        else if (isNdjson(path)) yield* ndjsonFile(path)
+        else if (isNdjson(path)) yield* ndjsonFile(path, raw)
         else yield readFile(path)
       }
     } else if (isNdjson(arg)) {
-      yield* ndjsonFile(arg)
+      yield* ndjsonFile(arg, raw)
     } else {
       yield readFile(arg)
     }
@@ -138,11 +159,11 @@ export async function* batchInputs(
 /**
  * Standard input, when it is the only argument: one document (as `verify -` always read it, pretty
  * printed or not), or NDJSON when its first line is a whole input and another line follows. Reads
- * no further than it must to tell: the NDJSON case streams.
+ * no further than it must to tell: the NDJSON case streams (`raw`: lines undecoded, as `batchInputs`).
  */
-export async function peekStdin(): Promise<
-  { single: string } | { lines: AsyncGenerator<BatchInput> }
-> {
+export async function peekStdin(
+  raw = false,
+): Promise<{ single: string } | { lines: AsyncGenerator<BatchInput> }> {
   const iterator = readLines('-')[Symbol.asyncIterator]()
   const seen: string[] = []
   const next = async (): Promise<string | undefined> => {
@@ -179,5 +200,5 @@ export async function peekStdin(): Promise<
     yield* buffered
     yield* remaining
   }
-  return { lines: ndjsonLines(lines(), '-') }
+  return { lines: ndjsonLines(lines(), '-', 1, raw) }
 }

@@ -10,4 +10,4 @@ export {
   type ServeOptions,
 } from './options.js'
 export type { Problem } from './problem.js'
-export { createServer, type VerifyResponse } from './server.js'
+export { createServer, type Service, type Trust, type VerifyResponse } from './server.js'

@@ -30,8 +30,14 @@ export interface ServeOptions {
   /** The clock of every verification (the current time by default): for tests and replays. */
   now?: () => Date
   /**
-   * Runs the work of one request (verify or issue). In-process by default; the seam where a worker
-   * pool (`verifyMany`'s) plugs in later. Tests use it to make a request slow deterministically.
+   * Worker threads that verify (`verifyMany`'s pool, src/batch/pool.ts): `0` (the default here;
+   * the CLI's is the cores) verifies in this process, on the event loop. Issuance is always
+   * in this process (the key stays on this thread).
+   */
+  jobs?: number
+  /**
+   * Wraps the work of one request (verify or issue), wherever it runs: `run(() => work())`. Tests
+   * use it to make a request slow deterministically.
    */
   runner?: Runner
 }

@@ -3,8 +3,10 @@
  * `POST /presentations/verify`, `POST /credentials/issue` (only with a key), `GET /health`.
  *
  * Stateless: every request is judged from its body and what was loaded at start-up (DID documents,
- * status lists, profiles, the key). Verification runs in this process through `runner`, the seam
- * where a worker pool plugs in later. Limits: the body size (413), requests at once (503 with
+ * status lists, profiles, the key). Verification runs on the worker pool of `verifyMany`
+ * (`jobs` > 0: src/batch/pool.ts) or in this process (`jobs: 0`), the same task code either way
+ * (src/batch/tasks.ts: routing, verification and the VC-API summary, so only the summary crosses
+ * back from a worker); issuance in this process. Limits: the body size (413), requests at once (503 with
  * Retry-After), the time one request may take (503), and malformed or invalid requests (400); every
  * error is an RFC 9457 problem body.
  */
@@ -16,18 +18,21 @@ import {
   fastify,
   LogController,
 } from 'fastify'
+import { VerifierPool } from '../batch/pool.js'
+import {
+  isPassport,
+  type PresentationResponse,
+  TaskRunner,
+  type WorkerSetup,
+} from '../batch/tasks.js'
 import type { ProfileId } from '../conformance/profiles/ids.js'
 import type { DidDocument } from '../context/loader.js'
 import { type IssueOptions, issueCredential } from '../credential/issue.js'
-import { verifyPresentation } from '../credential/presentation/verify.js'
-import { type VerifyOptions, verifyCredential } from '../credential/verify.js'
 import { isCarbonPassportError } from '../errors.js'
 import { describeError } from '../guard.js'
 import { DEFAULT_MAX_BYTES } from '../input/read.js'
 import { issuePassport } from '../passport/issue.js'
-import { verifyPassport } from '../passport/verify.js'
-import type { Check, Finding } from '../results.js'
-import { isPassport } from './kind.js'
+import type { VerifyPassportOptions } from '../passport/verify.js'
 import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_TIMEOUT_MS,
@@ -36,16 +41,7 @@ import {
 } from './options.js'
 import { PROBLEM_MEDIA_TYPE, type Problem, problem } from './problem.js'
 
-/** The VC-API verification result: our checks and findings. */
-export interface VerifyResponse {
-  verified: boolean
-  /** The checks that ran (passed or failed), in order; skipped ones are left out. */
-  checks: string[]
-  /** Every warning-severity finding, in check order. */
-  warnings: Finding[]
-  /** Every error-severity finding, in check order. */
-  errors: Finding[]
-}
+export type { VerifyResponse } from '../batch/tasks.js'
 
 /** Raised when a request's work outlives the time limit. */
 class Timeout extends Error {}
@@ -55,14 +51,89 @@ class Busy extends Error {}
 
 const inProcess: Runner = (work) => work()
 
-function summary(verified: boolean, checks: readonly Check[], errors: Finding[]): VerifyResponse {
+/**
+ * Requests each worker holds at a time: one verifying, others queued in it, so that it never idles
+ * between two (the `--concurrency` limit bounds them all).
+ */
+const TASKS_PER_WORKER = 4
+
+/** What the service trusts, read from files: replaced as a whole by `reload`. */
+export interface Trust {
+  didDocuments: readonly DidDocument[]
+  statusLists: readonly unknown[]
+}
+
+/** The service: a Fastify instance, and `reload`. */
+export type Service = FastifyInstance & {
+  /**
+   * Replaces the DID documents and status lists (the CLI's SIGHUP): a new verifier (on the pool:
+   * new workers, given the new options) is started and warmed aside, then swapped in at once; the
+   * requests already handed to the old one finish there, then it is closed. Reloads run one at a time.
+   */
+  reload(trust: Trust): Promise<void>
+}
+
+/** Where requests are verified: one setup, on the pool or on this thread. */
+interface Verifier extends Pick<VerifierPool, 'credential' | 'presentation'> {
+  /** Waits for the requests handed to it, then stops its workers. */
+  retire(): Promise<void>
+}
+
+async function startVerifier(
+  trust: Trust,
+  {
+    jobs,
+    profiles,
+    maxBodyBytes,
+  }: { jobs: number; profiles: readonly ProfileId[]; maxBodyBytes: number },
+): Promise<Verifier> {
+  // Indexed once: a DID is a Map look-up (in a worker: the DID documents, once per worker).
+  const dids = new Map<string, DidDocument>()
+  for (const doc of trust.didDocuments) {
+    if (typeof doc.id === 'string') dids.set(doc.id, doc)
+  }
+  const options: VerifyPassportOptions = {
+    statusLists: [...trust.statusLists],
+    profiles,
+    // The body limit decides what is too large; the verifier's own cap follows it upwards.
+    ...(maxBodyBytes > DEFAULT_MAX_BYTES ? { maxBytes: maxBodyBytes } : {}),
+  }
+  const setup = (options: VerifyPassportOptions): WorkerSetup => ({
+    kind: 'passport',
+    includeCredential: false,
+    options,
+  })
+  // The very code a worker runs, on this thread: the whole verifier with jobs 0, and with workers
+  // the way out for a request that cannot be sent to one (a body nested too deep for the
+  // serializer) or whose worker failed, so that it is judged as in-process, not answered 500.
+  const runner = new TaskRunner(setup({ ...options, resolveDid: async (did) => dids.get(did) }))
+  const here: Verifier = {
+    credential: (task) => runner.credential({ op: 'credential', ...task }),
+    presentation: (task) => runner.presentation({ op: 'presentation', ...task }),
+    retire: () => Promise.resolve(),
+  }
+  if (jobs === 0) return here
+  const pool = await VerifierPool.start({
+    jobs,
+    setup: setup({ ...options, didDocuments: [...dids.values()] }),
+    tasksPerWorker: TASKS_PER_WORKER,
+  })
+  await pool.warm()
+  let pending = 0
+  let idle: (() => void) | undefined
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    pending++
+    return work.finally(() => {
+      if (--pending === 0) idle?.()
+    })
+  }
   return {
-    verified,
-    checks: checks.filter((c) => c.status !== 'skip').map((c) => c.id),
-    warnings: checks.flatMap((c) =>
-      c.status === 'skip' ? [] : c.findings.filter((f) => f.severity === 'warning'),
-    ),
-    errors,
+    credential: (task) => track(pool.credential(task).catch(() => here.credential(task))),
+    presentation: (task) => track(pool.presentation(task).catch(() => here.presentation(task))),
+    async retire() {
+      if (pending > 0) await new Promise<void>((resolve) => (idle = resolve))
+      await pool.close()
+    },
   }
 }
 
@@ -135,26 +206,32 @@ interface IssueBody {
  * await app.listen({ port: 0, host: '127.0.0.1' })
  * ```
  */
-export async function createServer(options: ServeOptions = {}): Promise<FastifyInstance> {
+export async function createServer(options: ServeOptions = {}): Promise<Service> {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const concurrency = options.concurrency ?? availableParallelism()
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const runner = options.runner ?? inProcess
   const profiles: readonly ProfileId[] = options.profiles ?? []
 
-  // Indexed once: a DID is a Map look-up, not a scan of every document per request.
-  const dids = new Map<string, DidDocument>()
-  for (const doc of options.didDocuments ?? []) {
-    if (typeof doc.id === 'string') dids.set(doc.id, doc)
+  const jobs = options.jobs ?? 0
+  let verifier = await startVerifier(
+    { didDocuments: options.didDocuments ?? [], statusLists: options.statusLists ?? [] },
+    { jobs, profiles, maxBodyBytes },
+  )
+  let reloading: Promise<void> = Promise.resolve()
+  /** New DID documents and status lists: built aside, then swapped in; the old ones retire. */
+  const reload = (trust: Trust): Promise<void> => {
+    const next = reloading.then(async () => {
+      const fresh = await startVerifier(trust, { jobs, profiles, maxBodyBytes })
+      const previous = verifier
+      verifier = fresh
+      await previous.retire()
+    })
+    reloading = next.catch(() => undefined)
+    return next
   }
-  const statusLists = [...(options.statusLists ?? [])]
-  const verifyOptions = (): VerifyOptions => ({
-    resolveDid: async (did) => dids.get(did),
-    statusLists,
-    ...(options.now ? { now: options.now() } : {}),
-    // The body limit decides what is too large; the verifier's own cap follows it upwards.
-    ...(maxBodyBytes > DEFAULT_MAX_BYTES ? { maxBytes: maxBodyBytes } : {}),
-  })
+  const clock = options.now
+  const now = () => (clock ? { now: clock() } : {})
 
   // Work in flight, counted until it settles (even past its time limit: a verification cannot be
   // interrupted, so a slot is not freed before the work that holds it is done).
@@ -187,6 +264,11 @@ export async function createServer(options: ServeOptions = {}): Promise<FastifyI
         : { level: 'info', stream: options.logStream ?? process.stderr },
     // While closing (SIGTERM), new requests get 503 so that a load balancer sends them elsewhere.
     return503OnClosing: true,
+  })
+  // The pool ends with the server, after the requests in flight (Fastify closes them first).
+  app.addHook('onClose', async () => {
+    await reloading
+    await verifier.retire()
   })
 
   // VC-API clients send JSON-LD as application/ld+json too: parsed like JSON.
@@ -273,14 +355,8 @@ export async function createServer(options: ServeOptions = {}): Promise<FastifyI
     { schema: verifyCredentialSchema },
     async (request, reply) => {
       const input = request.body.verifiableCredential
-      const result = await limited(() =>
-        isPassport(input)
-          ? verifyPassport(input, { ...verifyOptions(), profiles })
-          : verifyCredential(input, verifyOptions()),
-      )
-      return reply
-        .code(result.verified ? 200 : 400)
-        .send(summary(result.verified, result.checks, result.errors))
+      const result = await limited(() => verifier.credential({ input, ...now() }))
+      return reply.code(result.verified ? 200 : 400).send(result)
     },
   )
 
@@ -290,17 +366,15 @@ export async function createServer(options: ServeOptions = {}): Promise<FastifyI
     { schema: verifyPresentationSchema },
     async (request) => {
       const { challenge, domain } = request.body.options ?? {}
-      const result = await limited(() =>
-        verifyPresentation(request.body.verifiablePresentation, {
-          ...verifyOptions(),
+      const result: PresentationResponse = await limited(() =>
+        verifier.presentation({
+          input: request.body.verifiablePresentation,
+          ...now(),
           ...(challenge === undefined ? {} : { challenge }),
           ...(domain === undefined ? {} : { domain }),
         }),
       )
-      return {
-        ...summary(result.verified, result.checks, result.errors),
-        credentialResults: result.credentials.map((c) => summary(c.verified, c.checks, c.errors)),
-      }
+      return result
     },
   )
 
@@ -324,5 +398,7 @@ export async function createServer(options: ServeOptions = {}): Promise<FastifyI
     )
   }
 
-  return app
+  const service = app as unknown as Service
+  service.reload = reload
+  return service
 }

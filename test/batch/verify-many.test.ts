@@ -126,6 +126,17 @@ describe('verifyMany gives the verdicts of verifyPassport one by one', () => {
     expect(kept[0]?.result.credential).toBeDefined()
   })
 
+  it('on workers, result.credential is what verifying here gives (decoded when read)', async () => {
+    const here = await collect(inputs, { jobs: 0 })
+    const there = await collect(inputs, { jobs: 2 })
+    expect(there.map((i) => i.result.credential)).toEqual(here.map((i) => i.result.credential))
+    expect(there.filter((i) => i.result.credential !== undefined).length).toBeGreaterThanOrEqual(16)
+    // An object input is its own credential, as on this thread.
+    const di = inputs[0]
+    const [item] = await collect([di], { jobs: 1 })
+    expect(item?.result.credential).toBe(di)
+  })
+
   it('an empty source gives no items', async () => {
     expect(await collect([], { jobs: 1 })).toEqual([])
     expect(await collect([], { jobs: 0 })).toEqual([])

@@ -4,6 +4,9 @@
  * concurrency, time, malformed JSON); and once through the CLI, as a separate process.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -301,6 +304,193 @@ describe('limits', () => {
       detail: expect.stringMatching(/50 ms/),
     })
   })
+})
+
+describe('on the worker pool (jobs > 0)', () => {
+  let pooled: string
+  let inProcess: string
+  beforeAll(async () => {
+    pooled = await serve({ jobs: 1 })
+    inProcess = await serve({ jobs: 0 })
+  }, 60_000)
+
+  const tampered = () => {
+    const di = clone(signedExample('lfp-cell-280ah').di) as Json & { credentialSubject: Json }
+    di.credentialSubject.name = 'Something else'
+    return di
+  }
+
+  it('the same answers as in-process: valid (Data Integrity, vc+jwt), tampered, junk', async () => {
+    const { di, jwt } = signedExample('ev-nmc-pack')
+    const other = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiableCredential'],
+      issuer: 'did:example:nobody',
+      credentialSubject: { id: 'urn:x' },
+    }
+    for (const verifiableCredential of [di, jwt, tampered(), 'not a jws', other]) {
+      const [a, b] = await Promise.all([
+        post(pooled, '/credentials/verify', { verifiableCredential }),
+        post(inProcess, '/credentials/verify', { verifiableCredential }),
+      ])
+      expect(a.status).toBe(b.status)
+      expect(a.body).toEqual(b.body)
+    }
+    const valid = await post(pooled, '/credentials/verify', { verifiableCredential: jwt })
+    expect(valid.status).toBe(200)
+    expect(valid.body.verified).toBe(true)
+    const bad = await post(pooled, '/credentials/verify', { verifiableCredential: tampered() })
+    expect(bad.status).toBe(400)
+    expect((bad.body.errors as { code: string }[]).map((e) => e.code)).toContain('PROOF_INVALID')
+  })
+
+  it('a body too deep to send to a worker: the same answer as in-process (verified here)', async () => {
+    const depth = 100_000
+    const body = `{"verifiableCredential":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`
+    const [a, b] = await Promise.all([
+      post(pooled, '/credentials/verify', body),
+      post(inProcess, '/credentials/verify', body),
+    ])
+    expect(a.status).toBe(b.status)
+    expect(a.body).toEqual(b.body)
+    expect(a.status).toBe(400)
+  })
+
+  it('a presentation: the same answer as in-process', async () => {
+    const holder = generateKeyPair({ algorithm: 'Ed25519' })
+    const vp = await issuePresentation(
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiablePresentation'],
+        holder: holder.controller,
+        verifiableCredential: [signedExample('lfp-cell-280ah').di],
+      },
+      { key: holder, challenge: 'c0ffee' },
+    )
+    for (const challenge of ['c0ffee', 'another']) {
+      const body = { verifiablePresentation: vp, options: { challenge } }
+      const [a, b] = await Promise.all([
+        post(pooled, '/presentations/verify', body),
+        post(inProcess, '/presentations/verify', body),
+      ])
+      expect(a.status).toBe(200)
+      expect(a.body).toEqual(b.body)
+      expect(a.body.verified).toBe(challenge === 'c0ffee')
+    }
+  })
+
+  it('limits still hold: 413, 503 BUSY with Retry-After, 503 TIMEOUT', async () => {
+    const small = await serve({ jobs: 1, maxBodyBytes: 1024 })
+    const big = await post(small, '/credentials/verify', {
+      verifiableCredential: { padding: 'x'.repeat(2048) },
+    })
+    expect(big.status).toBe(413)
+
+    const verifiableCredential = signedExample('lfp-cell-280ah').jwt
+    const gate = gatedRunner()
+    const busy = await serve({ jobs: 1, concurrency: 1, runner: gate.runner })
+    const first = post(busy, '/credentials/verify', { verifiableCredential })
+    await gate.entered
+    const second = await post(busy, '/credentials/verify', { verifiableCredential })
+    expect(second.status).toBe(503)
+    expect(second.headers.get('retry-after')).toBe('1')
+    expect(second.body).toMatchObject({ code: 'BUSY' })
+    gate.release()
+    expect((await first).status).toBe(200)
+
+    const slow = gatedRunner()
+    const timed = await serve({ jobs: 1, timeoutMs: 50, runner: slow.runner })
+    const late = await post(timed, '/credentials/verify', { verifiableCredential })
+    slow.release()
+    expect(late.status).toBe(503)
+    expect(late.body).toMatchObject({ code: 'TIMEOUT' })
+  }, 60_000)
+})
+
+describe('reload (SIGHUP): new DID documents swapped in', () => {
+  for (const jobs of [0, 1]) {
+    it(`jobs ${jobs}: an issuer unknown before the reload verifies after it`, async () => {
+      const app = await createServer({ didDocuments: [], logs: false, jobs })
+      started.push(app)
+      await app.listen({ port: 0, host: '127.0.0.1' })
+      const address = app.server.address()
+      if (!address || typeof address === 'string') throw new Error('no port')
+      const base = `http://127.0.0.1:${address.port}`
+      const verifiableCredential = signedExample('lfp-cell-280ah').jwt
+      const before = await post(base, '/credentials/verify', { verifiableCredential })
+      expect(before.status).toBe(400)
+      await app.reload({ didDocuments: exampleDidDocuments(), statusLists: [] })
+      const after = await post(base, '/credentials/verify', { verifiableCredential })
+      expect(after.body.errors).toEqual([])
+      expect(after.status).toBe(200)
+    }, 60_000)
+  }
+
+  it('the CLI: SIGHUP re-reads the files; a bad file keeps the previous state and says so', async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url))
+    const dir = mkdtempSync(join(tmpdir(), 'serve-sighup-'))
+    const didFile = join(dir, 'did.json')
+    const { jwt, di } = signedExample('lfp-cell-280ah')
+    const issuer = (di as { issuer: { id: string } }).issuer.id
+    const docs = exampleDidDocuments()
+    const own = docs.find((d) => d.id === issuer)
+    const other = docs.find((d) => d.id !== issuer)
+    writeFileSync(didFile, JSON.stringify(other))
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'serve',
+        '--port',
+        '0',
+        '--quiet',
+        '--jobs',
+        '1',
+        '--did-document',
+        didFile,
+      ],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    try {
+      let err = ''
+      child.stderr?.on('data', (chunk: Buffer) => {
+        err += chunk.toString('utf8')
+      })
+      const base = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        child.stdout?.on('data', (chunk: Buffer) => {
+          out += chunk.toString('utf8')
+          const found = /^listening on (http:\/\/\S+)\n/m.exec(out)
+          if (found?.[1]) resolve(found[1])
+        })
+        child.on('exit', (code) => reject(new Error(`serve exited (${code}): ${err}`)))
+      })
+      const stderrSays = async (pattern: RegExp) => {
+        for (let i = 0; i < 200 && !pattern.test(err); i++)
+          await new Promise((resolve) => setTimeout(resolve, 50))
+        expect(err).toMatch(pattern)
+      }
+      const verify = () => post(base, '/credentials/verify', { verifiableCredential: jwt })
+      expect((await verify()).status).toBe(400)
+
+      writeFileSync(didFile, '{ not json')
+      child.kill('SIGHUP')
+      await stderrSays(/SIGHUP: .*not valid JSON.*kept/)
+      expect((await verify()).status).toBe(400)
+
+      writeFileSync(didFile, JSON.stringify(own))
+      child.kill('SIGHUP')
+      await stderrSays(/SIGHUP: reloaded 1 DID documents/)
+      const after = await verify()
+      expect(after.body.errors).toEqual([])
+      expect(after.status).toBe(200)
+    } finally {
+      child.kill('SIGTERM')
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
 
 describe('access logs', () => {

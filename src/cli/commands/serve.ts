@@ -3,6 +3,7 @@
  * status lists and the issuing key are read from files once, at start-up; nothing is fetched.
  * Fastify is imported only when this command runs, so other commands do not pay for it.
  */
+import { availableParallelism } from 'node:os'
 import type { Command } from 'commander'
 import { isProfileId, PROFILE_IDS, type ProfileId } from '../../conformance/profiles/ids.js'
 import type { DidDocument } from '../../context/loader.js'
@@ -19,6 +20,7 @@ interface ServeCliOptions {
   profile: string[]
   maxBody: string
   concurrency?: string
+  jobs?: string
   timeout: string
   quiet?: boolean
 }
@@ -32,6 +34,21 @@ function integer(text: string, flag: string, min: number, max: number): number {
     fail(`${flag}: "${text}" is not a whole number from ${min} to ${max}`)
   }
   return n
+}
+
+/** The DID documents and status lists the flags name, read now (a CliError when one cannot be). */
+function readTrust(opts: ServeCliOptions): { didDocuments: DidDocument[]; statusLists: unknown[] } {
+  const didDocuments = opts.didDocument.map((f) => {
+    const doc = readJson(f, '--did-document')
+    if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+      fail(`--did-document ${f}: not a DID document (a JSON object)`)
+    return doc as DidDocument
+  })
+  const statusLists = opts.statusList.map((f) => {
+    const text = readText(f, '--status-list').trim()
+    return text.startsWith('{') ? parseJson(text, f, '--status-list') : text
+  })
+  return { didDocuments, statusLists }
 }
 
 export function registerServe(program: Command): void {
@@ -58,6 +75,10 @@ export function registerServe(program: Command): void {
     )
     .option('--max-body <size>', 'largest request body (b, kb, mb); larger is 413', '1mb')
     .option('--concurrency <n>', 'requests verified at once; one more is 503 (default: the cores)')
+    .option(
+      '-j, --jobs <n>',
+      'worker threads that verify (0: in this process, on the event loop; default: the cores)',
+    )
     .option('--timeout <ms>', 'time limit of one request; longer is 503', '10000')
     .option('--quiet', 'no access logs (otherwise one JSON line per request on standard error)')
     .addHelpText(
@@ -82,6 +103,8 @@ export function registerServe(program: Command): void {
         opts.concurrency === undefined
           ? undefined
           : integer(opts.concurrency, '--concurrency', 1, 100_000)
+      const jobs =
+        opts.jobs === undefined ? availableParallelism() : integer(opts.jobs, '--jobs', 0, 1024)
       let key: ReturnType<typeof importKey> | undefined
       if (opts.key) {
         const jwk = readJson(opts.key, '--key')
@@ -91,17 +114,13 @@ export function registerServe(program: Command): void {
           fail(`--key ${opts.key}: not a usable key (${describeError(err)})`)
         }
       }
-      const statusLists = opts.statusList.map((f) => {
-        const text = readText(f, '--status-list').trim()
-        return text.startsWith('{') ? parseJson(text, f, '--status-list') : text
-      })
       const app = await createServer({
-        didDocuments: opts.didDocument.map((f) => readJson(f, '--did-document') as DidDocument),
-        statusLists,
+        ...readTrust(opts),
         profiles: opts.profile as ProfileId[],
         maxBodyBytes,
         timeoutMs,
         logs: opts.quiet !== true,
+        jobs,
         ...(key ? { key } : {}),
         ...(concurrency === undefined ? {} : { concurrency }),
       })
@@ -120,5 +139,28 @@ export function registerServe(program: Command): void {
       }
       process.once('SIGTERM', stop)
       process.once('SIGINT', stop)
+      // SIGHUP: the --did-document and --status-list files read again and swapped in as a whole;
+      // one that cannot be read (or is not JSON) keeps the previous ones, and says so.
+      process.on('SIGHUP', () => {
+        let trust: ReturnType<typeof readTrust>
+        try {
+          trust = readTrust(opts)
+        } catch (err) {
+          process.stderr.write(
+            `carbon-passport serve: SIGHUP: ${describeError(err)}; kept the DID documents and status lists loaded before\n`,
+          )
+          return
+        }
+        app.reload(trust).then(
+          () =>
+            process.stderr.write(
+              `carbon-passport serve: SIGHUP: reloaded ${trust.didDocuments.length} DID documents and ${trust.statusLists.length} status lists\n`,
+            ),
+          (err: unknown) =>
+            process.stderr.write(
+              `carbon-passport serve: SIGHUP: reloading failed (${describeError(err)}); kept the previous ones\n`,
+            ),
+        )
+      })
     })
 }

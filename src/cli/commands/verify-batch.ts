@@ -59,7 +59,7 @@ export async function verifyMode(
   if (flagged || files.length !== 1) return { batch: true }
   const [file = ''] = files
   if (file === '-') {
-    const peeked = await peekStdin()
+    const peeked = await peekStdin(true)
     return 'single' in peeked
       ? { batch: false, single: peeked.single }
       : { batch: true, stdin: peeked.lines }
@@ -73,6 +73,20 @@ function parseJobs(value: string | undefined): number | undefined {
   if (!/^\d+$/.test(value)) fail(`--jobs: "${value}" is not a whole number ≥ 0`)
   return Number(value)
 }
+
+/** Standard output has taken in what was written (or has closed). */
+const drained = () =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      process.stdout.off('drain', done)
+      process.stdout.off('close', done)
+      process.stdout.off('error', done)
+      resolve()
+    }
+    process.stdout.on('drain', done)
+    process.stdout.on('close', done)
+    process.stdout.on('error', done)
+  })
 
 /** Runs the batch and returns the exit code. */
 export async function runVerifyBatch(
@@ -90,7 +104,7 @@ export async function runVerifyBatch(
   const labels = new Map<number, BatchInput>()
   let read = 0
   async function* source(): AsyncGenerator<unknown> {
-    for await (const item of batchInputs(files, stdin)) {
+    for await (const item of batchInputs(files, stdin, true)) {
       labels.set(read++, item)
       // An input that could not be read still takes its place (and its index): its result is
       // replaced by the reason below.
@@ -136,15 +150,19 @@ export async function runVerifyBatch(
           }
     last = now
     summary.add(record)
+    let flowing = true
     if (opts.ndjson) {
       const { index, file, id, verified, errors } = record
-      process.stdout.write(`${JSON.stringify({ index, file, id, verified, errors })}\n`)
+      flowing = process.stdout.write(`${JSON.stringify({ index, file, id, verified, errors })}\n`)
     } else if (opts.json) {
       records.push({ ...record, ms: Math.round(record.ms) })
     } else if (textLines) {
       if (throughBar) progress.log(formatRecord(record))
-      else process.stdout.write(`${formatRecord(record)}\n`)
+      else flowing = process.stdout.write(`${formatRecord(record)}\n`)
     }
+    // A reader slower than the workers: wait for it, so that output does not pile up in memory
+    // (reading stops too: verifyMany reads only while its results are taken).
+    if (!flowing) await drained()
   }
   progress.stop()
   const result = summary.summary()

@@ -1,0 +1,132 @@
+/**
+ * The verifier pool: `jobs` warm worker threads (piscina) that run `tasks.ts`, shared by
+ * `verifyMany` (chunks of inputs) and the verification service (one request per task). The options
+ * travel once, at start-up; a new setup means a new pool (see `reload` in the service).
+ */
+import type { Piscina } from 'piscina'
+import type {
+  CredentialTask,
+  PresentationResponse,
+  PresentationTask,
+  Task,
+  VerifyResponse,
+  WireOutcome,
+  WorkerSetup,
+} from './tasks.js'
+
+/** The worker module: `worker.js` next to this one in the package, `worker.ts` under a TS runner. */
+const SOURCE_IS_TS = import.meta.url.endsWith('.ts')
+const WORKER_URL = new URL(SOURCE_IS_TS ? './worker.ts' : './worker.js', import.meta.url)
+
+/** tsx's ESM API: a development dependency, only asked for when this module runs as TypeScript. */
+const TSX_ESM_API = 'tsx/esm/api'
+
+/**
+ * Under a TypeScript runner (vitest, tsx: the tests and the benchmarks), the worker is `worker.ts`:
+ * each worker registers tsx's loader first (a `--import` of a data: URL, because Node 20 does not
+ * run tsx's own `--import tsx` registration in worker threads).
+ */
+function tsxBootstrap(): string {
+  const api = import.meta.resolve(TSX_ESM_API)
+  const code = `import { register } from ${JSON.stringify(api)}; register()`
+  return `data:text/javascript,${encodeURIComponent(code)}`
+}
+
+export interface PoolOptions {
+  /** Worker threads, ≥ 1. */
+  jobs: number
+  /** What every worker gets once (must be structured-cloneable). */
+  setup: WorkerSetup
+  /**
+   * Tasks handed to each worker at a time: a few, so that a worker never idles waiting for the
+   * next one while the calling thread takes in a result (2 by default).
+   */
+  tasksPerWorker?: number
+}
+
+/**
+ * Each worker's young generation, in MiB: V8's default lets each isolate's grow to ~48 MiB; a
+ * smaller one costs more (cheap) scavenges and keeps a long stream within its memory budget.
+ */
+const YOUNG_GENERATION_MB = 16
+
+/** A pool of warm verifier threads. `close` lets the tasks in flight finish (or fail) and ends it. */
+export class VerifierPool {
+  readonly jobs: number
+  readonly setup: WorkerSetup
+  readonly #pool: Piscina<Task, unknown>
+  #closing: Promise<void> | undefined
+
+  private constructor(pool: Piscina<Task, unknown>, options: PoolOptions) {
+    this.#pool = pool
+    this.jobs = options.jobs
+    this.setup = options.setup
+  }
+
+  /** Starts the threads (piscina is loaded on first use: no library import pays for it). */
+  static async start(options: PoolOptions): Promise<VerifierPool> {
+    const { Piscina } = await import('piscina')
+    const pool = new Piscina<Task, unknown>({
+      filename: WORKER_URL.href,
+      minThreads: options.jobs,
+      maxThreads: options.jobs,
+      concurrentTasksPerWorker: options.tasksPerWorker ?? 2,
+      // Tasks wait in piscina's queue, never refused: the callers bound what they hand over.
+      maxQueue: Number.POSITIVE_INFINITY,
+      workerData: options.setup,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      ...(SOURCE_IS_TS ? { execArgv: ['--import', tsxBootstrap()] } : {}),
+    })
+    // A worker that dies is reported on its task (or replaced when idle); never an unhandled event.
+    pool.on('error', () => undefined)
+    return new VerifierPool(pool, options)
+  }
+
+  /** True once `close` was called. */
+  get closed(): boolean {
+    return this.#closing !== undefined
+  }
+
+  /** Tasks handed to the pool and not settled yet (queued or running). */
+  get pending(): number {
+    return this.#running
+  }
+
+  #running = 0
+
+  #run<T>(task: Task): Promise<T> {
+    this.#running++
+    return (this.#pool.run(task) as Promise<T>).finally(() => {
+      this.#running--
+    })
+  }
+
+  /** Verifies several batch inputs in one task; rejects when one cannot be sent (or its worker dies). */
+  chunk(inputs: unknown[], lines?: number[]): Promise<WireOutcome[]> {
+    return this.#run({ op: 'chunk', inputs, ...(lines?.length ? { lines } : {}) })
+  }
+
+  /** One request of the service: a credential (a passport or any other). */
+  credential(task: Omit<CredentialTask, 'op'>): Promise<VerifyResponse> {
+    return this.#run({ op: 'credential', ...task })
+  }
+
+  /** One request of the service: a presentation. */
+  presentation(task: Omit<PresentationTask, 'op'>): Promise<PresentationResponse> {
+    return this.#run({ op: 'presentation', ...task })
+  }
+
+  /** Waits until every thread has started and loaded the verifier (a task through each). */
+  async warm(): Promise<void> {
+    await Promise.all(
+      Array.from({ length: this.jobs * (this.#pool.options.concurrentTasksPerWorker ?? 1) }, () =>
+        this.chunk(['']).catch(() => undefined),
+      ),
+    )
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.#pool.destroy().catch(() => undefined)
+    return this.#closing
+  }
+}
