@@ -50,6 +50,16 @@ export interface PoolOptions {
  */
 const YOUNG_GENERATION_MB = 16
 
+/**
+ * Each worker's old generation cap, in MiB. Left to itself, V8 lets a busy isolate's old
+ * generation grow long after what it holds stopped growing (a 1,000,000-line stream: worker RSS
+ * up ~75 MiB, none of it live), so RSS creeps up however flat the work is; the cap makes it
+ * collect instead. 64 MiB holds any input within the default caps many times over; an input that
+ * still runs a worker out of memory fails that worker's task, and verifyMany verifies it again on
+ * the calling thread.
+ */
+const OLD_GENERATION_MB = 64
+
 /** A pool of warm verifier threads. `close` lets the tasks in flight finish (or fail) and ends it. */
 export class VerifierPool {
   readonly jobs: number
@@ -74,7 +84,10 @@ export class VerifierPool {
       // Tasks wait in piscina's queue, never refused: the callers bound what they hand over.
       maxQueue: Number.POSITIVE_INFINITY,
       workerData: options.setup,
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      resourceLimits: {
+        maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+        maxOldGenerationSizeMb: OLD_GENERATION_MB,
+      },
       ...(SOURCE_IS_TS ? { execArgv: ['--import', tsxBootstrap()] } : {}),
     })
     // A worker that dies is reported on its task (or replaced when idle); never an unhandled event.

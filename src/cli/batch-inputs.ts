@@ -11,13 +11,12 @@ import {
   openSync,
   readdirSync,
   readFileSync,
-  statSync,
 } from 'node:fs'
 import { join } from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 import { ndjsonInput } from '../batch/tasks.js'
 import { NdjsonLine } from '../batch/verify-many.js'
-import { fsReason } from './io.js'
+import { fsReason, isDirectory } from './io.js'
 
 /** The files a folder contributes: passports as JSON, JSON-LD, a compact JWS, or NDJSON. */
 export const BATCH_EXTENSIONS = ['.json', '.jwt', '.jsonld', '.ndjson'] as const
@@ -29,15 +28,6 @@ export type BatchInput =
 
 const isNdjson = (path: string) => path.endsWith('.ndjson')
 const wanted = (name: string) => BATCH_EXTENSIONS.some((ext) => name.endsWith(ext))
-
-/** True when the path is a folder (false when it is a file or cannot be read: reading says why). */
-export function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory()
-  } catch {
-    return false
-  }
-}
 
 /** The files under a folder, recursively, in name order; those the walk cannot enter are unreadable. */
 function* walk(dir: string): Generator<{ path: string; unreadable?: string }> {

@@ -15,6 +15,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -60,6 +61,15 @@ export function fsReason(err: unknown): string {
  * Reads a file (or standard input for `-`) as UTF-8 text. A file that cannot be read is a usage
  * error (exit code 2); `what` names the option it came from (`--did`), for the message.
  */
+/** Whether a path is a folder (false when it cannot be read). */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
 export function readText(path: string, what?: string): string {
   try {
     return readFileSync(path === '-' ? 0 : path, 'utf8')

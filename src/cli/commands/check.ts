@@ -8,10 +8,9 @@ import { type CheckConformanceOptions, checkConformance } from '../../conformanc
 import { statusLabel } from '../../conformance/format.js'
 import { isProfileId, PROFILE_IDS, type ProfileId } from '../../conformance/profiles/ids.js'
 import type { ConformanceReport, Finding } from '../../results.js'
-import { batchInputs, isDirectory } from '../batch-inputs.js'
 import { FILE_UNREADABLE } from '../batch-report.js'
 import { paint, findingsTable as table } from '../findings-table.js'
-import { EXIT, exitCodesHelp, fail, json, readText, writeOutput } from '../io.js'
+import { EXIT, exitCodesHelp, fail, isDirectory, json, readText, writeOutput } from '../io.js'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
 
@@ -52,6 +51,8 @@ async function checkMany(
   let total = 0
   let failed = 0
   let unreadable = 0
+  // Loaded for many inputs only: checking one file needs none of the batch reader.
+  const { batchInputs } = await import('../batch-inputs.js')
   for await (const item of batchInputs(files)) {
     const report =
       item.unreadable === undefined

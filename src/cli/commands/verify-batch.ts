@@ -9,7 +9,7 @@
 import { verifyMany } from '../../batch/verify-many.js'
 import type { ProfileId } from '../../conformance/profiles/ids.js'
 import type { DidDocument, DocumentLoader } from '../../context/loader.js'
-import { type BatchInput, batchInputs, isDirectory, peekStdin } from '../batch-inputs.js'
+import { type BatchInput, batchInputs } from '../batch-inputs.js'
 import { createProgress } from '../batch-progress.js'
 import {
   type BatchRecord,
@@ -39,32 +39,6 @@ export interface BatchVerifyOptions {
   /** Extra contexts (`--context`): only on this thread, so with `jobs: 0`. */
   documentLoader?: DocumentLoader
   jobs?: number
-}
-
-/** How to run: one input as `verify` always did (`single` holds standard input, read), or a batch. */
-export type VerifyMode =
-  | { batch: false; single?: string }
-  | { batch: true; stdin?: AsyncGenerator<BatchInput> }
-
-/**
- * A batch for more than one argument, a folder, an `.ndjson` file, `--ndjson`, `--summary-only` or
- * `--jobs`; and for `-` when standard input holds more than one line of inputs (one document on
- * standard input, pretty-printed or not, is verified as before).
- */
-export async function verifyMode(
-  files: readonly string[],
-  opts: BatchCliOptions,
-): Promise<VerifyMode> {
-  const flagged = opts.ndjson === true || opts.summaryOnly === true || opts.jobs !== undefined
-  if (flagged || files.length !== 1) return { batch: true }
-  const [file = ''] = files
-  if (file === '-') {
-    const peeked = await peekStdin(true)
-    return 'single' in peeked
-      ? { batch: false, single: peeked.single }
-      : { batch: true, stdin: peeked.lines }
-  }
-  return { batch: file.endsWith('.ndjson') || isDirectory(file) }
 }
 
 /** `--jobs`: a whole number ≥ 0 (0: verify on this thread). */

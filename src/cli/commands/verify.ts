@@ -23,7 +23,8 @@ import {
   readText,
   writeOutput,
 } from '../io.js'
-import { type BatchCliOptions, runVerifyBatch, verifyMode } from './verify-batch.js'
+import { verifyMode } from '../verify-mode.js'
+import type { BatchCliOptions } from './verify-batch.js'
 
 interface VerifyCliOptions extends BatchCliOptions {
   did: string[]
@@ -196,6 +197,7 @@ export function registerVerify(program: Command): void {
         // A document loader is a function: it cannot go to worker threads.
         if (opts.context.length > 0 && (opts.jobs ?? '0') !== '0')
           fail('--context with many inputs verifies on this thread: give --jobs 0')
+        const { runVerifyBatch } = await import('./verify-batch.js')
         process.exitCode = await runVerifyBatch(
           files,
           opts,
