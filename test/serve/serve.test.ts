@@ -164,6 +164,20 @@ describe('POST /credentials/verify', () => {
   })
 })
 
+/** A presentation of the cell passport (Data Integrity) signed by a fresh did:key holder. */
+async function holderPresentation(options: { challenge: string; domain?: string }) {
+  const holder = generateKeyPair({ algorithm: 'Ed25519' })
+  return issuePresentation(
+    {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiablePresentation'],
+      holder: holder.controller,
+      verifiableCredential: [signedExample('lfp-cell-280ah').di],
+    },
+    { key: holder, ...options },
+  )
+}
+
 describe('POST /presentations/verify', () => {
   let base: string
   beforeAll(async () => {
@@ -171,16 +185,7 @@ describe('POST /presentations/verify', () => {
   })
 
   it('a holder-signed presentation with challenge and domain: 200, one result per credential', async () => {
-    const holder = generateKeyPair({ algorithm: 'Ed25519' })
-    const vp = await issuePresentation(
-      {
-        '@context': ['https://www.w3.org/ns/credentials/v2'],
-        type: ['VerifiablePresentation'],
-        holder: holder.controller,
-        verifiableCredential: [signedExample('lfp-cell-280ah').di],
-      },
-      { key: holder, challenge: 'c0ffee', domain: 'https://customs.example' },
-    )
+    const vp = await holderPresentation({ challenge: 'c0ffee', domain: 'https://customs.example' })
     const ok = await post(base, '/presentations/verify', {
       verifiablePresentation: vp,
       options: { challenge: 'c0ffee', domain: 'https://customs.example' },
@@ -357,16 +362,7 @@ describe('on the worker pool (jobs > 0)', () => {
   })
 
   it('a presentation: the same answer as in-process', async () => {
-    const holder = generateKeyPair({ algorithm: 'Ed25519' })
-    const vp = await issuePresentation(
-      {
-        '@context': ['https://www.w3.org/ns/credentials/v2'],
-        type: ['VerifiablePresentation'],
-        holder: holder.controller,
-        verifiableCredential: [signedExample('lfp-cell-280ah').di],
-      },
-      { key: holder, challenge: 'c0ffee' },
-    )
+    const vp = await holderPresentation({ challenge: 'c0ffee' })
     for (const challenge of ['c0ffee', 'another']) {
       const body = { verifiablePresentation: vp, options: { challenge } }
       const [a, b] = await Promise.all([
