@@ -116,7 +116,8 @@ export const DEFAULT_MAX_CLOCK_SKEW = 300
 const loaderOf = (options: VerifyOptions): DocumentLoader =>
   options.documentLoader ?? defaultDocumentLoader()
 
-const check = (id: CheckId, findings: Finding[], ran = true): Check => ({
+/** A check's result: `skip` when it did not run, else `fail` when a finding is an error. */
+export const check = (id: CheckId, findings: Finding[], ran = true): Check => ({
   id,
   status: !ran ? 'skip' : findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
   findings,

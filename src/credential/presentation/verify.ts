@@ -45,6 +45,7 @@ import { type JoseMedia, verifyVcJwt } from '../jose/verify.js'
 import { verifyCodes } from '../verify.codes.js'
 import {
   CHECK_ORDER,
+  check,
   readVerifyOptions,
   runVerification,
   stoppedResult,
@@ -119,12 +120,6 @@ const PRESENTATION_MEDIA: JoseMedia = {
   cty: ['vp', 'application/vp'],
   signer: holderId,
 }
-
-const check = (id: CheckId, findings: Finding[], ran = true): Check => ({
-  id,
-  status: !ran ? 'skip' : findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
-  findings,
-})
 
 function assemble(
   checks: Check[],
