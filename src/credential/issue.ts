@@ -143,7 +143,7 @@ export async function checkIssuable(
   // What is signed must be what a verifier's checks read (checks/form.ts). A generic vc+jwt signs
   // its JSON bytes, which are what verifyCredential's checks read, so it needs no compact form
   // (UNTP DPPs, for one, are not in it and sign as vc+jwt); a passport is held to it in both forms,
-  // as issuePassport and verifyPassport read the view with every node's descriptions merged.
+  // and issuePassport reads the view with every node's descriptions merged (a vc+jwt's JSON too).
   let view = record
   const jsonSigned = o.format === 'vc-jose' && rules.inlineContexts === true
   if (context.length === 0 && !jsonSigned) {

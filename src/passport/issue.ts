@@ -138,8 +138,12 @@ async function signPassport(
       { details: { errors: [{ path: '/@context', keyword: 'const' }] } },
     )
   }
-  // The schema as a verifier applies it: to the view with every node's descriptions merged.
-  assertPassportSchema(view)
+  // The schema as a verifier applies it: to the view with every node's descriptions merged (what a
+  // Data Integrity proof signs). A vc+jwt's verifier reads its JSON as it is, where a field given
+  // only by another description of its node (the issuer's name, say, for the manufacturer) is
+  // missing: a vc+jwt is held to both, so it is never signed to fail verification.
+  const views = options.format === 'vc-jose' && view !== record ? [view, record] : [view]
+  for (const v of views) assertPassportSchema(v)
   const issuer = issuerId(record)
   if (issuer !== key.controller) {
     throw new CarbonPassportError(
@@ -148,8 +152,8 @@ async function signPassport(
       { details: { issuer, controller: key.controller } },
     )
   }
-  // The rules on the same view; the schema has passed, so what is left are the rules' errors.
-  if (!allowNonConforming) assertConforms(view, profiles)
+  // The rules on the same views; the schema has passed, so what is left are the rules' errors.
+  if (!allowNonConforming) for (const v of views) assertConforms(v, profiles)
   const { profiles: _p, allowNonConforming: _a, ...issueOptions } = options
   return issueCredential(record, { ...issueOptions, key })
 }

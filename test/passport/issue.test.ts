@@ -138,6 +138,22 @@ describe('issuePassport and conformance', () => {
     }
   })
 
+  test('the schema of the view each format signs: a field given only by another description of its node (was: a vc+jwt that fails verification)', async () => {
+    // The PCBA maker is the issuer: a Data Integrity proof signs its RDF, where the issuer's name is
+    // the manufacturer's; a vc+jwt's verifier reads its JSON, where the manufacturer then has no
+    // name. A vc+jwt is held to both views.
+    const doc: Loose = validExample('pcba-access-controller').doc
+    const pcbaKey = exampleKey(issuerOf(doc))
+    const { manufacturer } = doc.credentialSubject.product
+    expect(manufacturer.id).toBe(doc.issuer.id)
+    doc.name = manufacturer.name
+    delete manufacturer.name
+    const error = await refusal(issuePassport(doc, { key: pcbaKey, format: 'vc-jose' }))
+    expect(error.code).toBe('ERR_PASSPORT_INVALID')
+    const signed = await issuePassport(doc, { key: pcbaKey, created: CREATED })
+    expect((await verifyPassport(signed, verifyOptions)).verified).toBe(true)
+  })
+
   test('bad options: ERR_INVALID_ARGUMENT before any work', async () => {
     for (const options of [
       { key, allowNonConforming: 'yes' },
