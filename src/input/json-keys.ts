@@ -55,7 +55,7 @@ const isJsonSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c =
 export function findDuplicateKey(text: string, parsed?: unknown): DuplicateKey | undefined {
   if (parsed !== undefined) {
     const keys = countOwnKeys(parsed, 0)
-    if (keys >= 0 && keys === countMemberNames(text)) return undefined
+    if (keys >= 0 && namesAreKeys(text, keys)) return undefined
   }
   const stack: Frame[] = []
   const n = text.length
@@ -141,6 +141,35 @@ function countOwnKeys(value: unknown, depth: number): number {
     n += below + 1
   }
   return n
+}
+
+/**
+ * Whether a JSON text that `JSON.parse` read into a value with `keys` own keys in all has exactly
+ * that many member names, i.e. repeats none. `keys` never exceeds the names, so a bound from above
+ * that equals it settles it: first the cheap `memberNameBound`, and the exact count only when the
+ * bound is loose (a string with a colon right after a quote).
+ */
+export function namesAreKeys(text: string, keys: number): boolean {
+  return keys === memberNameBound(text) || keys === countMemberNames(text)
+}
+
+/**
+ * A bound from above on the member names of a JSON text, three times cheaper than counting them:
+ * the colons whose last character before them, white space aside, is a quote. Every member name
+ * is a string followed by white space and a colon (RFC 8259 §4), so each has its own such colon;
+ * a colon inside a string is counted only right after its opening quote or an escaped quote
+ * (`":…"`, `\":`), which makes the bound loose, never short.
+ */
+export function memberNameBound(text: string): number {
+  let bound = 0
+  let colon = text.indexOf(':')
+  while (colon >= 0) {
+    let before = colon - 1
+    while (before >= 0 && isJsonSpace(text.charCodeAt(before))) before--
+    if (text.charCodeAt(before) === QUOTE) bound++
+    colon = text.indexOf(':', colon + 1)
+  }
+  return bound
 }
 
 /**

@@ -8,7 +8,7 @@ import { combineCodes, defineCodes } from '../findings/define.js'
 import type { Finding } from '../findings/finding.js'
 import { pointer } from '../findings/pointer.js'
 import { isUnwrapFailure, type UnwrappedCredential, unwrapDeferringDuplicates } from './envelope.js'
-import { countMemberNames, findDuplicateKey } from './json-keys.js'
+import { findDuplicateKey, namesAreKeys } from './json-keys.js'
 
 const SECURITY_DEFAULTS = 'carbon-passport security defaults'
 
@@ -119,6 +119,48 @@ export interface Shape {
 const isWellFormed = (s: string): boolean =>
   (s as unknown as { isWellFormed(): boolean }).isWellFormed()
 
+/**
+ * Whether every string `JSON.parse` makes of a text is well-formed UTF-16, seen on the text alone:
+ * a string of the value is a run of the text between ASCII quotes (which never splits a surrogate
+ * pair) with escapes decoded, and only a `\u` escape can decode to a surrogate. So a well-formed
+ * text without `\u` gives only well-formed strings (native scans, ~1 µs on a 20 KiB passport).
+ */
+export function stringsOfTextWellFormed(text: string): boolean {
+  return isWellFormed(text) && !text.includes('\\u')
+}
+
+/**
+ * `walk` for a value whose strings need no look (stringsOfTextWellFormed): the same depth, keys and
+ * nested contexts, read with Object.values, twice as fast as naming every key. Only the top's keys
+ * are named, to leave out its `@context` value.
+ */
+function walkValues(
+  value: object,
+  limit: number,
+  depth: number,
+  look: boolean,
+  shape: Shape,
+): number {
+  if (depth + 1 > limit) return depth + 1
+  if (look && !shape.nestedContext && depth > 0 && Object.hasOwn(value, '@context')) {
+    shape.nestedContext = true
+  }
+  let max = depth + 1
+  const isArray = Array.isArray(value)
+  const children: unknown[] = isArray ? value : Object.values(value)
+  if (!isArray) shape.keys += children.length
+  const names = depth === 0 && !isArray ? Object.keys(value) : undefined
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]
+    if (child === null || typeof child !== 'object') continue
+    const below = look && names?.[i] !== '@context'
+    const d = walkValues(child, limit, depth + 1, below, shape)
+    if (d > max) max = d
+    if (max > limit) return max
+  }
+  return max
+}
+
 function walk(value: object, limit: number, depth: number, look: boolean, shape: Shape): number {
   if (depth + 1 > limit) return depth + 1
   if (look && !shape.nestedContext && depth > 0 && Object.hasOwn(value, '@context')) {
@@ -179,11 +221,18 @@ function descend(
 /**
  * valueDepth and, in the same walk, whether there are nested `@context` keys (so the context check
  * need not walk the credential again when there are none) and the first string or member name
- * that is not well-formed UTF-16 (strings deeper than `limit` are not reached).
+ * that is not well-formed UTF-16 (strings deeper than `limit` are not reached). `parsedFrom`, the
+ * JSON text the value was parsed from, spares looking at every string when the text shows that
+ * none can be ill-formed (`stringsOfTextWellFormed`).
  */
-export function inspectValue(value: unknown, limit: number): Shape {
+export function inspectValue(value: unknown, limit: number, parsedFrom?: string): Shape {
   const shape: Shape = { depth: 0, keys: 0, nestedContext: false }
-  if (value !== null && typeof value === 'object') shape.depth = walk(value, limit, 0, true, shape)
+  const strings = parsedFrom === undefined || !stringsOfTextWellFormed(parsedFrom)
+  if (value !== null && typeof value === 'object') {
+    shape.depth = strings
+      ? walk(value, limit, 0, true, shape)
+      : walkValues(value, limit, 0, true, shape)
+  }
   // Segments were collected from the string up; the path reads from the top.
   shape.illFormed?.reverse()
   return shape
@@ -213,7 +262,7 @@ function uncheckedDuplicate(
   const text = unwrapped.unchecked
   if (text === undefined) return undefined
   const walked = shape.depth <= limits.maxDepth && shape.illFormed === undefined
-  if (walked && shape.keys === countMemberNames(text)) return undefined
+  if (walked && namesAreKeys(text, shape.keys)) return undefined
   const duplicate = findDuplicateKey(text)
   if (!duplicate) return undefined
   const what = unwrapped.jws !== undefined ? 'the JWS payload' : 'the JSON input'
@@ -266,7 +315,7 @@ export function readInput(input: unknown, limits: InputLimits): ReadResult {
     const shape =
       inputShape !== undefined && unwrapped.credential === input
         ? inputShape
-        : inspectValue(unwrapped.credential, limits.maxDepth)
+        : inspectValue(unwrapped.credential, limits.maxDepth, unwrapped.unchecked)
     const duplicate = uncheckedDuplicate(unwrapped, shape, limits)
     if (duplicate) return fail(duplicate)
     if (shape.depth > limits.maxDepth) {

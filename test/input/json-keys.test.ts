@@ -6,8 +6,13 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { pointer } from '../../src/findings/pointer.js'
-import { findDuplicateKey } from '../../src/input/json-keys.js'
-import { readInput } from '../../src/input/read.js'
+import {
+  countMemberNames,
+  findDuplicateKey,
+  memberNameBound,
+  namesAreKeys,
+} from '../../src/input/json-keys.js'
+import { readInput, stringsOfTextWellFormed } from '../../src/input/read.js'
 
 type Node = null | boolean | number | string | Node[] | { entries: [string, Node][] }
 
@@ -233,5 +238,86 @@ describe('findDuplicateKey', () => {
       }),
       { numRuns: 2000 },
     )
+  })
+})
+
+/** Own keys of every object of a parsed value (what readInput's walk counts). */
+function ownKeys(v: unknown): number {
+  if (v === null || typeof v !== 'object') return 0
+  if (Array.isArray(v)) return v.reduce((n: number, x) => n + ownKeys(x), 0)
+  return Object.values(v).reduce((n: number, x) => n + 1 + ownKeys(x), 0)
+}
+
+/** Every string and member name of a parsed value. */
+const stringsOf = (v: unknown): string[] =>
+  typeof v === 'string'
+    ? [v]
+    : v === null || typeof v !== 'object'
+      ? []
+      : Array.isArray(v)
+        ? v.flatMap(stringsOf)
+        : Object.entries(v).flatMap(([k, x]) => [k, ...stringsOf(x)])
+
+describe('memberNameBound and namesAreKeys (the counted test readInput runs)', () => {
+  test('the bound is never below the member names, and exact when no string has a colon', () => {
+    fc.assert(
+      fc.property(tree, fc.integer(), (node, seed) => {
+        const text = write(node, chooser(seed))
+        expect(memberNameBound(text)).toBeGreaterThanOrEqual(countMemberNames(text))
+        // (A repeated name's lost value is not in the parsed value: only texts without repeats.)
+        const parsed: unknown = JSON.parse(text)
+        if (!firstDuplicate(node) && !stringsOf(parsed).some((x) => x.includes(':'))) {
+          expect(memberNameBound(text)).toBe(countMemberNames(text))
+        }
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  test('namesAreKeys holds exactly when the text repeats no name', () => {
+    fc.assert(
+      fc.property(tree, fc.integer(), (node, seed) => {
+        const text = write(node, chooser(seed))
+        const keys = ownKeys(JSON.parse(text))
+        expect(namesAreKeys(text, keys)).toBe(firstDuplicate(node) === undefined)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  test('a loose bound (colons right after quotes inside strings) falls back to the exact count', () => {
+    for (const text of ['{"a":"\\":x","b":":"}', '{"a" :\n":","b":1}', '{"a":"\\" : "}']) {
+      const keys = ownKeys(JSON.parse(text))
+      expect(memberNameBound(text)).toBeGreaterThan(keys)
+      expect(namesAreKeys(text, keys)).toBe(true)
+    }
+    expect(namesAreKeys('{"a":":","a":1}', 1)).toBe(false)
+  })
+})
+
+describe('stringsOfTextWellFormed', () => {
+  const surrogateChar = fc.constantFrom('a', '\ud800', '\udc00', '𝄞', '"', '\\', 'é')
+  test('when it holds, every string and member name JSON.parse makes is well-formed', () => {
+    const wellFormed = (s: string) => (s as unknown as { isWellFormed(): boolean }).isWellFormed()
+    let held = 0
+    fc.assert(
+      fc.property(
+        tree,
+        fc.integer(),
+        fc.string({ unit: surrogateChar, maxLength: 4 }),
+        (node, seed, extra) => {
+          const text = write({ entries: [[extra, node]] }, chooser(seed))
+          const all = stringsOf(JSON.parse(text))
+          if (stringsOfTextWellFormed(text)) {
+            held++
+            expect(all.every(wellFormed)).toBe(true)
+          }
+          // And it never holds on a text whose strings are not all well-formed.
+          if (!all.every(wellFormed)) expect(stringsOfTextWellFormed(text)).toBe(false)
+        },
+      ),
+      { numRuns: 1000 },
+    )
+    expect(held).toBeGreaterThan(0)
   })
 })

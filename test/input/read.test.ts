@@ -34,6 +34,12 @@ describe('inspectValue', () => {
       fc.asyncProperty(credential, fc.integer({ min: 1, max: 8 }), async (doc, limit) => {
         const shape = inspectValue(doc, limit)
         expect(shape.depth).toBe(valueDepth(doc, limit))
+        // Told the text it was parsed from, the walk that looks at no string answers the same (the
+        // key count is partial, walk by walk, once past the cap).
+        const text = JSON.stringify(doc)
+        const fromText = inspectValue(JSON.parse(text), limit, text)
+        if (shape.depth > limit) expect(fromText.depth).toBe(shape.depth)
+        else expect(fromText).toStrictEqual(shape)
         if (shape.depth > limit) return // readInput refuses it; the context check never runs
         const full = await contextFindings(doc, { documentLoader: loader })
         const told = await contextFindings(doc, {
