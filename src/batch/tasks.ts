@@ -197,10 +197,22 @@ export class TaskRunner {
     return run.catch((err: unknown) => internalError(kind, describeError(err)))
   }
 
+  /** The chunk running now and those queued behind it: see `run`. */
+  #chunks: Promise<unknown> = Promise.resolve()
+
+  /**
+   * Runs a task. Chunks run one after another, not interleaved at each `await`: the pool hands a
+   * worker its next chunk while it works on one, and the two would otherwise finish together,
+   * leaving the worker idle until the calling thread sends more (on two busy cores, a wait of
+   * ~5 % of the worker's time).
+   */
   run(task: Task): Promise<unknown> {
     switch (task.op) {
-      case 'chunk':
-        return this.chunk(task)
+      case 'chunk': {
+        const run = this.#chunks.then(() => this.chunk(task))
+        this.#chunks = run.catch(() => undefined)
+        return run
+      }
       case 'credential':
         return this.credential(task)
       case 'presentation':
