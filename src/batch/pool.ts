@@ -107,16 +107,33 @@ export class VerifierPool {
 
   #running = 0
 
-  #run<T>(task: Task): Promise<T> {
+  #run<T>(task: Task, transferList?: ArrayBuffer[]): Promise<T> {
     this.#running++
-    return (this.#pool.run(task) as Promise<T>).finally(() => {
+    const run = this.#pool.run(task, transferList ? { transferList } : {}) as Promise<T>
+    return run.finally(() => {
       this.#running--
     })
   }
 
-  /** Verifies several batch inputs in one task; rejects when one cannot be sent (or its worker dies). */
+  /**
+   * Verifies several batch inputs in one task; rejects when one cannot be sent (or its worker
+   * dies). At the positions `lines`, `inputs` holds NDJSON lines as bytes: they are copied into
+   * one buffer, which is moved to the worker rather than cloned (`ChunkTask`).
+   */
   chunk(inputs: unknown[], lines?: number[]): Promise<WireOutcome[]> {
-    return this.#run({ op: 'chunk', inputs, ...(lines?.length ? { lines } : {}) })
+    if (!lines?.length) return this.#run({ op: 'chunk', inputs })
+    const bytes = lines.map((i) => inputs[i] as Uint8Array)
+    const lineBytes = new ArrayBuffer(bytes.reduce((n, line) => n + line.byteLength, 0))
+    const into = new Uint8Array(lineBytes)
+    const lineEnds: number[] = []
+    let end = 0
+    for (const line of bytes) {
+      into.set(line, end)
+      end += line.byteLength
+      lineEnds.push(end)
+    }
+    const rest = inputs.map((input, i) => (lines.includes(i) ? null : input))
+    return this.#run({ op: 'chunk', inputs: rest, lines, lineBytes, lineEnds }, [lineBytes])
   }
 
   /** One request of the service: a credential (a passport or any other). */

@@ -37,11 +37,17 @@ export interface WorkerSetup {
 /** The passport-only options, left out for `verifyCredential` and `verifyPresentation`. */
 const PASSPORT_ONLY = ['profiles', 'tolerance', 'attestations', 'trustedVerifiers'] as const
 
-/** Several inputs of a batch; `lines` are the positions of NDJSON lines (decoded here). */
+/**
+ * Several inputs of a batch. `lines` are the positions of NDJSON lines, which travel as the bytes
+ * read, all of a chunk in one transferred buffer (`lineBytes`, the i-th line ending at
+ * `lineEnds[i]`), and are decoded here; `inputs` holds nothing at those positions.
+ */
 export interface ChunkTask {
   op: 'chunk'
   inputs: unknown[]
   lines?: number[]
+  lineBytes?: ArrayBuffer
+  lineEnds?: number[]
 }
 
 /** One credential of the service: a passport goes to `verifyPassport`, anything else to `verifyCredential`. */
@@ -121,6 +127,16 @@ export function ndjsonInput(line: string): unknown {
   }
   return text
 }
+
+/**
+ * The text of an NDJSON line's bytes: UTF-8, a bad byte read as U+FFFD, as a decoder of the whole
+ * stream reads it (a line ends at a `\n` byte, which no multi-byte character contains).
+ */
+export const lineText = (line: Uint8Array): string =>
+  Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('utf8')
+
+/** One NDJSON line's bytes as an input: its text, then `ndjsonInput`. */
+export const lineInput = (line: Uint8Array): unknown => ndjsonInput(lineText(line))
 
 const VC_JWT_PREFIX = 'data:application/vc+jwt,'
 
@@ -221,15 +237,16 @@ export class TaskRunner {
   }
 
   async chunk(task: ChunkTask): Promise<WireOutcome[]> {
-    const { inputs, lines } = task
+    const { inputs, lines, lineBytes, lineEnds } = task
     const include = this.#setup.includeCredential
     const out: WireOutcome[] = []
     let nextLine = 0
     for (let i = 0; i < inputs.length; i++) {
       let input = inputs[i]
-      if (lines !== undefined && lines[nextLine] === i) {
+      if (lines !== undefined && lines[nextLine] === i && lineBytes && lineEnds) {
+        const start = nextLine === 0 ? 0 : (lineEnds[nextLine - 1] as number)
+        input = lineInput(new Uint8Array(lineBytes, start, (lineEnds[nextLine] as number) - start))
         nextLine++
-        if (typeof input === 'string') input = ndjsonInput(input)
       }
       const result = await this.verifyOne(input)
       const credential = result.credential

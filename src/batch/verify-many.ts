@@ -19,7 +19,7 @@ import { isUnwrapFailure, unwrapCredential } from '../input/envelope.js'
 import type { VerifyPassportOptions } from '../passport/verify.js'
 import type { VerificationResult } from '../results.js'
 import { VerifierPool } from './pool.js'
-import { internalError, ndjsonInput, TaskRunner, type WireOutcome } from './tasks.js'
+import { internalError, lineInput, TaskRunner, type WireOutcome } from './tasks.js'
 
 /** Options of `verifyMany`: how to run the batch, and the verify options applied to every input. */
 export interface VerifyManyOptions extends VerifyPassportOptions {
@@ -289,18 +289,22 @@ interface Outcome {
 }
 
 /**
- * An NDJSON line for `runBatch` (the CLI): decoded where it is verified (`ndjsonInput`: a JSON
- * string is a compact JWS), so the thread that reads the lines parses none of them. Not exported
- * from the package: a caller of `verifyMany` passes inputs.
+ * An NDJSON line for `runBatch` (the CLI), as the bytes read: decoded where it is verified (UTF-8,
+ * then `ndjsonInput`: a JSON string is a compact JWS), so the thread that reads the lines decodes
+ * and parses none of them, and holds no string of them on its heap. Not exported from the package:
+ * a caller of `verifyMany` passes inputs.
  */
 export class NdjsonLine {
-  readonly text: string
-  constructor(text: string) {
-    this.text = text
+  readonly bytes: Uint8Array
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes
   }
 }
 
-/** Inputs read and not yet handed over: their indexes, and which of them are NDJSON lines. */
+/**
+ * Inputs read and not yet handed over: their indexes, and which of them are NDJSON lines (at those
+ * positions, `inputs` holds the line's bytes).
+ */
 interface Chunk {
   indexes: number[]
   inputs: unknown[]
@@ -327,10 +331,10 @@ interface Executor {
   close(): Promise<void>
 }
 
-/** The input a chunk position stands for (an NDJSON line decoded). */
+/** What a chunk position holds, an NDJSON line decoded (as a worker decodes it: `lineInput`). */
 const inputAt = (chunk: Chunk, i: number): unknown => {
   const input = chunk.inputs[i]
-  return chunk.lines.includes(i) && typeof input === 'string' ? ndjsonInput(input) : input
+  return chunk.lines.includes(i) && input instanceof Uint8Array ? lineInput(input) : input
 }
 
 function outcomeOf(result: VerificationResult, include: boolean): Outcome {
@@ -367,7 +371,7 @@ function fromWire(wire: WireOutcome, chunk: Chunk, i: number): Outcome {
       get() {
         let value: VerificationResult['credential']
         try {
-          const input = line && typeof sent === 'string' ? ndjsonInput(sent) : sent
+          const input = line && sent instanceof Uint8Array ? lineInput(sent) : sent
           const unwrapped = unwrapCredential(input)
           if (!isUnwrapFailure(unwrapped)) value = unwrapped.credential
         } catch {
@@ -573,7 +577,7 @@ async function* runBatch(
       chunk.indexes.push(index)
       if (isNdjsonLine(input)) {
         chunk.lines.push(chunk.inputs.length)
-        chunk.inputs.push(input.text)
+        chunk.inputs.push(input.bytes)
       } else chunk.inputs.push(input)
       flushIfDue()
     } catch (err) {

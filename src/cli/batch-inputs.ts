@@ -13,8 +13,7 @@ import {
   readFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { StringDecoder } from 'node:string_decoder'
-import { ndjsonInput } from '../batch/tasks.js'
+import { lineText, ndjsonInput } from '../batch/tasks.js'
 import { NdjsonLine } from '../batch/verify-many.js'
 import { fsReason, isDirectory } from './io.js'
 
@@ -47,15 +46,15 @@ function* walk(dir: string): Generator<{ path: string; unreadable?: string }> {
 }
 
 /** One NDJSON line as an input (`undefined` for a blank line): the verifier's own decoding. */
-export { ndjsonInput }
+export { lineText, ndjsonInput }
 
 /**
  * The inputs of an NDJSON stream, one per non-blank line, labelled `label:line`. `raw`: each input
- * is the line undecoded (an `NdjsonLine`, decoded where it is verified: `verify` hands lines to
- * its worker threads as they are read); otherwise decoded here (`check`).
+ * is the line's bytes undecoded (an `NdjsonLine`: `verify` hands them to its worker threads, where
+ * they are decoded and verified); otherwise decoded here (`check`).
  */
 export async function* ndjsonLines(
-  lines: AsyncIterable<string>,
+  lines: AsyncIterable<Uint8Array>,
   label: string,
   firstLine = 1,
   raw = false,
@@ -64,41 +63,69 @@ export async function* ndjsonLines(
   for await (const line of lines) {
     n++
     if (raw) {
-      if (line.trim() !== '') yield { label: `${label}:${n}`, input: new NdjsonLine(line) }
+      if (!isBlankLine(line)) yield { label: `${label}:${n}`, input: new NdjsonLine(line) }
       continue
     }
-    const input = ndjsonInput(line)
+    const input = ndjsonInput(lineText(line))
     if (input !== undefined) yield { label: `${label}:${n}`, input }
   }
 }
 
+/** ASCII white space: what a blank line is made of, but for the rarer Unicode spaces. */
+const isAsciiSpace = (byte: number) =>
+  byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0b || byte === 0x0c || byte === 0x0d
+
 /**
- * The lines of a file, or of standard input for `-`: `\n` ends a line, and a `\r` before it is
- * dropped. One chunk is read at a time, when the consumer asks for the next line, so at most a
- * chunk (64 KiB) and one partial line are held, however fast the input (readline's async iterator
- * reads ahead up to 1,024 lines, 20 MiB of passports).
+ * Whether a line is blank as `String.prototype.trim` sees its text: only white space. A line of a
+ * passport is told apart by its first byte; only one that starts with white space and then a
+ * non-ASCII byte (a no-break space, a BOM) is decoded to ask.
  */
-export function readLines(path: string): AsyncIterable<string> {
+function isBlankLine(line: Uint8Array): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const byte = line[i] as number
+    if (isAsciiSpace(byte)) continue
+    return byte < 0x80 ? false : lineText(line).trim() === ''
+  }
+  return true
+}
+
+/**
+ * The lines of a file, or of standard input for `-`, as bytes (undecoded): `\n` ends a line, and a
+ * `\r` before it is dropped. One chunk is read at a time, when the consumer asks for the next line,
+ * so at most a chunk (64 KiB) and one partial line are held, however fast the input (readline's
+ * async iterator reads ahead up to 1,024 lines, 20 MiB of passports). A line within a chunk is a
+ * view of it, not a copy.
+ */
+export function readLines(path: string): AsyncIterable<Uint8Array> {
   const stream = path === '-' ? process.stdin : createReadStream(path)
   return splitLines(stream)
 }
 
-async function* splitLines(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8')
-  let partial = ''
-  const line = (text: string) => (text.endsWith('\r') ? text.slice(0, -1) : text)
-  for await (const chunk of stream) {
-    const text = partial + (typeof chunk === 'string' ? chunk : decoder.write(chunk))
+/** A line without the `\r` of a CRLF ending. */
+const withoutCr = (line: Buffer): Buffer =>
+  line.length > 0 && line[line.length - 1] === 0x0d ? line.subarray(0, -1) : line
+
+export async function* splitLines(
+  stream: AsyncIterable<Uint8Array | string>,
+): AsyncGenerator<Buffer> {
+  /** The start of a line that began in an earlier chunk, its pieces joined once it ends. */
+  let partial: Buffer[] = []
+  for await (const piece of stream) {
+    const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : asBuffer(piece)
     let start = 0
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      yield line(text.slice(start, end))
+    for (let end = chunk.indexOf(0x0a); end !== -1; end = chunk.indexOf(0x0a, start)) {
+      const tail = chunk.subarray(start, end)
+      yield withoutCr(partial.length === 0 ? tail : Buffer.concat([...partial, tail]))
+      partial = []
       start = end + 1
     }
-    partial = start === 0 ? text : text.slice(start)
+    if (start < chunk.length) partial.push(chunk.subarray(start))
   }
-  const last = partial + decoder.end()
-  if (last !== '') yield line(last)
+  if (partial.length > 0) yield withoutCr(Buffer.concat(partial))
 }
+
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
 async function* ndjsonFile(path: string, raw: boolean): AsyncGenerator<BatchInput> {
   try {
@@ -155,22 +182,23 @@ export async function peekStdin(
   raw = false,
 ): Promise<{ single: string } | { lines: AsyncGenerator<BatchInput> }> {
   const iterator = readLines('-')[Symbol.asyncIterator]()
-  const seen: string[] = []
+  const seen: Uint8Array[] = []
   const next = async (): Promise<string | undefined> => {
     const step = await iterator.next()
     if (step.done) return undefined
     seen.push(step.value)
-    return step.value
+    return lineText(step.value)
   }
+  const all = () => seen.map(lineText).join('\n')
   const rest = async (): Promise<string> => {
     while ((await next()) !== undefined) {
       // read to the end
     }
-    return seen.join('\n')
+    return all()
   }
   let first = await next()
   while (first !== undefined && first.trim() === '') first = await next()
-  if (first === undefined) return { single: seen.join('\n') }
+  if (first === undefined) return { single: all() }
   const head = first.trim()
   if (head.startsWith('{') || head.startsWith('[')) {
     try {
@@ -181,12 +209,12 @@ export async function peekStdin(
   }
   let second = await next()
   while (second !== undefined && second.trim() === '') second = await next()
-  if (second === undefined) return { single: seen.join('\n') }
+  if (second === undefined) return { single: all() }
   const buffered = [...seen]
-  const remaining: AsyncIterable<string> = {
+  const remaining: AsyncIterable<Uint8Array> = {
     [Symbol.asyncIterator]: () => ({ next: () => iterator.next() }),
   }
-  async function* lines(): AsyncGenerator<string> {
+  async function* lines(): AsyncGenerator<Uint8Array> {
     yield* buffered
     yield* remaining
   }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/temp-dir.js'
 
 const root = new URL('../../../', import.meta.url)
-const cli = (args: string[], input?: string) =>
+const cli = (args: string[], input?: string | Buffer) =>
   spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
@@ -89,28 +89,42 @@ describe('carbon-passport verify, many inputs', () => {
     expect(r.stderr).not.toMatch(/ignored\.txt/)
   })
 
-  it('NDJSON on standard input, --ndjson out: one parsed result per line, exit 1 on a bad line', () => {
-    const jwt = readFileSync(signedPath('ev-nmc-pack.jwt'), 'utf8').trim()
-    const di = JSON.stringify(JSON.parse(readFileSync(signedPath('lfp-cell-280ah.json'), 'utf8')))
-    const quoted = JSON.stringify(readFileSync(signedPath('ups-battery-module.jwt'), 'utf8').trim())
-    const input = [jwt, '', di, quoted, 'garbage'].join('\n')
-    const r = cli(['verify', '-', ...DIDS, '--ndjson', '--jobs', '0'], input)
-    expect(r.status).toBe(1)
-    const results = ndjson(r.stdout).sort((a, b) => a.index - b.index)
-    expect(results.map(({ index, file, verified }) => ({ index, file, verified }))).toEqual([
-      { index: 0, file: '-:1', verified: true },
-      { index: 1, file: '-:3', verified: true },
-      { index: 2, file: '-:4', verified: true },
-      { index: 3, file: '-:5', verified: false },
-    ])
-    for (const line of results)
-      expect(Object.keys(line).sort()).toEqual(
-        expect.arrayContaining(['errors', 'file', 'index', 'verified']),
+  it.each(['0', '1'])(
+    'NDJSON on standard input, --ndjson out, --jobs %s: one parsed result per line, exit 1 on a bad line',
+    (jobs) => {
+      const jwt = readFileSync(signedPath('ev-nmc-pack.jwt'), 'utf8').trim()
+      const di = JSON.stringify(JSON.parse(readFileSync(signedPath('lfp-cell-280ah.json'), 'utf8')))
+      const quoted = JSON.stringify(
+        readFileSync(signedPath('ups-battery-module.jwt'), 'utf8').trim(),
       )
-    expect(results[0]?.id).toMatch(/^urn:uuid:/)
-    expect(results[3]?.errors.map((e) => e.code)).toEqual(['MALFORMED_JSON'])
-    expect(r.stderr).toMatch(/^verified 3, failed 1 of 4/)
-  })
+      // The lines travel as bytes (to the workers too): CRLF ends, a blank line of a no-break space,
+      // a line with a character outside the BMP and a byte that is not UTF-8.
+      const input = Buffer.concat([
+        Buffer.from([jwt, '', di, quoted, 'garbage', '\u00a0', '{"𝄞":1}'].join('\r\n')),
+        Buffer.from([0x0a, 0x22, 0xff, 0x22, 0x0a]),
+      ])
+      const r = cli(['verify', '-', ...DIDS, '--ndjson', '--jobs', jobs], input)
+      expect(r.status).toBe(1)
+      const results = ndjson(r.stdout).sort((a, b) => a.index - b.index)
+      expect(results.map(({ index, file, verified }) => ({ index, file, verified }))).toEqual([
+        { index: 0, file: '-:1', verified: true },
+        { index: 1, file: '-:3', verified: true },
+        { index: 2, file: '-:4', verified: true },
+        { index: 3, file: '-:5', verified: false },
+        { index: 4, file: '-:7', verified: false },
+        { index: 5, file: '-:8', verified: false },
+      ])
+      for (const line of results)
+        expect(Object.keys(line).sort()).toEqual(
+          expect.arrayContaining(['errors', 'file', 'index', 'verified']),
+        )
+      expect(results[0]?.id).toMatch(/^urn:uuid:/)
+      expect(results[3]?.errors.map((e) => e.code)).toEqual(['MALFORMED_JSON'])
+      // A JSON string is taken for a compact JWS: the bad byte decodes to U+FFFD, as it always did.
+      expect(results[5]?.errors.map((e) => e.code)).toEqual(['MALFORMED_JSON'])
+      expect(r.stderr).toMatch(/^verified 3, failed 3 of 6/)
+    },
+  )
 
   it('one document on standard input is still verified as before (the single-file output)', () => {
     const r = cli(['verify', '-', ...DIDS], readFileSync(signedPath('lfp-cell-280ah.json'), 'utf8'))
