@@ -20,10 +20,29 @@ import { fsReason, isDirectory } from './io.js'
 /** The files a folder contributes: passports as JSON, JSON-LD, a compact JWS, or NDJSON. */
 export const BATCH_EXTENSIONS = ['.json', '.jwt', '.jsonld', '.ndjson'] as const
 
-/** One input: where it came from (`file`, or `file:line` in NDJSON) and what it holds. */
+/**
+ * One input: where it came from (`file`, or `file:line` in NDJSON) and what it holds, or why it
+ * could not be read (`code`: `FILE_UNREADABLE` unless said, `INPUT_TOO_LARGE` for a line too long).
+ */
 export type BatchInput =
   | { label: string; input: unknown; unreadable?: undefined }
-  | { label: string; input?: undefined; unreadable: string }
+  | { label: string; input?: undefined; unreadable: string; code?: 'INPUT_TOO_LARGE' }
+
+/**
+ * The longest NDJSON line read, in bytes: 8 MiB. Verification refuses an input over 1 MiB
+ * (`maxBytes`), and a line may spell its input with escapes of up to 6 bytes a character, so no
+ * line that could verify is longer; a longer one is skipped to its end without being held and is
+ * one failed result (`INPUT_TOO_LARGE`), so that a stream without line breaks cannot exhaust memory.
+ */
+export const MAX_NDJSON_LINE_BYTES = 8 * 1024 * 1024
+
+/** A line longer than the cap, skipped: only how long it is. */
+export class LineTooLong {
+  readonly bytes: number
+  constructor(bytes: number) {
+    this.bytes = bytes
+  }
+}
 
 const isNdjson = (path: string) => path.endsWith('.ndjson')
 const wanted = (name: string) => BATCH_EXTENSIONS.some((ext) => name.endsWith(ext))
@@ -54,7 +73,7 @@ export { lineText, ndjsonInput }
  * they are decoded and verified); otherwise decoded here (`check`).
  */
 export async function* ndjsonLines(
-  lines: AsyncIterable<Uint8Array>,
+  lines: AsyncIterable<Uint8Array | LineTooLong>,
   label: string,
   firstLine = 1,
   raw = false,
@@ -62,6 +81,14 @@ export async function* ndjsonLines(
   let n = firstLine - 1
   for await (const line of lines) {
     n++
+    if (line instanceof LineTooLong) {
+      yield {
+        label: `${label}:${n}`,
+        unreadable: `the line is ${line.bytes} bytes long, over the ${MAX_NDJSON_LINE_BYTES}-byte cap of an NDJSON line`,
+        code: 'INPUT_TOO_LARGE',
+      }
+      continue
+    }
     if (raw) {
       if (!isBlankLine(line)) yield { label: `${label}:${n}`, input: new NdjsonLine(line) }
       continue
@@ -94,9 +121,9 @@ function isBlankLine(line: Uint8Array): boolean {
  * `\r` before it is dropped. One chunk is read at a time, when the consumer asks for the next line,
  * so at most a chunk (64 KiB) and one partial line are held, however fast the input (readline's
  * async iterator reads ahead up to 1,024 lines, 20 MiB of passports). A line within a chunk is a
- * view of it, not a copy.
+ * view of it, not a copy; a line over `maxLine` bytes is skipped (`LineTooLong`).
  */
-export function readLines(path: string): AsyncIterable<Uint8Array> {
+export function readLines(path: string): AsyncIterable<Uint8Array | LineTooLong> {
   const stream = path === '-' ? process.stdin : createReadStream(path)
   return splitLines(stream)
 }
@@ -107,21 +134,41 @@ const withoutCr = (line: Buffer): Buffer =>
 
 export async function* splitLines(
   stream: AsyncIterable<Uint8Array | string>,
-): AsyncGenerator<Buffer> {
+  maxLine = MAX_NDJSON_LINE_BYTES,
+): AsyncGenerator<Buffer | LineTooLong> {
   /** The start of a line that began in an earlier chunk, its pieces joined once it ends. */
   let partial: Buffer[] = []
+  let held = 0
+  /** The bytes of a line over the cap so far, dropped as they come; -1 when none is. */
+  let skipped = -1
   for await (const piece of stream) {
     const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : asBuffer(piece)
     let start = 0
     for (let end = chunk.indexOf(0x0a); end !== -1; end = chunk.indexOf(0x0a, start)) {
-      const tail = chunk.subarray(start, end)
-      yield withoutCr(partial.length === 0 ? tail : Buffer.concat([...partial, tail]))
+      const length = (skipped >= 0 ? skipped : held) + end - start
+      if (skipped >= 0 || length > maxLine) yield new LineTooLong(length)
+      else {
+        const tail = chunk.subarray(start, end)
+        yield withoutCr(partial.length === 0 ? tail : Buffer.concat([...partial, tail]))
+      }
       partial = []
+      held = 0
+      skipped = -1
       start = end + 1
     }
-    if (start < chunk.length) partial.push(chunk.subarray(start))
+    const rest = chunk.length - start
+    if (skipped >= 0) skipped += rest
+    else if (held + rest > maxLine) {
+      skipped = held + rest
+      partial = []
+      held = 0
+    } else if (rest > 0) {
+      partial.push(chunk.subarray(start))
+      held += rest
+    }
   }
-  if (partial.length > 0) yield withoutCr(Buffer.concat(partial))
+  if (skipped >= 0) yield new LineTooLong(skipped)
+  else if (partial.length > 0) yield withoutCr(Buffer.concat(partial))
 }
 
 const asBuffer = (bytes: Uint8Array): Buffer =>
@@ -182,41 +229,49 @@ export async function peekStdin(
   raw = false,
 ): Promise<{ single: string } | { lines: AsyncGenerator<BatchInput> }> {
   const iterator = readLines('-')[Symbol.asyncIterator]()
-  const seen: Uint8Array[] = []
+  const seen: (Uint8Array | LineTooLong)[] = []
+  let tooLong = false
   const next = async (): Promise<string | undefined> => {
     const step = await iterator.next()
     if (step.done) return undefined
     seen.push(step.value)
-    return lineText(step.value)
+    if (!(step.value instanceof LineTooLong)) return lineText(step.value)
+    tooLong = true
+    return '\u0000' // not blank, not JSON: a line of its own
   }
-  const all = () => seen.map(lineText).join('\n')
-  const rest = async (): Promise<string> => {
+  const all = () =>
+    seen.map((line) => (line instanceof LineTooLong ? '' : lineText(line))).join('\n')
+  const buffered = () => {
+    const remaining: AsyncIterable<Uint8Array | LineTooLong> = {
+      [Symbol.asyncIterator]: () => ({ next: () => iterator.next() }),
+    }
+    const lines = async function* () {
+      yield* seen
+      yield* remaining
+    }
+    return { lines: ndjsonLines(lines(), '-', 1, raw) }
+  }
+  // A line over the cap is never one document: it is reported as a line (INPUT_TOO_LARGE).
+  const single = () => (tooLong ? buffered() : { single: all() })
+  const rest = async () => {
     while ((await next()) !== undefined) {
       // read to the end
     }
-    return all()
+    return single()
   }
   let first = await next()
   while (first !== undefined && first.trim() === '') first = await next()
-  if (first === undefined) return { single: all() }
+  if (first === undefined) return single()
   const head = first.trim()
   if (head.startsWith('{') || head.startsWith('[')) {
     try {
       JSON.parse(head)
     } catch {
-      return { single: await rest() }
+      return rest()
     }
   }
   let second = await next()
   while (second !== undefined && second.trim() === '') second = await next()
-  if (second === undefined) return { single: all() }
-  const buffered = [...seen]
-  const remaining: AsyncIterable<Uint8Array> = {
-    [Symbol.asyncIterator]: () => ({ next: () => iterator.next() }),
-  }
-  async function* lines(): AsyncGenerator<Uint8Array> {
-    yield* buffered
-    yield* remaining
-  }
-  return { lines: ndjsonLines(lines(), '-', 1, raw) }
+  if (second === undefined) return single()
+  return buffered()
 }

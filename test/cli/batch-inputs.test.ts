@@ -6,7 +6,13 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import type { NdjsonLine } from '../../src/batch/verify-many.js'
-import { lineText, ndjsonLines, splitLines } from '../../src/cli/batch-inputs.js'
+import {
+  LineTooLong,
+  lineText,
+  MAX_NDJSON_LINE_BYTES,
+  ndjsonLines,
+  splitLines,
+} from '../../src/cli/batch-inputs.js'
 
 /** Bytes of NDJSON-ish text: multi-byte characters, CR and LF, spaces of all kinds, bad bytes. */
 const TEXT = ['a', '"', '{', '}', ' ', '\t', 'é', '€', '𝄞', '\u00a0', '\ufeff', '\u2028']
@@ -32,6 +38,18 @@ async function* cut(bytes: Buffer, at: number[]): AsyncGenerator<Uint8Array> {
   yield bytes.subarray(start)
 }
 
+/** Bytes split at every `byte`, as String.prototype.split splits text. */
+function splitOn(bytes: Buffer, byte: number): Buffer[] {
+  const out: Buffer[] = []
+  let start = 0
+  for (let end = bytes.indexOf(byte); end !== -1; end = bytes.indexOf(byte, start)) {
+    out.push(bytes.subarray(start, end))
+    start = end + 1
+  }
+  out.push(bytes.subarray(start))
+  return out
+}
+
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = []
   for await (const item of items) out.push(item)
@@ -50,10 +68,51 @@ describe('splitLines (NDJSON as bytes)', () => {
           const expected = whole.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l))
           if (whole.endsWith('\n') || whole === '') expected.pop()
           const lines = await collect(splitLines(cut(bytes, at)))
-          expect(lines.map(lineText)).toEqual(expected)
+          expect(lines.map((l) => (l instanceof LineTooLong ? l : lineText(l)))).toEqual(expected)
         },
       ),
       { numRuns: 1000 },
+    )
+  })
+
+  test('a line over the cap is skipped, with its length, and every other line is read as before', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece(true), { maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.nat({ max: 24 }),
+        async (pieces, at, maxLine) => {
+          const bytes = bytesOf(pieces)
+          const raw = bytes.length === 0 ? [] : splitOn(bytes, 0x0a)
+          if (bytes.at(-1) === 0x0a) raw.pop()
+          const expected = raw.map((line) =>
+            line.length > maxLine
+              ? { tooLong: line.length }
+              : lineText(line.at(-1) === 0x0d ? line.subarray(0, -1) : line),
+          )
+          const lines = await collect(splitLines(cut(bytes, at), maxLine))
+          expect(
+            lines.map((l) => (l instanceof LineTooLong ? { tooLong: l.bytes } : lineText(l))),
+          ).toEqual(expected)
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+
+  test('the cap is 8 MiB, and a longer line is one INPUT_TOO_LARGE input, the next line read', async () => {
+    expect(MAX_NDJSON_LINE_BYTES).toBe(8 * 1024 * 1024)
+    const long = Buffer.alloc(MAX_NDJSON_LINE_BYTES + 1, 0x61)
+    const stream = async function* () {
+      for (let i = 0; i < long.length; i += 65536) yield long.subarray(i, i + 65536)
+      yield Buffer.from('\n{"a":1}\n')
+    }
+    const items = await collect(ndjsonLines(splitLines(stream()), '-', 1, true))
+    expect(items[0]).toMatchObject({ label: '-:1', code: 'INPUT_TOO_LARGE' })
+    expect(items[0]?.unreadable).toMatch(/8388609 bytes long/)
+    expect(items).toHaveLength(2)
+    expect(lineText((items[1]?.input as NdjsonLine | undefined)?.bytes ?? new Uint8Array())).toBe(
+      '{"a":1}',
     )
   })
 

@@ -21,10 +21,14 @@ function formatReport({ file, report }: { file: string; report: ConformanceRepor
   return out.join('\n')
 }
 
-/** The failed report of an input that cannot be read: one `FILE_UNREADABLE` error. */
-function unreadableReport(reason: string, options: CheckConformanceOptions): ConformanceReport {
+/** The failed report of an input that cannot be read: one `FILE_UNREADABLE` error (or `code`). */
+function unreadableReport(
+  reason: string,
+  options: CheckConformanceOptions,
+  code: string = FILE_UNREADABLE,
+): ConformanceReport {
   const finding = {
-    code: FILE_UNREADABLE,
+    code,
     severity: 'error',
     path: '',
     message: reason,
@@ -57,10 +61,10 @@ async function checkMany(
     const report =
       item.unreadable === undefined
         ? checkConformance(item.input, options)
-        : unreadableReport(item.unreadable, options)
+        : unreadableReport(item.unreadable, options, item.code)
     total++
     if (!report.conforms) failed++
-    if (item.unreadable !== undefined) unreadable++
+    if (item.unreadable !== undefined && item.code === undefined) unreadable++
     if (asJson) results.push({ file: item.label, report })
     else process.stdout.write(`${formatReport({ file: item.label, report })}\n`)
   }

@@ -109,7 +109,7 @@ export async function runVerifyBatch(
             index: r.index,
             file: item.label,
             verified: false,
-            errors: [{ code: FILE_UNREADABLE, path: '', message: item.unreadable }],
+            errors: [{ code: item.code ?? FILE_UNREADABLE, path: '', message: item.unreadable }],
             ms: now - last,
           }
         : {

@@ -126,6 +126,24 @@ describe('carbon-passport verify, many inputs', () => {
     },
   )
 
+  it('an NDJSON line over 8 MiB is one INPUT_TOO_LARGE result, and the lines after it are read', () => {
+    const jwt = readFileSync(signedPath('ev-nmc-pack.jwt'), 'utf8').trim()
+    const input = `${'x'.repeat(8 * 1024 * 1024 + 1)}\n${jwt}\n`
+    const r = cli(['verify', '-', ...DIDS, '--ndjson', '--jobs', '1'], input)
+    expect(r.status).toBe(1)
+    const results = ndjson(r.stdout).sort((a, b) => a.index - b.index)
+    expect(
+      results.map(({ file, verified, errors }) => ({
+        file,
+        verified,
+        codes: errors.map((e) => e.code),
+      })),
+    ).toEqual([
+      { file: '-:1', verified: false, codes: ['INPUT_TOO_LARGE'] },
+      { file: '-:2', verified: true, codes: [] },
+    ])
+  })
+
   it('one document on standard input is still verified as before (the single-file output)', () => {
     const r = cli(['verify', '-', ...DIDS], readFileSync(signedPath('lfp-cell-280ah.json'), 'utf8'))
     expect(r.status).toBe(0)
