@@ -30,9 +30,10 @@ export type BatchInput =
 
 /**
  * The longest NDJSON line read, in bytes: 8 MiB. Verification refuses an input over 1 MiB
- * (`maxBytes`), and a line may spell its input with escapes of up to 6 bytes a character, so no
- * line that could verify is longer; a longer one is skipped to its end without being held and is
- * one failed result (`INPUT_TOO_LARGE`), so that a stream without line breaks cannot exhaust memory.
+ * (`maxBytes`), and a line may spell its input with escapes of up to 6 bytes a character, so only
+ * a line padded with megabytes of white space could verify and be longer. A longer line is skipped
+ * to its end without being held and is one failed result (`INPUT_TOO_LARGE`), so that a stream
+ * without line breaks cannot exhaust memory.
  */
 export const MAX_NDJSON_LINE_BYTES = 8 * 1024 * 1024
 
