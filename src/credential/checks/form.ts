@@ -87,19 +87,33 @@ interface Walk {
 }
 
 /** IRIs of every term of an active context (a term's IRI must be written as the term). */
-const termIrisByContext = new WeakMap<ActiveContext, Set<string>>()
-function termIris(ctx: ActiveContext): Set<string> {
-  let iris = termIrisByContext.get(ctx)
-  if (!iris) {
-    iris = new Set()
+interface ContextTermIris {
+  iris: Set<string>
+  /** Whether two terms have one IRI (else two keys of a node never have one meaning). */
+  shared: boolean
+}
+const termIrisByContext = new WeakMap<ActiveContext, ContextTermIris>()
+function contextTermIris(ctx: ActiveContext): ContextTermIris {
+  let entry = termIrisByContext.get(ctx)
+  if (!entry) {
+    const iris = new Set<string>()
+    // Terms for keywords (`id`, `type`) never reach the meaning check: they are not counted.
+    const meanings = new Set<string>()
+    let terms = 0
     for (const definition of ctx.mappings.values()) {
       const iri = definition?.['@id']
-      if (typeof iri === 'string') iris.add(iri)
+      if (typeof iri !== 'string') continue
+      iris.add(iri)
+      if (iri.startsWith('@')) continue
+      meanings.add(iri)
+      terms++
     }
-    termIrisByContext.set(ctx, iris)
+    entry = { iris, shared: meanings.size < terms }
+    termIrisByContext.set(ctx, entry)
   }
-  return iris
+  return entry
 }
+const termIris = (ctx: ActiveContext): Set<string> => contextTermIris(ctx).iris
 
 type FormCode =
   | 'JSONLD_KEYWORD_NOT_ALLOWED'
@@ -247,19 +261,22 @@ function walkNode(
       }
     }
     describes = true
-    // Two keys of one node with one meaning: only possible with two terms for one IRI.
-    meanings ??= new Map()
-    const other = meanings.get(iri as string)
-    if (other !== undefined) {
-      report(
-        w,
-        'JSONLD_KEY_NOT_A_TERM',
-        `\`${key}\` and \`${other}\` both stand for ${String(iri)}`,
-        key,
-      )
-      continue
+    // Two keys of one node with one meaning: only possible with two terms for one IRI (a key
+    // that is no term expands to an IRI of its own, and one that is a term's IRI was refused).
+    if (contextTermIris(ctx).shared) {
+      meanings ??= new Map()
+      const other = meanings.get(iri as string)
+      if (other !== undefined) {
+        report(
+          w,
+          'JSONLD_KEY_NOT_A_TERM',
+          `\`${key}\` and \`${other}\` both stand for ${String(iri)}`,
+          key,
+        )
+        continue
+      }
+      meanings.set(iri as string, key)
     }
-    meanings.set(iri as string, key)
     const scoped = definition?.['@context']
     let termCtx = ctx
     if (scoped !== undefined) {

@@ -12,6 +12,7 @@
 import { getOrInsert } from '../../collections.js'
 import type { Json } from '../../json.js'
 import type { ActiveContext, JsonldInternals, ProcessFlags } from './jsonld-internals.js'
+import { sortStrings } from './sort.js'
 
 export type { ActiveContext } from './jsonld-internals.js'
 
@@ -81,6 +82,11 @@ function understood(definition: Record<string, unknown> | undefined) {
   return definition
 }
 
+/** The memo key of a flag set (each flag true, false or absent); no string built per call. */
+const flagsKey = (flags: ProcessFlags): number =>
+  (flags.propagate === undefined ? 0 : flags.propagate ? 1 : 2) +
+  3 * (flags.overrideProtected === undefined ? 0 : flags.overrideProtected ? 1 : 2)
+
 /**
  * Processed contexts, memoized by input context, local context and flags, so that a document's
  * contexts are processed once per loader. Sound because the local contexts are parts of frozen
@@ -93,7 +99,7 @@ export class ContextMemo {
   readonly #options: Record<string, unknown>
   readonly #processed = new WeakMap<
     object,
-    Map<unknown, Map<string, ActiveContext | Promise<unknown>>>
+    Map<unknown, Map<number, ActiveContext | Promise<unknown>>>
   >()
   readonly #reverted = new WeakMap<ActiveContext, ActiveContext>()
   readonly #terms = new WeakMap<ActiveContext, Map<string, TermInfo>>()
@@ -164,7 +170,7 @@ export class ContextMemo {
   process(activeCtx: ActiveContext, localCtx: unknown, flags: ProcessFlags): ActiveContext {
     const byLocal = getOrInsert(this.#processed, activeCtx, () => new Map())
     const byFlags = getOrInsert(byLocal, localCtx, () => new Map())
-    const key = `${flags.propagate}:${flags.overrideProtected}`
+    const key = flagsKey(flags)
     const result = byFlags.get(key)
     if (result instanceof Promise) throw new Pending(result)
     if (result) return result
@@ -265,7 +271,7 @@ export function nodeContexts(
   let activeCtx = ctxIn
   const propertyScoped =
     activeProperty === null ? undefined : activeCtx.mappings.get(activeProperty)?.['@context']
-  const keys = Object.keys(element).sort()
+  const keys = sortStrings(Object.keys(element))
   if (keys.length === 0) refuse()
   const typeScopedIn = activeCtx.previousContext ? activeCtx : null
   let mustRevert = true

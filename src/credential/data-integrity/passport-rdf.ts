@@ -32,6 +32,7 @@ import {
   withContexts,
 } from './jsonld-terms.js'
 import { nquadsIri, nquadsLiteral, type Predicate, type SerializedDataset } from './rdfc.js'
+import { sortByKey, sortStrings } from './sort.js'
 
 interface Term {
   termType: 'NamedNode' | 'BlankNode' | 'Literal' | 'DefaultGraph'
@@ -68,6 +69,29 @@ interface LiteralValue {
   nquads: string
 }
 const iriValue = (iri: string): IriValue => ({ iri, nquads: nquadsIri(iri) })
+
+/** The IRI values of terms used as types or `@vocab` values, per context (read-only, shared). */
+const termIriValues = new WeakMap<ActiveContext, Map<string, IriValue>>()
+
+/**
+ * `_expandIri(ctx, value, {vocab: true, base: true})` as an IRI value (refused unless absolute),
+ * made once per context for a term of it: a passport's types and enumerations are terms, and
+ * only terms the contexts define are kept, so the map stays bounded.
+ */
+function vocabIriValue(memo: ContextMemo, ctx: ActiveContext, value: string): IriValue {
+  if (!ctx.mappings.has(value)) return iriValue(absoluteIri(memo, memo.expandIri(ctx, value, true)))
+  let values = termIriValues.get(ctx)
+  if (!values) {
+    values = new Map()
+    termIriValues.set(ctx, values)
+  }
+  let found = values.get(value)
+  if (!found) {
+    found = Object.freeze(iriValue(absoluteIri(memo, memo.expandIri(ctx, value, true))))
+    values.set(value, found)
+  }
+  return found
+}
 const literalValue = (literal: string, datatype: string, key: string): LiteralValue => ({
   literal,
   datatype,
@@ -79,9 +103,11 @@ const literalValue = (literal: string, datatype: string, key: string): LiteralVa
 interface Entry {
   /** The expanded property IRI. */
   property: string
-  /** The key (the term), for its definition. */
+  /** The key (the term). */
   term: string
   termCtx: ActiveContext
+  /** The term's definition in `termCtx`, which its values expand with (undefined: not understood). */
+  definition: Record<string, unknown> | undefined
   items: unknown[]
 }
 
@@ -102,13 +128,7 @@ function absoluteIri(memo: ContextMemo, value: unknown): string {
   return value as string
 }
 
-/** The term definition of `key`, refused unless every entry of it is understood. */
-function definitionOf(memo: ContextMemo, ctx: ActiveContext, key: string): Record<string, unknown> {
-  return memo.term(ctx, key).definition ?? refuse()
-}
-
-const byProperty = (a: Entry, b: Entry) =>
-  a.property < b.property ? -1 : a.property > b.property ? 1 : 0
+const propertyOf = (entry: Entry) => entry.property
 
 /** The head of a node object (see NodeHead). */
 function expandHead(
@@ -139,7 +159,7 @@ function expandHead(
       if (list.length === 0) refuse()
       for (const t of list) {
         if (typeof t !== 'string') refuse()
-        head.types.push(iriValue(absoluteIri(memo, memo.expandIri(typeScoped, t as string, true))))
+        head.types.push(vocabIriValue(memo, typeScoped, t as string))
       }
       continue
     }
@@ -151,11 +171,13 @@ function expandHead(
         : memo.process(activeCtx, scoped, { propagate: true, overrideProtected: true })
     const items = Array.isArray(value) ? value : [value]
     if (items.length === 0) refuse()
-    head.entries.push({ property, term: key, termCtx, items })
+    // Looked up once per key, not per value.
+    const definition = termCtx === activeCtx ? info.definition : memo.term(termCtx, key).definition
+    head.entries.push({ property, term: key, termCtx, definition, items })
   }
-  // Array#sort is stable: keys with the same expanded IRI stay in key order, as their values
-  // are appended in jsonld.js's expanded node.
-  if (head.entries.length > 1) head.entries.sort(byProperty)
+  // A stable sort: keys with the same expanded IRI stay in key order, as their values are
+  // appended in jsonld.js's expanded node.
+  if (head.entries.length > 1) sortByKey(head.entries, propertyOf)
   return head
 }
 
@@ -164,14 +186,15 @@ function expandScalar(
   memo: ContextMemo,
   item: unknown,
   termCtx: ActiveContext,
-  term: string,
+  termDefinition: Record<string, unknown> | undefined,
 ): IriValue | LiteralValue {
   if (Array.isArray(item) || item === null || item === undefined) return refuse()
-  const definition = definitionOf(memo, termCtx, term)
+  const definition = termDefinition ?? refuse()
   const type = definition['@type']
   if (type === '@id' || type === '@vocab') {
     if (typeof item !== 'string') refuse()
-    return iriValue(absoluteIri(memo, memo.expandIri(termCtx, item as string, type === '@vocab')))
+    if (type === '@vocab') return vocabIriValue(memo, termCtx, item as string)
+    return iriValue(absoluteIri(memo, memo.expandIri(termCtx, item as string, false)))
   }
   if (type !== undefined && (typeof type !== 'string' || type.startsWith('@'))) refuse()
   if ('@language' in termCtx || '@direction' in termCtx) refuse()
@@ -323,7 +346,7 @@ class NodeMap {
     }
     // Sorted expanded keys: '@id' is skipped, '@type' sorts before every IRI.
     for (const type of head.types) addStatement(st, named, '@type', type.iri, type)
-    for (const { property, term, termCtx, items } of head.entries) {
+    for (const { property, term, termCtx, definition, items } of head.entries) {
       for (const item of items) {
         if (isObject(item)) {
           const child = expandHead(memo, item, termCtx, term, undefined)
@@ -336,7 +359,7 @@ class NodeMap {
             this.visit(child, -1)
           }
         } else {
-          const value = expandScalar(memo, item, termCtx, term)
+          const value = expandScalar(memo, item, termCtx, definition)
           // A reference creates an (empty) node in jsonld.js, which gives no quads.
           addStatement(st, named, property, 'iri' in value ? `@id|${value.iri}` : value.key, value)
         }
@@ -366,7 +389,7 @@ class NodeMap {
       }
       const subject = this.named.get(name) as NamedSubject
       const properties = [...subject.keys()]
-      if (properties.length > 1) properties.sort()
+      if (properties.length > 1) sortStrings(properties)
       for (const property of properties) {
         for (const object of (subject.get(property) as Slot).objects) emit(name, property, object)
       }
@@ -432,6 +455,24 @@ export async function passportDataset(
   }
 }
 
+/** How many predicates' forms are kept (the passport contexts define a few hundred terms). */
+const MAX_PREDICATE_FORMS = 2048
+const predicateForms = new Map<string, Predicate>()
+
+/**
+ * A property ('@type' for types) in the two forms RDFC-1.0 writes it, made once: properties come
+ * from context terms, or from any key under `@vocab`, so the map stops growing when full.
+ */
+function predicateOf(property: string): Predicate {
+  let predicate = predicateForms.get(property)
+  if (!predicate) {
+    const iri = property === '@type' ? RDF_TYPE : property
+    predicate = Object.freeze({ nquads: nquadsIri(iri), related: `<${iri}>` })
+    if (predicateForms.size < MAX_PREDICATE_FORMS) predicateForms.set(property, predicate)
+  }
+  return predicate
+}
+
 /**
  * The same dataset as passportDataset, in the form rdfc.ts canonicalizes: each term serialized as
  * N-Quads once (blank nodes by number, label `b<n>` as in passportDataset), same quads, same order.
@@ -448,7 +489,6 @@ export async function passportSerializedDataset(
     const subjects: (number | string)[] = []
     const predicates: Predicate[] = []
     const objects: (number | string)[] = []
-    const predicateForms = new Map<string, Predicate>()
     let lastName: string | number | undefined
     let lastSubject: number | string = ''
     let lastProperty: string | undefined
@@ -460,12 +500,7 @@ export async function passportSerializedDataset(
       }
       if (property !== lastProperty) {
         lastProperty = property
-        lastPredicate = predicateForms.get(property)
-        if (!lastPredicate) {
-          const iri = property === '@type' ? RDF_TYPE : property
-          lastPredicate = { nquads: nquadsIri(iri), related: `<${iri}>` }
-          predicateForms.set(property, lastPredicate)
-        }
+        lastPredicate = predicateOf(property)
       }
       subjects.push(lastSubject)
       predicates.push(lastPredicate as Predicate)

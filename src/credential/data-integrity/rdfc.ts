@@ -19,6 +19,7 @@
  * equal to the stock canonical N-Quads.
  */
 import { createHash, hash as oneShotHash } from 'node:crypto'
+import { sortStrings } from './sort.js'
 
 /** A predicate in the two forms RDFC-1.0 writes it. */
 export interface Predicate {
@@ -81,11 +82,26 @@ const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string'
 /** A named node as N-Quads writes it. */
 export const nquadsIri = (iri: string): string => `<${escapeIri(iri)}>`
 
+/** How many datatypes' `"^^<…>` forms are kept (a document names a handful). */
+const MAX_DATATYPE_FORMS = 256
+const datatypeForms = new Map<string, string>()
+
+/** `"^^<datatype>` as a typed literal ends, made once per datatype (passports use a few). */
+function datatypeForm(datatype: string): string {
+  let form = datatypeForms.get(datatype)
+  if (form === undefined) {
+    form = `"^^<${escapeIri(datatype)}>`
+    // Datatypes come from contexts, which an inline context may choose: the map stays bounded.
+    if (datatypeForms.size < MAX_DATATYPE_FORMS) datatypeForms.set(datatype, form)
+  }
+  return form
+}
+
 /** A literal (no language) as N-Quads writes it: xsd:string is left implicit. */
 export const nquadsLiteral = (value: string, datatype: string): string =>
   datatype === XSD_STRING
     ? `"${escapeString(value)}"`
-    : `"${escapeString(value)}"^^<${escapeIri(datatype)}>`
+    : `"${escapeString(value)}${datatypeForm(datatype)}`
 
 // ---- identifier issuer and permuter (rdf-canonize lib/IdentifierIssuer.js, lib/Permuter.js) ----
 
@@ -305,8 +321,9 @@ export class Canonicalizer {
     const normalized: string[] = []
     for (const key of keys) {
       const group = bySubject.get(key) as string[]
-      if (group.length > 1) group.sort()
-      for (const rest of group) normalized.push(key + rest)
+      if (group.length > 1) sortStrings(group)
+      // Subject and tail apart: join writes both in place, no string per line is made.
+      for (const rest of group) normalized.push(key, rest)
     }
     return normalized.join('')
   }
@@ -333,11 +350,11 @@ export class Canonicalizer {
       else other.push(rest)
     }
     let input = ''
-    if (named.length > 1) named.sort()
+    if (named.length > 1) sortStrings(named)
     for (const line of named) input += line
-    if (own.length > 1) own.sort()
+    if (own.length > 1) sortStrings(own)
     for (const rest of own) input += `_:a ${rest}`
-    if (other.length > 1) other.sort()
+    if (other.length > 1) sortStrings(other)
     for (const rest of other) input += `_:z ${rest}`
     info.hash = sha256Hex(input)
     return info.hash

@@ -272,6 +272,24 @@ describe('each refusal, with its pointer', () => {
     if (path !== '') expect(found.find((f) => f.code === code)?.path).toBe(path)
   })
 
+  test('two terms for one IRI in one node (`category` and `scope3Category` in a scope 3 line): JSONLD_KEY_NOT_A_TERM', async () => {
+    // Only contexts where two terms share an IRI can give a node two keys with one meaning; the
+    // check looks for them there (and only there).
+    const doc = JSON.parse(JSON.stringify(byName('biometric-access-reader'))) as Json
+    const line = (
+      doc as { credentialSubject: { footprint: { scopeBreakdown: { scope3: Json[] } } } }
+    ).credentialSubject.footprint.scopeBreakdown.scope3[0] as Json
+    expect(await form(doc)).toEqual([])
+    line.scope3Category = line.category
+    const found = await form(doc)
+    expect(found.map((f) => [f.code, f.path])).toEqual([
+      [
+        'JSONLD_KEY_NOT_A_TERM',
+        '/credentialSubject/footprint/scopeBreakdown/scope3/0/scope3Category',
+      ],
+    ])
+  })
+
   test('a language-tagged name is compacted form (VC 2.0 §11.1) and accepted', async () => {
     const doc = { ...passport, name: { '@value': 'Passeport carbone', '@language': 'fr' } }
     expect(await form(doc)).toEqual([])
