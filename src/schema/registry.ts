@@ -18,12 +18,15 @@
  * there, so that neither Ajv's compiler nor the compilation (~160 ms for the passport schema) is
  * paid at start-up. Where they are missing (running from src/), were made from other schemas, or
  * lack an `$id`, the validators are compiled here at run time, as before: the same code, the same
- * verdicts and errors (test/schema/precompiled.test.ts). Ajv itself is loaded only then.
+ * verdicts and errors (test/schema/precompiled.test.ts). Ajv itself is loaded only then. The
+ * build also saves V8's code cache of the precompiled code (code-cache.ts), which a run of the
+ * same Node takes to skip parsing and compiling it (test/schema/code-cache.test.ts).
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import type { Script } from 'node:vm'
 import type {
   Ajv2020,
   CodeKeywordDefinition,
@@ -34,6 +37,8 @@ import type {
 import { isDateTime } from '../date-time.js'
 import { CarbonPassportError } from '../errors.js'
 import { escapePointer, unescapePointer } from '../findings/pointer.js'
+import { type CodeCacheUse, loadWithCodeCache } from './code-cache.js'
+import { withPlainUriShortcut } from './uri-format.js'
 
 // Ajv, ajv-formats and the precompiled validators are CommonJS, loaded synchronously on first use.
 const require = createRequire(import.meta.url)
@@ -154,6 +159,14 @@ function loadAjv(): AjvModules {
   return ajvModules
 }
 
+/** ajv-formats' formats, as `addFormats` adds them. */
+const fullFormats = () =>
+  (require('ajv-formats/dist/formats.js') as { fullFormats: Record<string, unknown> }).fullFormats
+
+/** ajv-formats' `uri`, with a shortcut for plain IRIs (uri-format.ts): the same verdicts. */
+const uri = (): ((value: string) => boolean) =>
+  withPlainUriShortcut(fullFormats().uri as (value: string) => boolean)
+
 function newAjv(allErrors: boolean, standalone: boolean): Ajv2020 {
   const { Ajv2020, Name, addFormats } = loadAjv()
   const instance = new Ajv2020({
@@ -164,15 +177,13 @@ function newAjv(allErrors: boolean, standalone: boolean): Ajv2020 {
   })
   addFormats(instance)
   instance.addFormat('date-time', dateTime)
+  instance.addFormat('uri', uri())
   return instance
 }
 
 /** The formats precompiled code validates with (`FORMATS_NAME`): the ones `newAjv` adds. */
 function formats(): Record<string, unknown> {
-  const { fullFormats } = require('ajv-formats/dist/formats.js') as {
-    fullFormats: Record<string, unknown>
-  }
-  return { ...fullFormats, 'date-time': dateTime }
+  return { ...fullFormats(), 'date-time': dateTime, uri: uri() }
 }
 
 /**
@@ -323,12 +334,21 @@ interface PrecompiledModule {
 }
 
 const validatorsDir = new URL('./validators/', import.meta.url)
+const validatorsFile = (kind: Kind): string => fileURLToPath(new URL(`${kind}.cjs`, validatorsDir))
+
+/** What became of each kind's code cache (code-cache.ts) when its validators were loaded. */
+const codeCacheUse: Partial<Record<Kind, CodeCacheUse>> = {}
+/** The compiled code of each kind loaded: the build saves what V8 made of it as the code cache. */
+const scripts: Partial<Record<Kind, Script>> = {}
 
 /** The precompiled validators of a kind, or none (not built, or made from other schemas). */
 function loadPrecompiled(kind: Kind): Record<string, ValidateFunction> | undefined {
-  const file = fileURLToPath(new URL(`${kind}.cjs`, validatorsDir))
+  const file = validatorsFile(kind)
   if (!existsSync(file)) return undefined
-  const module = require(file) as PrecompiledModule
+  const loaded = loadWithCodeCache(file)
+  codeCacheUse[kind] = loaded.cache
+  scripts[kind] = loaded.script
+  const module = loaded.exports as PrecompiledModule
   if (module.fingerprint !== schemasFingerprint()) return undefined
   for (const pointer of module.closed) closed.add(pointer)
   return module.create(formats(), limit)
@@ -392,6 +412,15 @@ export const precompilation = {
   ids: precompiledIds,
   closed: (): string[] => [...closed].sort(),
   fingerprint: schemasFingerprint,
+  /** The file a kind's validators are written to, as `loadPrecompiled` reads it. */
+  file: validatorsFile,
+  /** What became of a kind's code cache when its validators were loaded: for tests. */
+  codeCache: (kind: Kind): CodeCacheUse | undefined => codeCacheUse[kind],
+  /**
+   * V8's code cache of a kind's loaded validators, with every function they have run so far
+   * compiled: the build writes it after validating the examples. None when none were loaded.
+   */
+  codeCacheData: (kind: Kind): Buffer | undefined => scripts[kind]?.createCachedData(),
   /** Which validators `getValidator` gives, once it has been called: for tests. */
   source: (kind: Kind): 'precompiled' | 'runtime' | 'none' => {
     const of = validators[kind].precompiled
