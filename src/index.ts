@@ -23,7 +23,7 @@ export {
   verifyMany,
 } from './batch/verify-many.js'
 export * from './conformance/index.js'
-export { bundledContexts } from './context/bundled.js'
+export { bundledContexts } from './context/bundled-contexts.js'
 export {
   createDocumentLoader,
   type DidDocument,

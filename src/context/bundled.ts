@@ -1,14 +1,12 @@
 /**
- * The contexts served offline. Each comes from the package that publishes it (or, for ours, from
- * `contexts/v1.jsonld`), and every entry is deep-frozen so no caller can alter what others verify against.
+ * The contexts served offline: their URLs, and the core of them, the VC contexts and ours (all a
+ * passport's `@context` may name). Each comes from the package that publishes it (or, for ours,
+ * from `contexts/v1.jsonld`), and every entry is deep-frozen so no caller can alter what others
+ * verify against. The others (Data Integrity, Multikey, Security, DID, status list: ~20 modules)
+ * are in bundled-contexts.ts, loaded only by what needs them (start-up, issue 13).
  */
 import { readFileSync } from 'node:fs'
 import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context'
-import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context'
-import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context'
-import { contexts as securityContexts } from '@digitalbazaar/security-context'
-import { contexts as statusListContexts } from '@digitalbazaar/vc-bitstring-status-list-context'
-import { contexts as didContexts } from 'did-context'
 import { CONTEXT_V1_URL } from '../model/iris.js'
 
 export const VC_V2_CONTEXT_URL = 'https://www.w3.org/ns/credentials/v2'
@@ -41,18 +39,17 @@ const untpExtensionContext: unknown = JSON.parse(
   readFileSync(new URL('../../contexts/untp-extension-v1.jsonld', import.meta.url), 'utf8'),
 )
 
-/** URL → context document, for every context the default loader serves. */
-export const bundledContexts: ReadonlyMap<string, unknown> = (() => {
-  const map = new Map<string, unknown>()
-  const add = (source: ReadonlyMap<string, unknown>) => {
-    for (const [url, doc] of source) map.set(url, deepFreeze(structuredClone(doc)))
-  }
-  add(credentialsContexts)
-  add(dataIntegrityContexts)
-  add(multikeyContexts)
-  add(securityContexts)
-  add(statusListContexts)
-  add(didContexts)
+/** A context package's contexts, each copied and deep-frozen, URL → document. */
+export function frozenCopies(source: ReadonlyMap<string, unknown>): [string, unknown][] {
+  return [...source].map(([url, doc]) => [url, deepFreeze(structuredClone(doc))])
+}
+
+/**
+ * URL → context document for the VC contexts (v1, v2) and ours: the part of `bundledContexts`
+ * (bundled-contexts.ts, the same objects) that the loader serves without loading the rest.
+ */
+export const coreContexts: ReadonlyMap<string, unknown> = (() => {
+  const map = new Map(frozenCopies(credentialsContexts))
   // The undefined-terms context turns every undefined term into an issuer-dependent IRI, which defeats
   // the safe-mode check that keeps unsigned properties out of a signed passport: never serve it by default.
   map.delete(UNDEFINED_TERMS_CONTEXT_URL)

@@ -18,7 +18,7 @@ import {
   isRecord,
   readOptions,
 } from '../guard.js'
-import { bundledContexts, deepFreeze } from './bundled.js'
+import { coreContexts, deepFreeze } from './bundled.js'
 
 /** What a JSON-LD document loader returns (the shape jsonld.js expects). */
 export interface RemoteDocument {
@@ -64,6 +64,15 @@ export interface DocumentLoaderOptions {
   documents?: Readonly<Record<string, unknown>> | ReadonlyMap<string, unknown>
 }
 
+/**
+ * Every bundled context (bundled-contexts.ts), loaded on the first URL that neither the caller's
+ * documents nor the core contexts have: a vc+jwt passport's contexts are all core, so its
+ * verification never loads the ~20 modules of the others (start-up, issue 13).
+ */
+let allBundled: Promise<ReadonlyMap<string, unknown>> | undefined
+const bundledContexts = () =>
+  (allBundled ??= import('./bundled-contexts.js').then((m) => m.bundledContexts))
+
 /** The URL → document entries of a `contexts` or `documents` option, each document checked and frozen. */
 function documentEntries(source: unknown, label: string): [string, unknown][] {
   if (source === undefined) return []
@@ -94,7 +103,8 @@ function documentEntries(source: unknown, label: string): [string, unknown][] {
  *   string id. The loader it returns throws `ERR_DOCUMENT_NOT_FOUND` for any URL it does not serve.
  */
 export function createDocumentLoader(options: DocumentLoaderOptions = {}): DocumentLoader {
-  const documents = new Map<string, unknown>(bundledContexts)
+  // The caller's documents, served before the bundled contexts (they may replace one).
+  const documents = new Map<string, unknown>()
   let dids: SuppliedDidDocuments
   try {
     const o = readOptions(options, ['contexts', 'documents', 'didDocuments'])
@@ -118,7 +128,11 @@ export function createDocumentLoader(options: DocumentLoaderOptions = {}): Docum
     if (typeof url !== 'string') {
       throw new CarbonPassportError('ERR_DOCUMENT_NOT_FOUND', 'document URL must be a string')
     }
-    const known = documents.get(url)
+    // No bundled context has a DID for its URL: a DID is never looked up among them.
+    const known = documents.has(url)
+      ? documents.get(url)
+      : (coreContexts.get(url) ??
+        (url.startsWith('did:') ? undefined : (await bundledContexts()).get(url)))
     if (known !== undefined) return { contextUrl: null, documentUrl: url, document: known }
     if (url.startsWith('did:')) {
       const [did = '', fragment] = url.split('#', 2)

@@ -2,8 +2,9 @@
  * `verifyPassport`: every check of `verifyCredential` plus the passport rules: the exact `@context`
  * allow-list, the passport schema and conformance.
  */
-import { type TrustedVerifier, withThirdPartyVerification } from '../attestation/verify.js'
-import { checkConformanceLayers } from '../conformance/check.js'
+import type { TrustedVerifier } from '../attestation/verify.js'
+import { checkLayers } from '../conformance/layers.js'
+import { profileRulesFor } from '../conformance/profile-rules.js'
 import type { ProfileId } from '../conformance/profiles/ids.js'
 import {
   checkIds,
@@ -69,19 +70,27 @@ export async function verifyPassport(
   } catch (err) {
     return unreadableOptions(err)
   }
+  // Only the profiles asked for are loaded (the check needs their rules synchronously).
+  const rules = await profileRulesFor(profiles)
   const result = await runVerification(input, verifyOptions, {
     contextAllowList: PASSPORT_CONTEXTS,
     schemaId: PASSPORT_SCHEMA_ID,
     conformance: (credential) =>
-      checkConformanceLayers(credential, {
-        ...(profiles ? { profiles } : {}),
-        ...(tolerance === undefined ? {} : { tolerance }),
-        // The input caps the verification applied (conformance's defaults are the same).
-        ...(verifyOptions.maxBytes === undefined ? {} : { maxBytes: verifyOptions.maxBytes }),
-        ...(verifyOptions.maxDepth === undefined ? {} : { maxDepth: verifyOptions.maxDepth }),
-      }),
+      checkLayers(
+        credential,
+        {
+          ...(profiles ? { profiles } : {}),
+          ...(tolerance === undefined ? {} : { tolerance }),
+          // The input caps the verification applied (conformance's defaults are the same).
+          ...(verifyOptions.maxBytes === undefined ? {} : { maxBytes: verifyOptions.maxBytes }),
+          ...(verifyOptions.maxDepth === undefined ? {} : { maxDepth: verifyOptions.maxDepth }),
+        },
+        rules,
+      ),
   })
   if (attestations === undefined && trustedVerifiers === undefined) return result
+  // Loaded only here: a verification without attestations never needs it (start-up, issue 13).
+  const { withThirdPartyVerification } = await import('../attestation/verify.js')
   return withThirdPartyVerification(
     input,
     result,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bundledContexts } from '../../src/context/bundled.js'
+import { bundledContexts } from '../../src/context/bundled-contexts.js'
 import { createDocumentLoader } from '../../src/context/loader.js'
 import { didKeyDocument, isSupportedDidKey } from '../../src/did/did-key.js'
 import { isCarbonPassportError } from '../../src/errors.js'

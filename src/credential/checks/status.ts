@@ -26,7 +26,7 @@ import { isUnwrapFailure, unwrapCredential } from '../../input/envelope.js'
 import { type InputLimits, readInput } from '../../input/read.js'
 import { isObject, type Json } from '../../json.js'
 import type { Finding, VerificationResult } from '../../results.js'
-import { type DecodedStatusList, decodeStatusList, statusBit } from '../status.js'
+import type { DecodedStatusList } from '../status.js'
 import { statusCodes } from './status.codes.js'
 import { issuerId } from './syntax.js'
 
@@ -188,6 +188,12 @@ function resolutionsFor(
   return byList
 }
 
+/**
+ * The status list codec (it loads node:zlib), on the first credential with a status entry: most
+ * credentials have none, and a verification without one need not load it (start-up, issue 13).
+ */
+const statusListCodec = () => import('../status.js')
+
 async function resolveList(
   listId: string,
   versions: readonly Version[],
@@ -212,6 +218,7 @@ async function resolveList(
     const reasons = [...new Set(ignored)]
     return { ok: false, message: `the status list ${listId} ${reasons.join('; ')}` }
   }
+  const { decodeStatusList } = await statusListCodec()
   const decoded: { credential: Json; subject: Json; list: DecodedStatusList }[] = []
   for (const version of counting) {
     const subject = version.credential.credentialSubject as Json
@@ -256,6 +263,7 @@ export async function statusFindings(
 ): Promise<StatusOutcome> {
   const raw = credential.credentialStatus
   if (raw === undefined) return { ran: false, findings: [] }
+  const { statusBit } = await statusListCodec()
   const findings: Finding[] = []
   const entries = Array.isArray(raw) ? raw : [raw]
   const shared = sharedIndex(options.statusLists, options.limits)

@@ -20,7 +20,7 @@
  *    (its default builds a createHash object per hash); same bytes in, same digest out.
  */
 import { createHash, hash as oneShotHash } from 'node:crypto'
-import { bundledContexts } from '../../context/bundled.js'
+import { bundledContexts } from '../../context/bundled-contexts.js'
 import type { DocumentLoader, RemoteDocument } from '../../context/loader.js'
 import { isPassportContext, PASSPORT_CONTEXTS } from '../../passport/contexts.js'
 import type { Canonize } from './canonize.js'
