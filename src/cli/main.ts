@@ -8,6 +8,7 @@
 import './last-resort.js'
 import { Command } from 'commander'
 import { exitCodesHelp, oneLine, reportError } from './io.js'
+import { useOfflineJsonld } from './jsonld-offline.js'
 
 type Register = (program: Command) => void
 
@@ -61,8 +62,11 @@ const program = new Command()
   )
 
 try {
+  const names = commandsFor(process.argv[2])
+  // Before a command can load jsonld.js: the CLI never uses its fetching document loader.
+  if (names.length > 0) useOfflineJsonld()
   const registers = await Promise.all(
-    commandsFor(process.argv[2]).map((name) => (COMMANDS[name] as () => Promise<Register>)()),
+    names.map((name) => (COMMANDS[name] as () => Promise<Register>)()),
   )
   for (const register of registers) register(program)
   for (const command of program.commands) {
