@@ -5,7 +5,12 @@
  * are the same for every task, so the supplied DID documents are indexed once per worker.
  */
 import { workerData } from 'node:worker_threads'
+import { useOfflineJsonld } from '../credential/data-integrity/jsonld-offline.js'
 import { type Task, TaskRunner, type WorkerSetup } from './tasks.js'
+
+// Before a task can load jsonld.js: no task uses its fetching document loader, and this thread's
+// modules are the pool's alone.
+useOfflineJsonld()
 
 const runner = new TaskRunner(workerData as WorkerSetup)
 

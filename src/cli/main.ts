@@ -7,8 +7,8 @@
  */
 import './last-resort.js'
 import { Command } from 'commander'
+import { useOfflineJsonld } from '../credential/data-integrity/jsonld-offline.js'
 import { exitCodesHelp, oneLine, reportError } from './io.js'
-import { useOfflineJsonld } from './jsonld-offline.js'
 
 type Register = (program: Command) => void
 

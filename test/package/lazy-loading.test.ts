@@ -54,8 +54,8 @@ function loadedBy(args: readonly string[]): { packages: Set<string>; files: stri
   if (!line) throw new Error(`no module list (exit ${run.status}): ${run.stderr}`)
   const files = (JSON.parse(line.slice('LOADED '.length)) as string[])
     .map((url) => (url.startsWith('file:') ? fileURLToPath(url) : url))
-    // The CLI's stand-in for it (cli/jsonld-offline.ts) is in the module cache before any of
-    // jsonld.js loads; jsonld.js's own files tell whether it did.
+    // The CLI's stand-in for it (credential/data-integrity/jsonld-offline.ts) is in the module
+    // cache before any of jsonld.js loads; jsonld.js's own files tell whether it did.
     .filter((file) => !file.endsWith('node_modules/jsonld/lib/platform.js'))
   // The package a file belongs to: the name after its last node_modules/.
   const packages = new Set(
@@ -113,10 +113,37 @@ describe('lazy loading (the built package, at run time)', () => {
     ])
     expect(heavyIn(run)).toEqual(expect.arrayContaining(['@digitalbazaar/data-integrity']))
     expect(heavyIn(run)).not.toContain('piscina')
-    // Nor jsonld.js's fetching document loader, which the CLI never uses (cli/jsonld-offline.ts).
+    // Nor jsonld.js's fetching document loader, which the CLI never uses
+    // (credential/data-integrity/jsonld-offline.ts).
     expect(
       heavyIn(run).filter((name) => /^(undici|@digitalbazaar\/http-client)$/.test(name)),
     ).toEqual([])
+  })
+
+  it("a verifier pool's worker loads jsonld.js without its fetching document loader", async () => {
+    // The worker module, as piscina starts it, then jsonld.js as a Data Integrity task loads it.
+    const workerUrl = new URL('dist/batch/worker.js', `file://${root}`).href
+    const { Worker } = await import('node:worker_threads')
+    const worker = new Worker(
+      `const { parentPort } = require('node:worker_threads')
+      const { createRequire } = require('node:module')
+      import(${JSON.stringify(workerUrl)}).then(() => {
+        const req = createRequire(${JSON.stringify(`${root}dist/`)})
+        req('jsonld')
+        const files = Object.keys(req.cache)
+        parentPort.postMessage({
+          jsonld: files.some((f) => f.endsWith('node_modules/jsonld/lib/jsonld.js')),
+          fetching: files.filter((f) => /node_modules[/](undici|@digitalbazaar[/]http-client)[/]/.test(f)).length,
+        })
+      })`,
+      { eval: true, workerData: { kind: 'passport', includeCredential: false, options: {} } },
+    )
+    const report = await new Promise((resolve, reject) => {
+      worker.once('message', resolve)
+      worker.once('error', reject)
+    })
+    await worker.terminate()
+    expect(report).toEqual({ jsonld: true, fetching: 0 })
   })
 
   it('carbon-passport --version loads no command', () => {

@@ -1,5 +1,6 @@
 /**
- * The CLI's jsonld.js without its Node.js document loader (src/cli/jsonld-offline.ts): the
+ * jsonld.js without its Node.js document loader, in the CLI and the pool's workers
+ * (src/credential/data-integrity/jsonld-offline.ts): the
  * stand-in answers everything jsonld.js asks of its platform module, jsonld.js then loads without
  * @digitalbazaar/http-client and undici, and its default loader refuses every URL (nothing that
  * runs here uses it: the library always passes its own offline loader). Each case in a fresh
@@ -10,10 +11,10 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { offlinePlatform } from '../../src/cli/jsonld-offline.js'
+import { offlinePlatform } from '../../../src/credential/data-integrity/jsonld-offline.js'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
-const moduleUrl = pathToFileURL(`${root}src/cli/jsonld-offline.ts`).href
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+const moduleUrl = pathToFileURL(`${root}src/credential/data-integrity/jsonld-offline.ts`).href
 
 /** Runs an ES module program with tsx in a fresh process; its standard output, parsed. */
 function run(program: string): Record<string, unknown> {
