@@ -4,18 +4,18 @@
  * lazily, so a long stream is never held in memory. A file that cannot be read is an input too,
  * marked `unreadable`: it becomes one failed result, never an aborted run.
  */
-import {
-  closeSync,
-  createReadStream,
-  type Dirent,
-  openSync,
-  readdirSync,
-  readFileSync,
-} from 'node:fs'
+import { closeSync, createReadStream, type Dirent, openSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { lineText, ndjsonInput } from '../batch/tasks.js'
 import { NdjsonLine } from '../batch/verify-many.js'
-import { fsReason, isDirectory } from './io.js'
+import {
+  fail,
+  fsReason,
+  isDirectory,
+  MAX_INPUT_TEXT_BYTES,
+  readBoundedText,
+  tooLargeInput,
+} from './io.js'
 
 /** The files a folder contributes: passports as JSON, JSON-LD, a compact JWS, or NDJSON. */
 export const BATCH_EXTENSIONS = ['.json', '.jwt', '.jsonld', '.ndjson'] as const
@@ -28,16 +28,7 @@ export type BatchInput =
   | { label: string; input: unknown; unreadable?: undefined }
   | { label: string; input?: undefined; unreadable: string; code?: 'INPUT_TOO_LARGE' }
 
-/**
- * The longest NDJSON line read, in bytes: 8 MiB. Verification refuses an input over 1 MiB
- * (`maxBytes`), and a line may spell its input with escapes of up to 6 bytes a character, so only
- * a line padded with megabytes of white space could verify and be longer. A longer line is skipped
- * to its end without being held and is one failed result (`INPUT_TOO_LARGE`), so that a stream
- * without line breaks cannot exhaust memory.
- */
-export const MAX_NDJSON_LINE_BYTES = 8 * 1024 * 1024
-
-/** A line longer than the cap, skipped: only how long it is. */
+/** An NDJSON line longer than the cap of an input (MAX_INPUT_TEXT_BYTES), skipped: only how long it is. */
 export class LineTooLong {
   readonly bytes: number
   constructor(bytes: number) {
@@ -85,7 +76,7 @@ export async function* ndjsonLines(
     if (line instanceof LineTooLong) {
       yield {
         label: `${label}:${n}`,
-        unreadable: `the line is ${line.bytes} bytes long, over the ${MAX_NDJSON_LINE_BYTES}-byte cap of an NDJSON line`,
+        unreadable: `the line is ${line.bytes} bytes long, over the ${MAX_INPUT_TEXT_BYTES}-byte cap of an input`,
         code: 'INPUT_TOO_LARGE',
       }
       continue
@@ -135,7 +126,7 @@ const withoutCr = (line: Buffer): Buffer =>
 
 export async function* splitLines(
   stream: AsyncIterable<Uint8Array | string>,
-  maxLine = MAX_NDJSON_LINE_BYTES,
+  maxLine = MAX_INPUT_TEXT_BYTES,
 ): AsyncGenerator<Buffer | LineTooLong> {
   /** The start of a line that began in an earlier chunk, its pieces joined once it ends. */
   let partial: Buffer[] = []
@@ -186,11 +177,16 @@ async function* ndjsonFile(path: string, raw: boolean): AsyncGenerator<BatchInpu
 }
 
 function readFile(path: string): BatchInput {
+  let text: string | undefined
   try {
-    return { label: path, input: readFileSync(path, 'utf8') }
+    text = readBoundedText(path)
   } catch (err) {
     return { label: path, unreadable: `cannot read it (${fsReason(err)})` }
   }
+  if (text === undefined) {
+    return { label: path, unreadable: tooLargeInput(path), code: 'INPUT_TOO_LARGE' }
+  }
+  return { label: path, input: text }
 }
 
 /**
@@ -232,11 +228,15 @@ export async function peekStdin(
   const iterator = readLines('-')[Symbol.asyncIterator]()
   const seen: (Uint8Array | LineTooLong)[] = []
   let tooLong = false
+  let held = 0
   const next = async (): Promise<string | undefined> => {
     const step = await iterator.next()
     if (step.done) return undefined
     seen.push(step.value)
-    if (!(step.value instanceof LineTooLong)) return lineText(step.value)
+    if (!(step.value instanceof LineTooLong)) {
+      held += step.value.byteLength + 1
+      return lineText(step.value)
+    }
     tooLong = true
     return '\u0000' // not blank, not JSON: a line of its own
   }
@@ -254,9 +254,10 @@ export async function peekStdin(
   }
   // A line over the cap is never one document: it is reported as a line (INPUT_TOO_LARGE).
   const single = () => (tooLong ? buffered() : { single: all() })
+  // One document, pretty-printed: held whole to the end, within the cap of an input, as a file.
   const rest = async () => {
     while ((await next()) !== undefined) {
-      // read to the end
+      if (held > MAX_INPUT_TEXT_BYTES + 1) fail(tooLargeInput('standard input'))
     }
     return single()
   }

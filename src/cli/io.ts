@@ -13,6 +13,7 @@ import {
   fchmodSync,
   openSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -57,10 +58,6 @@ export function fsReason(err: unknown): string {
   }
 }
 
-/**
- * Reads a file (or standard input for `-`) as UTF-8 text. A file that cannot be read is a usage
- * error (exit code 2); `what` names the option it came from (`--did`), for the message.
- */
 /** Whether a path is a folder (false when it cannot be read). */
 export function isDirectory(path: string): boolean {
   try {
@@ -70,6 +67,10 @@ export function isDirectory(path: string): boolean {
   }
 }
 
+/**
+ * Reads a file (or standard input for `-`) as UTF-8 text. A file that cannot be read is a usage
+ * error (exit code 2); `what` names the option it came from (`--did`), for the message.
+ */
 export function readText(path: string, what?: string): string {
   try {
     return readFileSync(path === '-' ? 0 : path, 'utf8')
@@ -203,4 +204,58 @@ export const color = {
   yellow: (s: string) => (tty ? `\x1b[33m${s}\x1b[0m` : s),
   dim: (s: string) => (tty ? `\x1b[2m${s}\x1b[0m` : s),
   bold: (s: string) => (tty ? `\x1b[1m${s}\x1b[0m` : s),
+}
+
+/**
+ * The most bytes of one input `verify` and `check` read, a file, one document on standard input
+ * or an NDJSON line: 8 MiB. Verification refuses an input over 1 MiB as JSON text (`maxBytes`),
+ * and white space or escapes (at most 6 bytes a character) can spell one at most a few times
+ * larger, so only an input padded with megabytes of white space could verify and be longer. A
+ * longer one is refused without being held, so that one huge or endless file (a FIFO, a device)
+ * cannot exhaust memory.
+ */
+export const MAX_INPUT_TEXT_BYTES = 8 * 1024 * 1024
+
+/**
+ * A file's UTF-8 text, read no further than `cap` bytes: undefined when it is longer (also a FIFO
+ * or a device, whose size is not known beforehand). A bad byte reads as U+FFFD, as `readFileSync`.
+ *
+ * @throws the file-system error when it cannot be opened or read
+ */
+export function readBoundedText(path: string, cap = MAX_INPUT_TEXT_BYTES): string | undefined {
+  const fd = openSync(path, 'r')
+  try {
+    const chunks: Buffer[] = []
+    let total = 0
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024)
+      const read = readSync(fd, chunk, 0, chunk.length, null)
+      if (read === 0) break
+      total += read
+      if (total > cap) return undefined
+      chunks.push(chunk.subarray(0, read))
+    }
+    return Buffer.concat(chunks, total).toString('utf8')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** The message of an input file over MAX_INPUT_TEXT_BYTES. */
+export const tooLargeInput = (path: string): string =>
+  `${path}: longer than ${MAX_INPUT_TEXT_BYTES} bytes, the cap of an input (verification refuses inputs over 1 MiB)`
+
+/**
+ * The text of a passport file `verify` or `check` is given, within MAX_INPUT_TEXT_BYTES. A file
+ * that cannot be read, or is longer, is a usage error (exit code 2), as for any unreadable input.
+ */
+export function readInputText(path: string): string {
+  let text: string | undefined
+  try {
+    text = readBoundedText(path)
+  } catch (err) {
+    fail(`${path}: cannot read it (${fsReason(err)})`)
+  }
+  if (text === undefined) fail(tooLargeInput(path))
+  return text
 }

@@ -6,13 +6,8 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import type { NdjsonLine } from '../../src/batch/verify-many.js'
-import {
-  LineTooLong,
-  lineText,
-  MAX_NDJSON_LINE_BYTES,
-  ndjsonLines,
-  splitLines,
-} from '../../src/cli/batch-inputs.js'
+import { LineTooLong, lineText, ndjsonLines, splitLines } from '../../src/cli/batch-inputs.js'
+import { MAX_INPUT_TEXT_BYTES } from '../../src/cli/io.js'
 
 /** Bytes of NDJSON-ish text: multi-byte characters, CR and LF, spaces of all kinds, bad bytes. */
 const TEXT = ['a', '"', '{', '}', ' ', '\t', 'é', '€', '𝄞', '\u00a0', '\ufeff', '\u2028']
@@ -101,8 +96,8 @@ describe('splitLines (NDJSON as bytes)', () => {
   })
 
   test('the cap is 8 MiB, and a longer line is one INPUT_TOO_LARGE input, the next line read', async () => {
-    expect(MAX_NDJSON_LINE_BYTES).toBe(8 * 1024 * 1024)
-    const long = Buffer.alloc(MAX_NDJSON_LINE_BYTES + 1, 0x61)
+    expect(MAX_INPUT_TEXT_BYTES).toBe(8 * 1024 * 1024)
+    const long = Buffer.alloc(MAX_INPUT_TEXT_BYTES + 1, 0x61)
     const stream = async function* () {
       for (let i = 0; i < long.length; i += 65536) yield long.subarray(i, i + 65536)
       yield Buffer.from('\n{"a":1}\n')

@@ -10,8 +10,18 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { CommanderError } from 'commander'
+import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CliError, oneLine, readText, reportError, writeNewFile } from '../../src/cli/io.js'
+import {
+  CliError,
+  MAX_INPUT_TEXT_BYTES,
+  oneLine,
+  readBoundedText,
+  readInputText,
+  readText,
+  reportError,
+  writeNewFile,
+} from '../../src/cli/io.js'
 import { CarbonPassportError } from '../../src/errors.js'
 import { undescribable } from '../helpers/hostile.js'
 import { tempDir } from '../helpers/temp-dir.js'
@@ -70,6 +80,39 @@ describe('readText', () => {
     expect(() => readText(file('nope'), '--did')).toThrow(
       new CliError(`--did ${file('nope')}: cannot read it (no such file or directory)`),
     )
+  })
+})
+
+describe('readBoundedText and readInputText (the cap of an input file)', () => {
+  it('reads a file up to the cap exactly as readFileSync does, and nothing past it', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.integer({ min: 0, max: 200 }),
+        (bytes, cap) => {
+          writeFileSync(file('in'), bytes)
+          const text = readBoundedText(file('in'), cap)
+          if (bytes.length > cap) expect(text).toBeUndefined()
+          else expect(text).toBe(readFileSync(file('in'), 'utf8'))
+        },
+      ),
+      { numRuns: 300 },
+    )
+    // Across read chunks (64 KiB) too.
+    const big = Buffer.alloc(200_000, 'é')
+    writeFileSync(file('big'), big)
+    expect(readBoundedText(file('big'), big.length)).toBe(big.toString('utf8'))
+    expect(readBoundedText(file('big'), big.length - 1)).toBeUndefined()
+  })
+
+  it('the cap is 8 MiB; a longer file or an unreadable one is a usage error naming it', () => {
+    expect(MAX_INPUT_TEXT_BYTES).toBe(8 * 1024 * 1024)
+    writeFileSync(file('huge.json'), Buffer.alloc(MAX_INPUT_TEXT_BYTES + 1, 0x20))
+    expect(() => readInputText(file('huge.json'))).toThrow(CliError)
+    expect(() => readInputText(file('huge.json'))).toThrow(/huge\.json: longer than 8388608 bytes/)
+    expect(() => readInputText(file('missing.json'))).toThrow(/missing\.json: cannot read it/)
+    writeFileSync(file('ok.json'), '{"a":1}')
+    expect(readInputText(file('ok.json'))).toBe('{"a":1}')
   })
 })
 

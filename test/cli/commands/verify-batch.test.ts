@@ -144,6 +144,31 @@ describe('carbon-passport verify, many inputs', () => {
     ])
   })
 
+  it('a file over 8 MiB in a folder is one INPUT_TOO_LARGE result; alone, a usage error', () => {
+    const dir = tempDir('batch')
+    copyFileSync(signedPath('ev-nmc-pack.jwt'), join(dir, 'a.jwt'))
+    writeFileSync(join(dir, 'b.json'), Buffer.alloc(8 * 1024 * 1024 + 1, 0x20))
+    const r = cli(['verify', dir, ...DIDS, '--ndjson', '--jobs', '0'])
+    expect(r.status).toBe(1)
+    const results = ndjson(r.stdout).sort((a, b) => a.index - b.index)
+    expect(
+      results.map(({ verified, errors }) => ({ verified, codes: errors.map((e) => e.code) })),
+    ).toEqual([
+      { verified: true, codes: [] },
+      { verified: false, codes: ['INPUT_TOO_LARGE'] },
+    ])
+    const alone = cli(['verify', join(dir, 'b.json'), ...DIDS])
+    expect(alone.status).toBe(2)
+    expect(alone.stderr).toMatch(/b\.json: longer than 8388608 bytes/)
+  })
+
+  it('one document on standard input over 8 MiB is a usage error, read no further', () => {
+    const lines = `{\n${`${' '.repeat(1023)}\n`.repeat(8 * 1024 + 1)}}\n`
+    const r = cli(['verify', '-', ...DIDS], lines)
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/standard input: longer than 8388608 bytes/)
+  })
+
   it('one document on standard input is still verified as before (the single-file output)', () => {
     const r = cli(['verify', '-', ...DIDS], readFileSync(signedPath('lfp-cell-280ah.json'), 'utf8'))
     expect(r.status).toBe(0)
