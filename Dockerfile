@@ -2,7 +2,7 @@
 #
 #   docker build -t carbon-passport .
 #   docker run --read-only -p 8080:8080 -v "$PWD/trust:/trust:ro" carbon-passport \
-#     node dist/cli/main.js serve --host 0.0.0.0 --port 8080 --did-document /trust/issuer.did.json
+#     node dist/bundle/cli.js serve --host 0.0.0.0 --port 8080 --did-document /trust/issuer.did.json
 #
 # Stateless and read-only-filesystem friendly: nothing is written at run time (logs go to stderr).
 # DID documents, status lists and an issuing key are mounted read-only and read once at start-up.
@@ -22,8 +22,9 @@ COPY tools/api-docs/package.json tools/api-docs/package.json
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src src
-# The build's last step: the schema validators precompiled into dist/schema/validators/.
-COPY scripts/build-validators.ts scripts/build-validators.ts
+# The build's last steps: the schema validators precompiled into dist/schema/validators/, and the
+# CLI and worker bundled into dist/bundle/.
+COPY scripts/build-validators.ts scripts/bundle-cli.ts scripts/
 COPY contexts contexts
 COPY schemas schemas
 COPY factor-sets factor-sets
@@ -43,4 +44,4 @@ USER node
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:8080/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/cli/main.js", "serve", "--host", "0.0.0.0", "--port", "8080"]
+CMD ["node", "dist/bundle/cli.js", "serve", "--host", "0.0.0.0", "--port", "8080"]

@@ -4,7 +4,7 @@
  *
  * 1. A long NDJSON stream: N lines (1,000,000 by default, `BENCH_NDJSON_LINES` to change, 0 to skip),
  *    generated lazily (64 passports cycled, half of the lines bare compact JWS, half JSON
- *    strings) and written to the standard input of the built CLI, `node dist/cli/main.js verify
+ *    strings) and written to the standard input of the built CLI, `node dist/bundle/cli.js verify
  *    - --ndjson` (so `npm run build` first): the production path, readline and
  *    src/cli/batch-inputs.ts, lines handed undecoded to the cores' workers, results as
  *    completed. Prints progress, passports/s, p50/p99 latency per passport (from the line being
@@ -123,7 +123,7 @@ class Histogram {
 
 // 1. The long NDJSON stream, through the built CLI: `carbon-passport verify - --ndjson`.
 async function ndjsonStream(): Promise<void> {
-  const cli = new URL('dist/cli/main.js', root)
+  const cli = new URL('dist/bundle/cli.js', root)
   if (!existsSync(cli)) {
     console.log('NDJSON stream: skipped, dist/ is missing (npm run build first)')
     return
@@ -162,7 +162,7 @@ async function ndjsonStream(): Promise<void> {
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
   const start = performance.now()
   console.log(
-    `NDJSON stream: ${NDJSON_LINES.toLocaleString('en')} vc+jwt lines into \`node dist/cli/main.js verify - --ndjson\` (half bare JWS, half JSON strings; the cores as workers)`,
+    `NDJSON stream: ${NDJSON_LINES.toLocaleString('en')} vc+jwt lines into \`node dist/bundle/cli.js verify - --ndjson\` (half bare JWS, half JSON strings; the cores as workers)`,
   )
   // The stream, made as it is written (back-pressure: the pipe's), never more held.
   const writing = (async () => {

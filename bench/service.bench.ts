@@ -1,7 +1,7 @@
 /**
  * `service`: `carbon-passport serve` under load, on its worker pool (`--jobs`, the cores) and in
  * process (`--jobs 0`, on the event loop), for comparison. Each is started as its own process (the
- * built CLI, `dist/cli/main.js`, when there is one; the source under tsx otherwise) on loopback,
+ * built CLI, `dist/bundle/cli.js`, when there is one; the source under tsx otherwise) on loopback,
  * and driven from this process at concurrency 1, 8 and 64 over keep-alive connections (one per
  * concurrent client) with `POST /credentials/verify` of a vc+jwt passport (examples/signed).
  * Prints requests/s and p50/p99 latency per concurrency; the modes are interleaved at each
@@ -28,7 +28,7 @@ const dids = readdirSync(new URL('examples/keys/', root))
   .filter((f) => f.endsWith('.did.json'))
   .flatMap((f) => ['--did-document', fileURLToPath(new URL(`examples/keys/${f}`, root))])
 
-const built = fileURLToPath(new URL('dist/cli/main.js', root))
+const built = fileURLToPath(new URL('dist/bundle/cli.js', root))
 const cli = existsSync(built)
   ? [built]
   : ['--import', 'tsx', fileURLToPath(new URL('src/cli/main.ts', root))]

@@ -7,24 +7,25 @@
  *
  * - `import …`: the cold `import()` of each package entry, timed inside the process (Node's own
  *   start-up not counted), as `npm run measure:imports` does;
- * - `cli …`: the wall time of a whole `carbon-passport` run (`node dist/cli/main.js`), Node's own
+ * - `cli …`: the wall time of a whole `carbon-passport` run (`node <bin>`, the package's `bin`:
+ *   the bundled CLI, dist/bundle/cli.js, or in an older checkout dist/cli/main.js), Node's own
  *   start-up included, which `node -e 0` gives on its own for comparison: `--version`, and
  *   `verify` of one vc+jwt and of one Data Integrity passport, with every example DID document;
  * - `worker ready`: in a process that has imported the package, the time from `verifyMany(…,
- *   { jobs: 1 })` (a piscina pool of one worker running dist/batch/worker.js) to its first result:
+ *   { jobs: 1 })` (a piscina pool of one worker running the bundled worker) to its first result:
  *   the pool and the worker thread starting, the worker's imports, its first verification.
  *
  * With `STARTUP_BEFORE=<dir>`, the same is measured on another built checkout side by side (a
  * `before` column), for example the last commit:
  *
  *   git archive HEAD | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/
- *   (cd /tmp/before && npx tsc -p tsconfig.build.json && npx tsx scripts/build-validators.ts)
+ *   (cd /tmp/before && npm run build)
  *   STARTUP_BEFORE=/tmp/before npx tsx bench/startup.bench.ts
  *
  * `STARTUP_RUNS` sets the samples per measurement (11 by default, at least 9).
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -53,12 +54,18 @@ function node(root: string, args: readonly string[], okCodes: readonly number[] 
   return run.stdout
 }
 
+/** The checkout's CLI: its package's `bin`. */
+const binOf = (root: string): string =>
+  (JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { bin: Record<string, string> }).bin[
+    'carbon-passport'
+  ] as string
+
 /** Wall time of a whole process: what a user of the command waits. */
 const wall =
-  (args: readonly string[]): Sample =>
+  (args: (root: string) => readonly string[]): Sample =>
   (root) => {
     const start = performance.now()
-    node(root, args)
+    node(root, args(root))
     return performance.now() - start
   }
 
@@ -102,7 +109,11 @@ interface Measurement {
 }
 
 const measurements: Measurement[] = [
-  { name: '`node -e 0` (Node alone, for comparison)', sample: wall(['-e', '0']), target: false },
+  {
+    name: '`node -e 0` (Node alone, for comparison)',
+    sample: wall(() => ['-e', '0']),
+    target: false,
+  },
   { name: 'import carbon-passport', sample: importOf('dist/index.js'), target: true },
   {
     name: 'import carbon-passport/conformance',
@@ -110,15 +121,15 @@ const measurements: Measurement[] = [
     target: true,
   },
   { name: 'import carbon-passport/keys', sample: importOf('dist/keys/index.js'), target: true },
-  { name: 'cli --version', sample: wall(['dist/cli/main.js', '--version']), target: true },
+  { name: 'cli --version', sample: wall((root) => [binOf(root), '--version']), target: true },
   {
     name: 'cli verify (vc+jwt)',
-    sample: wall(['dist/cli/main.js', 'verify', JWT, ...didArgs]),
+    sample: wall((root) => [binOf(root), 'verify', JWT, ...didArgs]),
     target: true,
   },
   {
     name: 'cli verify (Data Integrity)',
-    sample: wall(['dist/cli/main.js', 'verify', DI, ...didArgs]),
+    sample: wall((root) => [binOf(root), 'verify', DI, ...didArgs]),
     target: true,
   },
   { name: 'worker ready (vc+jwt)', sample: workerReady(JWT), target: true },
@@ -138,7 +149,7 @@ const median = (values: readonly number[]): number => {
 }
 
 const built = (root: string) =>
-  existsSync(`${root}/dist/index.js`) && existsSync(`${root}/dist/cli/main.js`)
+  existsSync(`${root}/dist/index.js`) && existsSync(`${root}/${binOf(root)}`)
 
 if (!built(here)) {
   console.log('Skipped: dist/ is missing. Run `npm run build` first (this bench times the build).')

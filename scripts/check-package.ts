@@ -10,7 +10,8 @@
  *     holds only the declared dependencies (linked from this repository's node_modules: no
  *     network), so an undeclared one fails to resolve as it would for a user;
  *  4. test-d/ compiled against the packed declarations with skipLibCheck false;
- *  5. every subpath imported with plain `node`, and the CLI's `--help` run through its `bin`.
+ *  5. every subpath imported with plain `node`, and the CLI's `--help` run through its `bin`, and
+ *     its `verify` of the signed examples, on the calling thread and on a worker.
  *
  * The throwaway project and the tarball are removed afterwards, whatever happens.
  */
@@ -196,6 +197,26 @@ try {
       )
       const help = run(process.execPath, [script, '--help'], project)
       check(help.includes(`Usage: ${command}`), `${command} --help printed:\n${help}`)
+    }
+  })
+
+  await step('carbon-passport verify through bin, on the calling thread and a worker', () => {
+    // The installed bundle finds its contexts, schemas, validators and worker where it is.
+    const script = join(installed, pkg.bin['carbon-passport'] as string)
+    const keys = join(root, 'examples', 'keys')
+    const dids = readdirSync(keys)
+      .filter((f) => f.endsWith('.did.json'))
+      .flatMap((f) => ['--did', join(keys, f)])
+    for (const jobs of ['0', '1']) {
+      const args = [script, 'verify', join(root, 'examples', 'signed'), '--jobs', jobs, ...dids]
+      const lines = run(process.execPath, [...args, '--ndjson'], project)
+        .trim()
+        .split('\n')
+      const verified = lines.filter((line) => JSON.parse(line).verified === true)
+      check(
+        lines.length >= 10 && verified.length === lines.length,
+        `verify --jobs ${jobs} printed:\n${lines.join('\n')}`,
+      )
     }
   })
 } catch (error) {

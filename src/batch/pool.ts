@@ -14,9 +14,16 @@ import type {
   WorkerSetup,
 } from './tasks.js'
 
-/** The worker module: `worker.js` next to this one in the package, `worker.ts` under a TS runner. */
+/**
+ * The worker module: in the package, the bundled worker (`dist/bundle/worker.js`, made by
+ * scripts/bundle-cli.ts from `worker.js` next to this one: a worker thread loads a few files, not
+ * ~70 modules); `worker.ts` under a TS runner.
+ */
 const SOURCE_IS_TS = import.meta.url.endsWith('.ts')
-const WORKER_URL = new URL(SOURCE_IS_TS ? './worker.ts' : './worker.js', import.meta.url)
+export const WORKER_URL = new URL(
+  SOURCE_IS_TS ? './worker.ts' : '../bundle/worker.js',
+  import.meta.url,
+)
 
 /** tsx's ESM API: a development dependency, only asked for when this module runs as TypeScript. */
 const TSX_ESM_API = 'tsx/esm/api'

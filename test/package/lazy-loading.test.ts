@@ -10,58 +10,17 @@
  *
  * Reads dist/: `npm test` builds first; run `npm run build` before running this file alone.
  */
-import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import type * as Pool from '../../src/batch/pool.js'
+import { loadedBy, root } from './loaded-modules.js'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
 for (const file of ['dist/index.js', 'dist/cli/main.js', 'dist/schema/validators/fast.cjs']) {
   if (!existsSync(`${root}${file}`)) {
     throw new Error(
       `${file} is missing: this test watches the built package, run \`npm run build\``,
     )
   }
-}
-
-/** Registers a resolve hook reporting every module URL, and prints them all (CJS too) at exit. */
-const WATCH = `data:text/javascript,${encodeURIComponent(`
-import { createRequire, register } from 'node:module'
-import { MessageChannel } from 'node:worker_threads'
-import { pathToFileURL } from 'node:url'
-const { port1, port2 } = new MessageChannel()
-const seen = new Set()
-port1.on('message', (url) => seen.add(url))
-port1.unref()
-const hooks = 'let port; export function initialize(data) { port = data.port }' +
-  ' export async function resolve(specifier, context, next) {' +
-  ' const result = await next(specifier, context); port.postMessage(result.url); return result }'
-register('data:text/javascript,' + encodeURIComponent(hooks), { data: { port: port2 }, transferList: [port2] })
-process.on('exit', () => {
-  for (const file of Object.keys(createRequire(process.cwd() + '/').cache)) seen.add(pathToFileURL(file).href)
-  process.stderr.write('\\nLOADED ' + JSON.stringify([...seen]) + '\\n')
-})
-`)}`
-
-/** The package names (`jsonld`, `@digitalbazaar/vc`) and files of every module a run loads. */
-function loadedBy(args: readonly string[]): { packages: Set<string>; files: string[] } {
-  const run = spawnSync(process.execPath, ['--import', WATCH, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60_000,
-  })
-  const line = run.stderr.split('\n').find((l) => l.startsWith('LOADED '))
-  if (!line) throw new Error(`no module list (exit ${run.status}): ${run.stderr}`)
-  const files = (JSON.parse(line.slice('LOADED '.length)) as string[])
-    .map((url) => (url.startsWith('file:') ? fileURLToPath(url) : url))
-    // The CLI's stand-in for it (credential/data-integrity/jsonld-offline.ts) is in the module
-    // cache before any of jsonld.js loads; jsonld.js's own files tell whether it did.
-    .filter((file) => !file.endsWith('node_modules/jsonld/lib/platform.js'))
-  // The package a file belongs to: the name after its last node_modules/.
-  const packages = new Set(
-    files.flatMap((file) => /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? []),
-  )
-  return { packages, files }
 }
 
 /** The heavy packages, and Ajv's compiler (its runtime helpers are what precompiled code uses). */
@@ -121,8 +80,11 @@ describe('lazy loading (the built package, at run time)', () => {
   })
 
   it("a verifier pool's worker loads jsonld.js without its fetching document loader", async () => {
-    // The worker module, as piscina starts it, then jsonld.js as a Data Integrity task loads it.
-    const workerUrl = new URL('dist/batch/worker.js', `file://${root}`).href
+    // The worker module the built pool starts (the bundled one), then jsonld.js as a Data
+    // Integrity task loads it.
+    const { WORKER_URL } = (await import(`${root}dist/batch/pool.js`)) as typeof Pool
+    const workerUrl = WORKER_URL.href
+    expect(workerUrl).toMatch(/\/dist\/bundle\/worker\.js$/)
     const { Worker } = await import('node:worker_threads')
     const worker = new Worker(
       `const { parentPort } = require('node:worker_threads')
