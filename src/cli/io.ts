@@ -12,7 +12,6 @@ import {
   closeSync,
   fchmodSync,
   openSync,
-  readFileSync,
   readSync,
   renameSync,
   rmSync,
@@ -68,16 +67,20 @@ export function isDirectory(path: string): boolean {
 }
 
 /**
- * Reads a file (or standard input for `-`) as UTF-8 text. A file that cannot be read is a usage
- * error (exit code 2); `what` names the option it came from (`--did`), for the message.
+ * Reads a file (or standard input for `-`) as UTF-8 text, no further than MAX_INPUT_TEXT_BYTES. A
+ * file that cannot be read, or is longer, is a usage error (exit code 2); `what` names the option
+ * it came from (`--did`), for the message.
  */
 export function readText(path: string, what?: string): string {
+  const label = `${what ? `${what} ` : ''}${path === '-' ? 'standard input' : path}`
+  let text: string | undefined
   try {
-    return readFileSync(path === '-' ? 0 : path, 'utf8')
+    text = readBoundedText(path)
   } catch (err) {
-    const label = path === '-' ? 'standard input' : path
-    fail(`${what ? `${what} ` : ''}${label}: cannot read it (${fsReason(err)})`)
+    fail(`${label}: cannot read it (${fsReason(err)})`)
   }
+  if (text === undefined) fail(tooLargeInput(label))
+  return text
 }
 
 /** Parses the JSON text of a file; a usage error (code 2) when it is not JSON. */
@@ -207,23 +210,23 @@ export const color = {
 }
 
 /**
- * The most bytes of one input `verify` and `check` read, a file, one document on standard input
- * or an NDJSON line: 8 MiB. Verification refuses an input over 1 MiB as JSON text (`maxBytes`),
- * and white space or escapes (at most 6 bytes a character) can spell one at most a few times
- * larger, so only an input padded with megabytes of white space could verify and be longer. A
- * longer one is refused without being held, so that one huge or endless file (a FIFO, a device)
- * cannot exhaust memory.
+ * The most bytes of any file the CLI reads (a passport, an option file, CSV, one document on
+ * standard input, an NDJSON line): 8 MiB. Verification refuses an input over 1 MiB as JSON text
+ * (`maxBytes`), and white space or escapes (at most 6 bytes a character) can spell one at most a
+ * few times larger, so only an input padded with megabytes of white space could verify and be
+ * longer; CSV and factor sets have the same 8 MiB cap (`MAX_CSV_BYTES`). A longer file is refused
+ * without being held, so that one huge or endless file (a FIFO, a device) cannot exhaust memory.
  */
 export const MAX_INPUT_TEXT_BYTES = 8 * 1024 * 1024
 
 /**
- * A file's UTF-8 text, read no further than `cap` bytes: undefined when it is longer (also a FIFO
- * or a device, whose size is not known beforehand). A bad byte reads as U+FFFD, as `readFileSync`.
+ * A file's bytes (standard input for `-`), read no further than `cap` bytes: undefined when it is
+ * longer (also a FIFO or a device, whose size is not known beforehand).
  *
  * @throws the file-system error when it cannot be opened or read
  */
-export function readBoundedText(path: string, cap = MAX_INPUT_TEXT_BYTES): string | undefined {
-  const fd = openSync(path, 'r')
+export function readBoundedBytes(path: string, cap = MAX_INPUT_TEXT_BYTES): Buffer | undefined {
+  const fd = path === '-' ? 0 : openSync(path, 'r')
   try {
     const chunks: Buffer[] = []
     let total = 0
@@ -235,27 +238,17 @@ export function readBoundedText(path: string, cap = MAX_INPUT_TEXT_BYTES): strin
       if (total > cap) return undefined
       chunks.push(chunk.subarray(0, read))
     }
-    return Buffer.concat(chunks, total).toString('utf8')
+    return Buffer.concat(chunks, total)
   } finally {
-    closeSync(fd)
+    if (fd !== 0) closeSync(fd)
   }
 }
 
-/** The message of an input file over MAX_INPUT_TEXT_BYTES. */
-export const tooLargeInput = (path: string): string =>
-  `${path}: longer than ${MAX_INPUT_TEXT_BYTES} bytes, the cap of an input (verification refuses inputs over 1 MiB)`
-
-/**
- * The text of a passport file `verify` or `check` is given, within MAX_INPUT_TEXT_BYTES. A file
- * that cannot be read, or is longer, is a usage error (exit code 2), as for any unreadable input.
- */
-export function readInputText(path: string): string {
-  let text: string | undefined
-  try {
-    text = readBoundedText(path)
-  } catch (err) {
-    fail(`${path}: cannot read it (${fsReason(err)})`)
-  }
-  if (text === undefined) fail(tooLargeInput(path))
-  return text
+/** `readBoundedBytes` as UTF-8 text; a bad byte reads as U+FFFD, as `readFileSync`. */
+export function readBoundedText(path: string, cap = MAX_INPUT_TEXT_BYTES): string | undefined {
+  return readBoundedBytes(path, cap)?.toString('utf8')
 }
+
+/** The message of a file over MAX_INPUT_TEXT_BYTES (`label` names it). */
+export const tooLargeInput = (label: string): string =>
+  `${label}: longer than ${MAX_INPUT_TEXT_BYTES} bytes, the cap of a file the CLI reads (verification refuses inputs over 1 MiB)`

@@ -11,6 +11,8 @@ import { tempDir } from '../helpers/temp-dir.js'
 
 const dir = tempDir('exit')
 const missing = join(dir, 'does-not-exist.json')
+const huge = join(dir, 'huge.json')
+writeFileSync(huge, Buffer.alloc(8 * 1024 * 1024 + 1, 0x20))
 const SIGNED = 'examples/signed/ups-battery-module.jwt'
 const DID = 'examples/keys/passports.voltguard-ups.example.did.json'
 const KEY = 'examples/keys/passports.voltguard-ups.example.private.jwk.json'
@@ -45,6 +47,20 @@ describe('input that cannot be read: exit 2 and one line, never an ENOENT stack 
     ['check', ['check', missing]],
   ])('%s', (_, args) => {
     expectUsageError(runCli(args), /does-not-exist\.json: cannot read it \(no such file/)
+  })
+
+  it.each([
+    ['inspect', (f: string) => ['inspect', f]],
+    ['verify --did', (f: string) => ['verify', SIGNED, '--did', f]],
+    [
+      'verify --context',
+      (f: string) => ['verify', SIGNED, '--context', `https://x.example/c=${f}`],
+    ],
+    ['issue --key', (f: string) => ['issue', PASSPORT, '--key', f]],
+    ['create: the subject', (f: string) => ['create', f, '--issuer', 'did:web:x.example']],
+    ['check', (f: string) => ['check', f]],
+  ])('%s: a file over 8 MiB is read no further', (_, args) => {
+    expectUsageError(runCli(args(huge)), /huge\.json: longer than 8388608 bytes/)
   })
 
   it('a directory where a file is expected, and a --did file that is not JSON', () => {

@@ -17,7 +17,6 @@ import {
   MAX_INPUT_TEXT_BYTES,
   oneLine,
   readBoundedText,
-  readInputText,
   readText,
   reportError,
   writeNewFile,
@@ -83,7 +82,7 @@ describe('readText', () => {
   })
 })
 
-describe('readBoundedText and readInputText (the cap of an input file)', () => {
+describe('readBoundedText and readText (the cap of a file the CLI reads)', () => {
   it('reads a file up to the cap exactly as readFileSync does, and nothing past it', () => {
     fc.assert(
       fc.property(
@@ -108,11 +107,18 @@ describe('readBoundedText and readInputText (the cap of an input file)', () => {
   it('the cap is 8 MiB; a longer file or an unreadable one is a usage error naming it', () => {
     expect(MAX_INPUT_TEXT_BYTES).toBe(8 * 1024 * 1024)
     writeFileSync(file('huge.json'), Buffer.alloc(MAX_INPUT_TEXT_BYTES + 1, 0x20))
-    expect(() => readInputText(file('huge.json'))).toThrow(CliError)
-    expect(() => readInputText(file('huge.json'))).toThrow(/huge\.json: longer than 8388608 bytes/)
-    expect(() => readInputText(file('missing.json'))).toThrow(/missing\.json: cannot read it/)
+    expect(() => readText(file('huge.json'))).toThrow(CliError)
+    expect(() => readText(file('huge.json'))).toThrow(/huge\.json: longer than 8388608 bytes/)
+    // An option file too: the message names the option.
+    expect(() => readText(file('huge.json'), '--did')).toThrow(
+      new RegExp(`^--did ${file('huge.json')}: longer than 8388608 bytes`),
+    )
+    expect(() => readText(file('missing.json'))).toThrow(/missing\.json: cannot read it/)
     writeFileSync(file('ok.json'), '{"a":1}')
-    expect(readInputText(file('ok.json'))).toBe('{"a":1}')
+    expect(readText(file('ok.json'))).toBe('{"a":1}')
+    // Exactly at the cap is read.
+    writeFileSync(file('full.json'), Buffer.alloc(MAX_INPUT_TEXT_BYTES, 0x20))
+    expect(readText(file('full.json')).length).toBe(MAX_INPUT_TEXT_BYTES)
   })
 })
 

@@ -10,7 +10,7 @@ import { isProfileId, PROFILE_IDS, type ProfileId } from '../../conformance/prof
 import type { ConformanceReport, Finding } from '../../results.js'
 import { FILE_UNREADABLE } from '../batch-report.js'
 import { paint, findingsTable as table } from '../findings-table.js'
-import { EXIT, exitCodesHelp, fail, isDirectory, json, readInputText, writeOutput } from '../io.js'
+import { EXIT, exitCodesHelp, fail, isDirectory, json, readText, writeOutput } from '../io.js'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
 
@@ -124,7 +124,7 @@ export function registerCheck(program: Command): void {
         }
         const results: { file: string; report: ConformanceReport }[] = []
         for (const file of files) {
-          results.push({ file, report: checkConformance(readInputText(file), options) })
+          results.push({ file, report: checkConformance(readText(file), options) })
         }
         const conforms = results.every((r) => r.report.conforms)
         if (opts.json) {

@@ -3,7 +3,7 @@
  * and Catena-X, through the passport. One file that cannot be converted is one failed result, never
  * an aborted run; the losses of each file are printed.
  */
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import type { Command } from 'commander'
 import type { Finding } from '../../findings/finding.js'
@@ -20,7 +20,16 @@ import {
 } from '../../interop/index.js'
 import type { ConversionResult } from '../../interop/types.js'
 import { findingsTable } from '../findings-table.js'
-import { color, EXIT, exitCodesHelp, fail, json, writeOutput } from '../io.js'
+import {
+  color,
+  EXIT,
+  exitCodesHelp,
+  fail,
+  json,
+  readBoundedBytes,
+  tooLargeInput,
+  writeOutput,
+} from '../io.js'
 
 const FORMATS = ['passport', 'pact', 'untp', 'battery-pass', 'catena-x'] as const
 type Format = (typeof FORMATS)[number]
@@ -80,12 +89,15 @@ interface FileReport {
 const isLoss = (f: Finding): boolean => f.severity !== 'info'
 
 function readSource(file: string): Buffer | Finding {
+  let bytes: Buffer | undefined
   try {
-    return readFileSync(file === '-' ? 0 : file)
+    bytes = readBoundedBytes(file)
   } catch (err) {
     const detail = `${file}: cannot read it (${err instanceof Error ? err.message : String(err)})`
     return conversionCodes.finding('SOURCE_UNREADABLE', '', { detail })
   }
+  if (bytes) return bytes
+  return conversionCodes.finding('SOURCE_UNREADABLE', '', { detail: tooLargeInput(file) })
 }
 
 function outputPath(file: string, to: Format, out: string | undefined, many: boolean): string {

@@ -19,7 +19,6 @@ import {
   fail,
   json,
   parseJson,
-  readInputText,
   readJson,
   readText,
   writeOutput,
@@ -160,7 +159,7 @@ export function registerVerify(program: Command): void {
       }
       const mode = await verifyMode(files, opts)
       const file = files[0] ?? '-'
-      const input = mode.batch ? '' : (mode.single ?? readInputText(file))
+      const input = mode.batch ? '' : (mode.single ?? readText(file))
       const statusLists = opts.statusList.map((f) => {
         const text = readText(f, '--status-list').trim()
         return text.startsWith('{') ? parseJson(text, f, '--status-list') : text

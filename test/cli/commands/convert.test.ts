@@ -99,6 +99,19 @@ describe('carbon-passport convert', () => {
     expect(readdirSync(out)).toEqual(['ups-battery-module.catena-x.json'])
   })
 
+  it('a file over 8 MiB is one failed result, read no further (SOURCE_UNREADABLE)', () => {
+    const dir = tempDir('convert')
+    const huge = join(dir, 'huge.json')
+    writeFileSync(huge, Buffer.alloc(8 * 1024 * 1024 + 1, 0x20))
+    const out = join(dir, 'out')
+    const r = run('--from', 'passport', '--to', 'catena-x', huge, examples[0] as string, '-o', out)
+    expect(r.status).toBe(1)
+    expect(r.stderr).toMatch(/huge\.json: not converted/)
+    expect(r.stderr).toContain('SOURCE_UNREADABLE')
+    expect(r.stderr).toMatch(/longer than 8388608 bytes/)
+    expect(readdirSync(out)).toEqual(['ups-battery-module.catena-x.json'])
+  })
+
   it('reads Battery Pass JSON sent as UTF-16 with a byte-order mark', () => {
     const dir = tempDir('convert')
     const { result } = toBatteryPass(validExample('ess-cabinet-215kwh').doc)
