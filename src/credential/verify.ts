@@ -9,7 +9,14 @@ import { commonCodes } from '../findings/common.js'
 import { combineCodes } from '../findings/define.js'
 import { describeError, isRecord } from '../guard.js'
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, readInput } from '../input/read.js'
-import type { Check, CheckId, ConformanceReport, Finding, VerificationResult } from '../results.js'
+import type {
+  Check,
+  CheckId,
+  ConformanceReport,
+  CredentialFormat,
+  Finding,
+  VerificationResult,
+} from '../results.js'
 import { contextFindings } from './checks/context.js'
 import { issuerBindingFindings } from './checks/issuer-binding.js'
 import { type RelatedResources, relatedResourceFindings } from './checks/related-resources.js'
@@ -107,7 +114,15 @@ export interface PassportRules {
   schemaId: string
   conformance?: (
     credential: Record<string, unknown>,
+    read: CredentialRead,
   ) => PassportConformance | Promise<PassportConformance>
+}
+
+/** How the credential was read: its format and, for a string input, the input's length. */
+export interface CredentialRead {
+  format: CredentialFormat
+  /** The input's length in UTF-16 units, when the input was a string (JSON text, a JWS). */
+  textLength?: number
 }
 
 /** Seconds of clock skew allowed by default when comparing validity dates. */
@@ -358,7 +373,9 @@ async function pipeline(
   const notYetReported = (f: Finding) => !syntaxErrorPaths.has(f.path)
   let conformance: ConformanceReport | undefined
   if (passport) {
-    const data = await passportDataChecks(credential, passport, skip, notYetReported)
+    const read: CredentialRead =
+      typeof input === 'string' ? { format, textLength: input.length } : { format }
+    const data = await passportDataChecks(credential, read, passport, skip, notYetReported)
     checks.push(...data.checks)
     conformance = data.conformance
   } else if (skip.has('schema')) {
@@ -413,6 +430,7 @@ function listVerificationContext(o: VerifyOptions): unknown[] {
  */
 async function passportDataChecks(
   credential: Record<string, unknown>,
+  read: CredentialRead,
   passport: PassportRules,
   skip: ReadonlySet<string>,
   notYetReported: (f: Finding) => boolean,
@@ -421,7 +439,7 @@ async function passportDataChecks(
   let unavailable: Finding | undefined
   if (passport.conformance && !skip.has('conformance')) {
     try {
-      layers = await passport.conformance(credential)
+      layers = await passport.conformance(credential, read)
     } catch (err) {
       unavailable = finding('CONFORMANCE_UNAVAILABLE', '', String((err as Error)?.message ?? err))
     }

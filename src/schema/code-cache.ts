@@ -26,16 +26,31 @@ export function compileCommonJs(file: string, cachedData?: Buffer): Script {
   return new Script(wrapped, { filename: file, ...(cachedData && { cachedData }) })
 }
 
-/** Runs a script of `compileCommonJs` as the module `file`, and returns its exports. */
-export function runCommonJs(script: Script, file: string): unknown {
+/**
+ * Runs a script of `compileCommonJs` as the module `file`, and returns its exports. `modules` gives
+ * the code its own exports for some module ids in place of what `require` would load.
+ */
+export function runCommonJs(
+  script: Script,
+  file: string,
+  modules: Readonly<Record<string, unknown>> = {},
+): unknown {
   const module = { exports: {} }
   const define = script.runInThisContext() as (...args: unknown[]) => void
-  define(module.exports, createRequire(file), module, file, dirname(file))
+  const load = createRequire(file)
+  const require = (id: string): unknown => (Object.hasOwn(modules, id) ? modules[id] : load(id))
+  define(module.exports, require, module, file, dirname(file))
   return module.exports
 }
 
-/** Loads a generated CommonJS file with its code cache (if V8 takes it), as `require` would. */
-export function loadWithCodeCache(file: string): {
+/**
+ * Loads a generated CommonJS file with its code cache (if V8 takes it), as `require` would (with
+ * `modules` as in runCommonJs: the code is the same, so is its cache).
+ */
+export function loadWithCodeCache(
+  file: string,
+  modules?: Readonly<Record<string, unknown>>,
+): {
   exports: unknown
   cache: CodeCacheUse
   script: Script
@@ -44,5 +59,5 @@ export function loadWithCodeCache(file: string): {
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined
   const script = compileCommonJs(file, cachedData)
   const cache = !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted'
-  return { exports: runCommonJs(script, file), cache, script }
+  return { exports: runCommonJs(script, file, modules), cache, script }
 }

@@ -38,6 +38,7 @@ import { isDateTime } from '../date-time.js'
 import { CarbonPassportError } from '../errors.js'
 import { escapePointer, unescapePointer } from '../findings/pointer.js'
 import { type CodeCacheUse, loadWithCodeCache } from './code-cache.js'
+import { withSurrogateFreeShortcut } from './ucs2length.js'
 import { withPlainUriShortcut } from './uri-format.js'
 
 // Ajv, ajv-formats and the precompiled validators are CommonJS, loaded synchronously on first use.
@@ -341,11 +342,19 @@ const codeCacheUse: Partial<Record<Kind, CodeCacheUse>> = {}
 /** The compiled code of each kind loaded: the build saves what V8 made of it as the code cache. */
 const scripts: Partial<Record<Kind, Script>> = {}
 
+/**
+ * The module precompiled code counts string lengths with, and what it gets in its place: Ajv's own
+ * function behind a shortcut that gives the same counts (ucs2length.ts).
+ */
+const UCS2LENGTH = 'ajv/dist/runtime/ucs2length'
+const ucs2length = (): ((value: string) => number) =>
+  withSurrogateFreeShortcut((require(UCS2LENGTH) as { default: (value: string) => number }).default)
+
 /** The precompiled validators of a kind, or none (not built, or made from other schemas). */
 function loadPrecompiled(kind: Kind): Record<string, ValidateFunction> | undefined {
   const file = validatorsFile(kind)
   if (!existsSync(file)) return undefined
-  const loaded = loadWithCodeCache(file)
+  const loaded = loadWithCodeCache(file, { [UCS2LENGTH]: { default: ucs2length() } })
   codeCacheUse[kind] = loaded.cache
   scripts[kind] = loaded.script
   const module = loaded.exports as PrecompiledModule

@@ -75,4 +75,14 @@ describe('precompiled validators', () => {
     }
     if (id === source.PASSPORT_SCHEMA_ID) expect(invalid).toBeGreaterThan(15)
   })
+
+  it('count string lengths as Ajv does: a surrogate pair is one character (src/schema/ucs2length.ts)', () => {
+    // `unit`: 1 to 32 characters.
+    const id = `${source.schemaIds.common}#/$defs/unit`
+    const values = ['', '😀'.repeat(16), '😀'.repeat(17), '😀'.repeat(33), 'a'.repeat(33)]
+    values.push('\ud83d'.repeat(32), '\ud83d'.repeat(33), `${'😀'.repeat(31)}\ud83d\ud83d`)
+    const verdicts = values.map((value) => built.getValidator(id)(value))
+    expect(verdicts).toEqual(values.map((value) => source.getValidator(id)(value)))
+    expect(verdicts).toEqual([false, true, true, false, false, true, false, false])
+  })
 })

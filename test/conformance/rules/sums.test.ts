@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkConformance } from '../../../src/conformance/check.js'
+import { STAGES_IN_BOUNDARY, stagesInBoundary } from '../../../src/conformance/rules/sums.js'
 import { fixturePassport } from '../fixture.js'
 import { issues, type Loose } from '../helpers.js'
 
@@ -68,5 +69,25 @@ describe('sums', () => {
     expect(issues(checkConformance(p))).toEqual([
       'UPSTREAM_PASSPORT_NOT_LISTED /credentialSubject/activityData/1/upstreamPassport',
     ])
+  })
+})
+
+describe('stagesInBoundary', () => {
+  it('gives the stages of each boundary (one set each, made once), and nothing for anything else', () => {
+    for (const [boundary, stages] of Object.entries(STAGES_IN_BOUNDARY)) {
+      expect(stagesInBoundary(boundary)).toEqual(new Set(stages))
+      expect(stagesInBoundary(boundary)).toBe(stagesInBoundary(boundary))
+    }
+    for (const other of [
+      'cradle-to-Gate',
+      '',
+      '__proto__',
+      'toString',
+      'hasOwnProperty',
+      1,
+      null,
+    ]) {
+      expect(stagesInBoundary(other)).toBeUndefined()
+    }
   })
 })
