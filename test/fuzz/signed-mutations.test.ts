@@ -391,19 +391,23 @@ describe('the signed examples (committed, and one signed here)', () => {
 })
 
 describe('Data Integrity passports, mutated', () => {
-  test('any mutation verifies only if the oracle shows the signed RDF unchanged', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.record({
-          example: exampleIndex,
-          ops: fc.array(opOf(DI_KINDS), { minLength: 1, maxLength: 3 }),
-          form: formOf([...FORMS, 'duplicate', 'truncate']),
-        }),
-        checkDiCase,
-      ),
-      { numRuns: fuzzRuns(800) },
-    )
-  }, FUZZ_TIMEOUT_MS)
+  test(
+    'any mutation verifies only if the oracle shows the signed RDF unchanged',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record({
+            example: exampleIndex,
+            ops: fc.array(opOf(DI_KINDS), { minLength: 1, maxLength: 3 }),
+            form: formOf([...FORMS, 'duplicate', 'truncate']),
+          }),
+          checkDiCase,
+        ),
+        { numRuns: fuzzRuns(800) },
+      )
+    },
+    FUZZ_TIMEOUT_MS,
+  )
 
   test('key order, array order and JSON text spelling verify exactly as the original', async () => {
     await fc.assert(
