@@ -32,7 +32,7 @@ import {
   withContexts,
 } from './jsonld-terms.js'
 import { nquadsIri, nquadsLiteral, type Predicate, type SerializedDataset } from './rdfc.js'
-import { sortByKey, sortStrings } from './sort.js'
+import { decimalStringOrder, sortByKey, sortStrings } from './sort.js'
 
 interface Term {
   termType: 'NamedNode' | 'BlankNode' | 'Literal' | 'DefaultGraph'
@@ -61,11 +61,14 @@ interface IriValue {
   iri: string
   nquads: string
 }
-/** A literal value, with its N-Quads form; `key` identifies it as jsonld.js's `compareValues` does. */
+/** A literal value, with its N-Quads form and what jsonld.js's `compareValues` compares. */
 interface LiteralValue {
   literal: string
   datatype: string
-  key: string
+  /** The JSON value (`@value`). */
+  item: string | number | boolean
+  /** The term's `@type`, if any (the literal's `@type` in the expanded value). */
+  type: string | undefined
   nquads: string
 }
 const iriValue = (iri: string): IriValue => ({ iri, nquads: nquadsIri(iri) })
@@ -92,12 +95,12 @@ function vocabIriValue(memo: ContextMemo, ctx: ActiveContext, value: string): Ir
   }
   return found
 }
-const literalValue = (literal: string, datatype: string, key: string): LiteralValue => ({
-  literal,
-  datatype,
-  key,
-  nquads: nquadsLiteral(literal, datatype),
-})
+const literalValue = (
+  literal: string,
+  datatype: string,
+  item: string | number | boolean,
+  type: string | undefined,
+): LiteralValue => ({ literal, datatype, item, type, nquads: nquadsLiteral(literal, datatype) })
 
 /** The values of one key of a node object, with the context they expand in. */
 interface Entry {
@@ -199,26 +202,26 @@ function expandScalar(
   if (type !== undefined && (typeof type !== 'string' || type.startsWith('@'))) refuse()
   if ('@language' in termCtx || '@direction' in termCtx) refuse()
   const datatype = type as string | undefined
-  // Equal `@value` (===) and equal `@type`: the same value to jsonld.js.
-  const key = `${typeof item}|${String(item)}|${datatype ?? ''}`
   // _objectToRDF (jsonld.js toRdf.js), for booleans, numbers and strings.
   if (typeof item === 'boolean') {
-    return literalValue(item.toString(), datatype ?? XSD_BOOLEAN, key)
+    return literalValue(item.toString(), datatype ?? XSD_BOOLEAN, item, datatype)
   }
   if (typeof item === 'number') {
-    // JSON has no NaN or infinities; jsonld.js would keep two NaNs that the key below merges.
+    // JSON has no NaN or infinities; refused all the same (setKey would merge two NaNs, which
+    // jsonld.js keeps apart).
     if (!Number.isFinite(item)) refuse()
     if (memo.jsonld.isDouble(item) || datatype === XSD_DOUBLE) {
       return literalValue(
         item.toExponential(15).replace(/(\d)0*e\+?/, '$1E'),
         datatype ?? XSD_DOUBLE,
-        key,
+        item,
+        datatype,
       )
     }
-    return literalValue(item.toFixed(0), datatype ?? XSD_INTEGER, key)
+    return literalValue(item.toFixed(0), datatype ?? XSD_INTEGER, item, datatype)
   }
   if (typeof item !== 'string' || datatype === XSD_DOUBLE) return refuse()
-  return literalValue(item, datatype ?? XSD_STRING, key)
+  return literalValue(item, datatype ?? XSD_STRING, item, datatype)
 }
 
 // ---- node map and quads (jsonld.js nodeMap.js and toRdf.js) ----------------------------------
@@ -230,6 +233,36 @@ function expandScalar(
 type MapObject = number | IriValue | LiteralValue
 
 /**
+ * A statement's identity for jsonld.js's duplicate check (`compareValues`), made without building
+ * a string: an IRI value's IRI (types' too); a blank node's number (a new node, equal to no other
+ * value); a literal value itself, equal to another when both have the same `@value` (same JSON
+ * type, ===: for finite numbers that is the same as equal String forms, -0 and 0 included) and the
+ * same `@type`.
+ */
+type Key = string | number | LiteralValue
+
+const sameKey = (a: Key, b: Key): boolean =>
+  a === b ||
+  (typeof a === 'object' &&
+    typeof b === 'object' &&
+    typeof a.item === typeof b.item &&
+    a.item === b.item &&
+    (a.type ?? '') === (b.type ?? ''))
+
+/**
+ * A key as a set member, the same equality as sameKey: a literal's string has a `|` before any
+ * `:`, so it is never an absolute IRI (an IRI key); numbers are never strings.
+ */
+const setKey = (key: Key): string | number =>
+  typeof key === 'object' ? `${typeof key.item}|${String(key.item)}|${key.type ?? ''}` : key
+
+/** Whether `list[from…]` holds a key equal to `key`. */
+function hasKey(list: Key[], from: number, key: Key): boolean {
+  for (let i = from; i < list.length; i++) if (sameKey(list[i] as Key, key)) return true
+  return false
+}
+
+/**
  * The statements of one subject: parallel lists of property ('@type' for types) and object, each
  * property's objects together, in insertion order, each value once (jsonld.js adds a value to a
  * node's property only when no equal one is there: allowDuplicate false).
@@ -238,10 +271,10 @@ interface Statements {
   properties: string[]
   objects: MapObject[]
   /** compareValues identities, parallel to `objects`. */
-  keys: string[]
+  keys: Key[]
   /** Where the current property's run starts, and its identities once it is long. */
   runStart: number
-  runSet: Set<string> | undefined
+  runSet: Set<string | number> | undefined
 }
 
 const newStatements = (): Statements => ({
@@ -253,19 +286,22 @@ const newStatements = (): Statements => ({
 })
 
 /** Adds one statement to a subject whose statements come one property at a time (a blank node). */
-function addInRun(st: Statements, property: string, key: string, object: MapObject): void {
+function addInRun(st: Statements, property: string, key: Key, object: MapObject): void {
   const { properties, keys } = st
   const n = keys.length
   if (n === st.runStart || properties[n - 1] !== property) {
     st.runStart = n
     st.runSet = undefined
   } else if (st.runSet) {
-    if (st.runSet.has(key)) return
-    st.runSet.add(key)
+    const k = setKey(key)
+    if (st.runSet.has(k)) return
+    st.runSet.add(k)
   } else {
-    for (let i = st.runStart; i < n; i++) if (keys[i] === key) return
+    if (hasKey(keys, st.runStart, key)) return
     // A linear scan is cheapest for the few values a property usually has; a set bounds the rest.
-    if (n - st.runStart >= 16) st.runSet = new Set(keys.slice(st.runStart)).add(key)
+    if (n - st.runStart >= 16) {
+      st.runSet = new Set(keys.slice(st.runStart).map(setKey)).add(setKey(key))
+    }
   }
   properties.push(property)
   keys.push(key)
@@ -275,25 +311,26 @@ function addInRun(st: Statements, property: string, key: string, object: MapObje
 /** The objects of one property of a named subject. */
 interface Slot {
   objects: MapObject[]
-  keys: string[]
+  keys: Key[]
   /** The same identities as a set, once there are too many for a linear scan. */
-  set: Set<string> | undefined
+  set: Set<string | number> | undefined
 }
 /** A named subject: nodes with the same IRI merge, so properties may come back. */
 type NamedSubject = Map<string, Slot>
 
-function addToNamed(subject: NamedSubject, property: string, key: string, object: MapObject): void {
+function addToNamed(subject: NamedSubject, property: string, key: Key, object: MapObject): void {
   const slot = subject.get(property)
   if (!slot) {
     subject.set(property, { objects: [object], keys: [key], set: undefined })
     return
   }
   if (slot.set) {
-    if (slot.set.has(key)) return
-    slot.set.add(key)
+    const k = setKey(key)
+    if (slot.set.has(k)) return
+    slot.set.add(k)
   } else {
-    if (slot.keys.includes(key)) return
-    if (slot.keys.length >= 16) slot.set = new Set(slot.keys).add(key)
+    if (hasKey(slot.keys, 0, key)) return
+    if (slot.keys.length >= 16) slot.set = new Set(slot.keys.map(setKey)).add(setKey(key))
   }
   slot.keys.push(key)
   slot.objects.push(object)
@@ -304,7 +341,7 @@ function addStatement(
   st: Statements | undefined,
   named: NamedSubject | undefined,
   property: string,
-  key: string,
+  key: Key,
   object: MapObject,
 ): void {
   if (st) addInRun(st, property, key, object)
@@ -352,16 +389,16 @@ class NodeMap {
           const child = expandHead(memo, item, termCtx, term, undefined)
           if (child.id === undefined) {
             const n = this.label()
-            addStatement(st, named, property, `@id|_:b${n}`, n)
+            addStatement(st, named, property, n, n)
             this.visit(child, n)
           } else {
-            addStatement(st, named, property, `@id|${child.id.iri}`, child.id)
+            addStatement(st, named, property, child.id.iri, child.id)
             this.visit(child, -1)
           }
         } else {
           const value = expandScalar(memo, item, termCtx, definition)
           // A reference creates an (empty) node in jsonld.js, which gives no quads.
-          addStatement(st, named, property, 'iri' in value ? `@id|${value.iri}` : value.key, value)
+          addStatement(st, named, property, 'iri' in value ? value.iri : value, value)
         }
       }
     }
@@ -374,19 +411,8 @@ class NodeMap {
   each(emit: (subject: string | number, property: string, object: MapObject) => void): void {
     const names: string[] = []
     for (const [iri, subject] of this.named) if (subject.size > 0) names.push(iri)
-    for (let n = 0; n < this.blank.length; n++) {
-      if ((this.blank[n] as Statements).keys.length > 0) names.push(`_:b${n}`)
-    }
-    names.sort()
-    for (const name of names) {
-      if (name.startsWith('_:')) {
-        const n = Number(name.slice(3))
-        const { properties, objects } = this.blank[n] as Statements
-        for (let i = 0; i < properties.length; i++) {
-          emit(n, properties[i] as string, objects[i] as MapObject)
-        }
-        continue
-      }
+    if (names.length > 1) sortStrings(names)
+    const emitNamed = (name: string) => {
       const subject = this.named.get(name) as NamedSubject
       const properties = [...subject.keys()]
       if (properties.length > 1) sortStrings(properties)
@@ -394,6 +420,18 @@ class NodeMap {
         for (const object of (subject.get(property) as Slot).objects) emit(name, property, object)
       }
     }
+    // Blank subjects are named `_:b<n>`, which sort as the decimal strings of n; a named subject
+    // (an absolute IRI, never `_:…`) sorts before all of them or after all of them, as it does
+    // against `_:b`. So no blank-node name is made or compared.
+    let i = 0
+    while (i < names.length && (names[i] as string) < '_:b') emitNamed(names[i++] as string)
+    for (const n of decimalStringOrder(this.blank.length)) {
+      const { properties, objects } = this.blank[n] as Statements
+      for (let k = 0; k < properties.length; k++) {
+        emit(n, properties[k] as string, objects[k] as MapObject)
+      }
+    }
+    while (i < names.length) emitNamed(names[i++] as string)
   }
 }
 

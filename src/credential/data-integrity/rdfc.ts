@@ -6,7 +6,9 @@
  * iterations as blank nodes with a non-unique first-degree hash) and the same error when it is
  * exceeded. What differs is only how the strings are made: each IRI and literal is escaped and
  * serialized once when the dataset is built (passport-rdf.ts), not once per quad per blank node
- * per hash as rdf-canonize does from term objects, and SHA-256 is one native call per hash.
+ * per hash as rdf-canonize does from term objects; lines are ordered by comparing their parts
+ * (tailGreater) instead of being made and sorted whole, and a blank node's lines keep their
+ * first-degree order for the output; SHA-256 is one native call per hash.
  *
  * rdf-canonize's quirks are kept where they change the output: a first-degree hash serializes
  * every blank node but the reference one as `_:z` (canonical ids are not used there), and Hash
@@ -19,7 +21,7 @@
  * equal to the stock canonical N-Quads.
  */
 import { createHash, hash as oneShotHash } from 'node:crypto'
-import { sortStrings } from './sort.js'
+import { decimalStringOrder, sortNumbers, sortStrings } from './sort.js'
 
 /** A predicate in the two forms RDFC-1.0 writes it. */
 export interface Predicate {
@@ -183,6 +185,8 @@ interface BlankNodeInfo {
   /** The quads the blank node occurs in, each once, in dataset order. */
   quads: number[]
   hash: string
+  /** The quads whose subject it is, sorted as its first-degree hash writes them (then step 7). */
+  own: number[]
 }
 
 interface HashResult {
@@ -192,6 +196,23 @@ interface HashResult {
 
 /** Thrown when RDFC-1.0's work limit is reached (rdf-canonize's message). */
 export class MaximumDeepIterationsExceeded extends Error {}
+
+/** Whether two predicates are the same IRI (the dataset may repeat a form in distinct objects). */
+const samePredicate = (a: Predicate, b: Predicate): boolean => a === b || a.nquads === b.nquads
+
+/**
+ * Whether the line ending `pa oa .\n` sorts after `pb ob .\n`, without making either string. A
+ * predicate form is `<` + an IRI with `>` escaped + `>`, so none is a proper prefix of another: two
+ * lines with different predicates compare as their predicates do. With the same predicate they
+ * compare as their objects do: when one object's form is a proper prefix of the other's, the
+ * longer goes on with a character above the space that follows the shorter one in its line (`^^<`
+ * or `@` after a literal's closing quote, `-` in a language tag, a digit in `_:c14n12` after
+ * `_:c14n1`; an IRI's `>` is its end), so `o .\n` and `o` order alike; otherwise they differ
+ * before either ends. (Named subjects likewise: a line compares as its subject, then its predicate,
+ * then its object.)
+ */
+const tailGreater = (pa: Predicate, oa: string, pb: Predicate, ob: string): boolean =>
+  samePredicate(pa, pb) ? oa > ob : pa.nquads > pb.nquads
 
 export class Canonicalizer {
   readonly ds: SerializedDataset
@@ -203,26 +224,29 @@ export class Canonicalizer {
   readonly canonicalIssuer = new IdentifierIssuer('c14n')
   maxDeepIterations = 0
   remainingDeepIterations = 0
-
   /**
-   * Per quad whose object is not a blank node, `P O .\n` as its N-Quads line ends, whatever the
-   * blank-node labels (made once: first-degree hashes and the output both use it).
+   * Per quad, `P O .\n` as its N-Quads line ends, with a blank-node object written `_:z` (as in
+   * every first-degree hash but that node's own); made once, used by first-degree hashes and (for
+   * the quads whose object is not a blank node) the output.
    */
-  readonly tails: (string | undefined)[]
+  readonly tails: string[]
+  /** Per quad whose object is a blank node, `P _:a .\n` (its line in that node's hash). */
+  readonly aTails: (string | undefined)[]
 
   constructor(ds: SerializedDataset) {
     this.ds = ds
     const { predicates, objects } = ds
     this.tails = new Array(objects.length)
+    this.aTails = new Array(objects.length)
     for (let q = 0; q < objects.length; q++) {
       const o = objects[q] as number | string
-      if (typeof o === 'string') this.tails[q] = `${(predicates[q] as Predicate).nquads} ${o} .\n`
+      const p = (predicates[q] as Predicate).nquads
+      if (typeof o === 'string') this.tails[q] = `${p} ${o} .\n`
+      else {
+        this.tails[q] = `${p} _:z .\n`
+        this.aTails[q] = `${p} _:a .\n`
+      }
     }
-  }
-
-  /** `P O .\n` of a quad, with a blank-node object written as `blankObject(n)`. */
-  #tail(q: number, blankObject: string): string {
-    return this.tails[q] ?? `${(this.ds.predicates[q] as Predicate).nquads} ${blankObject} .\n`
   }
 
   #addBlankNodeQuad(term: number | string, quad: number): void {
@@ -232,7 +256,7 @@ export class Canonicalizer {
       // A Set in rdf-canonize: a quad whose subject and object are the same blank node, once.
       if (info.quads[info.quads.length - 1] !== quad) info.quads.push(quad)
     } else {
-      this.info[term] = { quads: [quad], hash: '' }
+      this.info[term] = { quads: [quad], hash: '', own: [] }
       this.order.push(term)
       this.numberOf.set(this.ds.labels[term] as string, term)
     }
@@ -288,74 +312,147 @@ export class Canonicalizer {
         for (const old of result.issuer.getOldIds()) this.canonicalIssuer.getId(old)
       }
     }
-    // 7: every quad with canonical identifiers, sorted.
-    const { subjects, objects, labels } = this.ds
+    return this.#canonicalNquads()
+  }
+
+  /**
+   * 7: every quad with canonical identifiers, the lines sorted. The order is by subject, then by
+   * what follows (tailGreater), so the lines are written in that order instead of made and sorted:
+   * named subjects (`<…`, before `_:`) sorted; then the blank subjects in the order of their
+   * labels `_:c14n<k>`, which is the order of the decimal strings of k; each subject's lines sorted.
+   * A blank subject's lines are already sorted as its first-degree hash wrote them (other blank
+   * objects as `_:z`, itself as `_:a`): between lines that differ in predicate or in a non-blank
+   * object, that order holds whatever the labels; only each run of lines with one predicate and
+   * blank objects (adjacent, after the predicate's other objects: `_` sorts after `"` and `<`) is
+   * sorted again, by canonical label.
+   */
+  #canonicalNquads(): string {
+    const { subjects, predicates, objects, labels } = this.ds
+    for (const n of this.order) this.canonicalIssuer.getId(labels[n] as string)
+    // Canonical identifiers are issued c14n0, c14n1, …: the issuer's entries in issue order.
     const canonical: string[] = []
-    for (const n of this.order) {
-      canonical[n] = `_:${this.canonicalIssuer.getId(labels[n] as string)}`
+    const byCanonical: number[] = []
+    for (const [label, id] of this.canonicalIssuer.existing) {
+      const n = this.numberOf.get(label) as number
+      canonical[n] = `_:${id}`
+      byCanonical.push(n)
     }
-    // Sorting the lines `S P O .\n` is sorting by `S ` (the subject and its space), then by
-    // `P O .\n` among the lines of one subject: no subject contains a space (N-Quads escapes it in
-    // IRIs; blank nodes are `_:c14n<n>`), so no `S ` is a prefix of another and two lines with
-    // different subjects compare as their `S ` do. Fewer, shorter comparisons than one sort of
-    // every line (rdf-canonize's), the same order.
-    const blankGroups: (string[] | undefined)[] = []
-    const namedGroups = new Map<string, string[]>()
+    const objectForm = (q: number): string => {
+      const o = objects[q] as number | string
+      return typeof o === 'string' ? o : (canonical[o] as string)
+    }
+    const greater = (a: number, b: number): boolean =>
+      tailGreater(
+        predicates[a] as Predicate,
+        objectForm(a),
+        predicates[b] as Predicate,
+        objectForm(b),
+      )
+    let out = ''
+    // Pieces joined by `+` (cons strings, flattened once by whoever reads the result): cheaper
+    // than an array join of the same pieces.
+    const write = (subject: string, q: number) => {
+      const o = objects[q] as number | string
+      out +=
+        typeof o === 'string'
+          ? subject + (this.tails[q] as string)
+          : `${subject}${(predicates[q] as Predicate).nquads} ${canonical[o]} .\n`
+    }
+    const named = new Map<string, number[]>()
     for (let q = 0; q < subjects.length; q++) {
       const s = subjects[q] as number | string
-      const o = objects[q] as number | string
-      const rest =
-        typeof o === 'string' ? (this.tails[q] as string) : this.#tail(q, canonical[o] as string)
-      const group = typeof s === 'number' ? blankGroups[s] : namedGroups.get(s)
-      if (group) group.push(rest)
-      else if (typeof s === 'number') blankGroups[s] = [rest]
-      else namedGroups.set(s, [rest])
+      if (typeof s === 'number') continue
+      const group = named.get(s)
+      if (group) group.push(q)
+      else named.set(s, [q])
     }
-    const bySubject = new Map<string, string[]>()
-    for (const [s, group] of namedGroups) bySubject.set(`${s} `, group)
-    for (let n = 0; n < blankGroups.length; n++) {
-      const group = blankGroups[n]
-      if (group) bySubject.set(`${canonical[n]} `, group)
+    const names = [...named.keys()]
+    if (names.length > 1) sortStrings(names)
+    for (const name of names) {
+      const group = named.get(name) as number[]
+      if (group.length > 1) sortNumbers(group, greater)
+      const subject = `${name} `
+      for (const q of group) write(subject, q)
     }
-    const keys = [...bySubject.keys()].sort()
-    const normalized: string[] = []
-    for (const key of keys) {
-      const group = bySubject.get(key) as string[]
-      if (group.length > 1) sortStrings(group)
-      // Subject and tail apart: join writes both in place, no string per line is made.
-      for (const rest of group) normalized.push(key, rest)
+    for (const k of decimalStringOrder(byCanonical.length)) {
+      const n = byCanonical[k] as number
+      const own = (this.info[n] as BlankNodeInfo).own
+      for (let start = 0; start < own.length; ) {
+        let end = start + 1
+        if (typeof objects[own[start] as number] === 'number') {
+          const predicate = predicates[own[start] as number] as Predicate
+          while (
+            end < own.length &&
+            typeof objects[own[end] as number] === 'number' &&
+            samePredicate(predicates[own[end] as number] as Predicate, predicate)
+          )
+            end++
+          if (end - start > 1) {
+            const run = own.slice(start, end)
+            sortNumbers(run, greater)
+            for (let j = 0; j < run.length; j++) own[start + j] = run[j] as number
+          }
+        }
+        start = end
+      }
+      const subject = `${canonical[n]} `
+      for (const q of own) write(subject, q)
     }
-    return normalized.join('')
+    return out
   }
 
   /**
    * 4.6 Hash First Degree Quads. The sorted lines are: those whose subject is a named node
    * (`<…`: '<' sorts before '_'), sorted; then those whose subject is the reference blank node
    * (`_:a `), sorted by what follows; then those whose subject is another blank node (`_:z `),
-   * sorted by what follows: the order one sort of every line gives.
+   * sorted by what follows: the order one sort of every line gives. Lines are compared in parts
+   * (tailGreater) and written as pieces of one string, none made on its own. The reference node's
+   * own lines stay sorted in `own` for step 7.
    */
   hashFirstDegreeQuads(id: number): string {
     const info = this.info[id] as BlankNodeInfo
-    const { subjects, objects } = this.ds
-    const named: string[] = []
-    const own: string[] = []
-    const other: string[] = []
+    const { subjects, predicates, objects } = this.ds
+    const named: number[] = []
+    const own = info.own
+    own.length = 0
+    const other: number[] = []
     for (const q of info.quads) {
       const s = subjects[q] as number | string
-      const o = objects[q] as number | string
-      const rest =
-        typeof o === 'string' ? (this.tails[q] as string) : this.#tail(q, o === id ? '_:a' : '_:z')
-      if (typeof s === 'string') named.push(`${s} ${rest}`)
-      else if (s === id) own.push(rest)
-      else other.push(rest)
+      if (typeof s === 'string') named.push(q)
+      else if (s === id) own.push(q)
+      else other.push(q)
     }
+    // Only `own` lines can have an object other than `_:a` (the others are in the list for it).
+    const objectForm = (q: number): string => {
+      const o = objects[q] as number | string
+      return typeof o === 'string' ? o : o === id ? '_:a' : '_:z'
+    }
+    const predicateGreater = (a: number, b: number): boolean =>
+      tailGreater(predicates[a] as Predicate, '', predicates[b] as Predicate, '')
+    if (named.length > 1) {
+      sortNumbers(named, (a, b) => {
+        const sa = subjects[a] as string
+        const sb = subjects[b] as string
+        return sa === sb ? predicateGreater(a, b) : sa > sb
+      })
+    }
+    if (own.length > 1) {
+      sortNumbers(own, (a, b) =>
+        tailGreater(
+          predicates[a] as Predicate,
+          objectForm(a),
+          predicates[b] as Predicate,
+          objectForm(b),
+        ),
+      )
+    }
+    if (other.length > 1) sortNumbers(other, predicateGreater)
     let input = ''
-    if (named.length > 1) sortStrings(named)
-    for (const line of named) input += line
-    if (own.length > 1) sortStrings(own)
-    for (const rest of own) input += `_:a ${rest}`
-    if (other.length > 1) sortStrings(other)
-    for (const rest of other) input += `_:z ${rest}`
+    for (const q of named) input += `${subjects[q]} ${this.aTails[q]}`
+    for (const q of own) {
+      input += `_:a ${objects[q] === id ? this.aTails[q] : this.tails[q]}`
+    }
+    for (const q of other) input += `_:z ${this.aTails[q]}`
     info.hash = sha256Hex(input)
     return info.hash
   }
@@ -442,19 +539,30 @@ export class Canonicalizer {
     let i = 0
     for (const quad of (this.info[self] as BlankNodeInfo).quads) {
       if (++i % 100 === 0) await yieldToEventLoop()
-      for (const [term, position] of [
-        [subjects[quad], 's'],
-        [objects[quad], 'o'],
-      ] as const) {
-        if (typeof term !== 'number' || term === self) continue
-        const related = labels[term] as string
-        const hash = this.hashRelatedBlankNode(related, quad, issuer, position)
-        const entries = hashToRelated.get(hash)
-        if (entries) entries.push(related)
-        else hashToRelated.set(hash, [related])
+      // Subject, then object (no pair of arrays per quad).
+      const s = subjects[quad] as number | string
+      if (typeof s === 'number' && s !== self) {
+        this.#addRelated(hashToRelated, labels[s] as string, quad, issuer, 's')
+      }
+      const o = objects[quad] as number | string
+      if (typeof o === 'number' && o !== self) {
+        this.#addRelated(hashToRelated, labels[o] as string, quad, issuer, 'o')
       }
     }
     return hashToRelated
+  }
+
+  #addRelated(
+    hashToRelated: Map<string, string[]>,
+    related: string,
+    quad: number,
+    issuer: IdentifierIssuer,
+    position: 's' | 'o',
+  ): void {
+    const hash = this.hashRelatedBlankNode(related, quad, issuer, position)
+    const entries = hashToRelated.get(hash)
+    if (entries) entries.push(related)
+    else hashToRelated.set(hash, [related])
   }
 }
 
@@ -476,6 +584,12 @@ export function prepareCanonicalization(ds: SerializedDataset): PreparedCanonica
   // here.
   for (const label of ds.labels) {
     if (label === '' || label.startsWith('c14n')) throw new Error(`unsupported label ${label}`)
+  }
+  // Step 7 writes named subjects (`<…>`) before blank ones; no other subject is expected here.
+  for (const s of ds.subjects) {
+    if (typeof s === 'string' && s.charCodeAt(0) !== 60 /* < */) {
+      throw new Error(`unsupported subject ${s}`)
+    }
   }
   const canonicalizer = new Canonicalizer(ds)
   const blankNodes = canonicalizer.index()

@@ -68,7 +68,10 @@ const toNquads = (t: TermSpec): number | string =>
         : `"${escapeString(t.value)}"^^<${escapeIri(t.datatype)}>`
 
 /** The same dataset for rdf-canonize (term objects) and for rdfc.ts (serialized terms). */
-function datasets(specs: QuadSpec[]): { quads: Quad[]; serialized: SerializedDataset } {
+function datasets(
+  specs: QuadSpec[],
+  { sharedPredicates = true } = {},
+): { quads: Quad[]; serialized: SerializedDataset } {
   const quads: Quad[] = specs.map(({ s, p, o }) => ({
     subject: toTerm(s),
     predicate: { termType: 'NamedNode', value: p },
@@ -80,6 +83,8 @@ function datasets(specs: QuadSpec[]): { quads: Quad[]; serialized: SerializedDat
     for (const t of [s, o]) if (t.kind === 'blank') blankNodes = Math.max(blankNodes, t.n + 1)
   const predicates = new Map<string, Predicate>()
   const predicate = (p: string) => {
+    // Unshared: a new object per quad, equal forms (rdfc.ts must compare forms, not objects).
+    if (!sharedPredicates) return { nquads: `<${escapeIri(p)}>`, related: `<${p}>` }
     let form = predicates.get(p)
     if (!form) {
       form = { nquads: `<${escapeIri(p)}>`, related: `<${p}>` }
@@ -242,6 +247,97 @@ describe('rdfc.ts equals rdf-canonize RDFC-1.0', () => {
     }
   })
 
+  test('lines compared in parts: predicates and objects that are prefixes of one another, unshared predicate forms, subjects with many lines', async () => {
+    // rdfc.ts orders lines by subject, predicate and object instead of comparing whole lines:
+    // these terms make the parts prefixes of one another (`<…/p>` and `<…/p/>`, `"a"` and
+    // `"a"^^<…>`, `"a"` and `"a "`), and few subjects give runs longer than the insertion sort's.
+    const prefixPredicate = fc.constantFrom(
+      'https://example.com/p',
+      'https://example.com/p/',
+      'https://example.com/pa',
+      'https://example.com/p>',
+      'https://example.com/p#x',
+      'https://example.com/p x',
+      'http://www.w3.org/1999/02/22-rdf-syntax-ns#type',
+    )
+    const prefixLiteral = fc.record({
+      value: fc.constantFrom('a', 'a ', 'a"', 'a\\', 'ab', '', ' ', '\u0000'),
+      datatype: fc.constantFrom(`${XSD}string`, `${XSD}integer`, 'https://example.com/dt'),
+    })
+    const term = (maxBlank: number) =>
+      fc.oneof(
+        {
+          arbitrary: fc.nat({ max: maxBlank - 1 }).map((n): TermSpec => ({ kind: 'blank', n })),
+          weight: 3,
+        },
+        {
+          arbitrary: fc
+            .constantFrom(
+              'https://example.com/a',
+              'https://example.com/a/',
+              'https://example.com/a b',
+            )
+            .map((value): TermSpec => ({ kind: 'iri', value })),
+          weight: 1,
+        },
+      )
+    const specs = fc.integer({ min: 1, max: 5 }).chain((maxBlank) =>
+      fc.array(
+        fc.record({
+          s: term(maxBlank),
+          p: prefixPredicate,
+          o: fc.oneof(
+            term(maxBlank),
+            prefixLiteral.map((l): TermSpec => ({ kind: 'literal', ...l })),
+          ),
+        }),
+        { minLength: 1, maxLength: 70 },
+      ),
+    )
+    await fc.assert(
+      fc.asyncProperty(specs, fc.boolean(), async (quadSpecs, sharedPredicates) => {
+        const { quads, serialized } = datasets(quadSpecs, { sharedPredicates })
+        expect(await direct(serialized)).toStrictEqual(await stock(quads))
+      }),
+      { numRuns: fuzzRuns(400) },
+    )
+  })
+
+  test('hundreds of blank nodes: canonical labels past `_:c14n99` in order, long runs of blank objects', async () => {
+    // A hub with 150 blank children (one predicate: a run of blank objects sorted by canonical
+    // label), each with a distinct literal (unique first-degree hashes), some with a grandchild.
+    for (const hub of [
+      { kind: 'iri', value: 'https://example.com/a' },
+      { kind: 'blank', n: 0 },
+    ] as const) {
+      const specs: QuadSpec[] = []
+      for (let n = 1; n <= 150; n++) {
+        specs.push({ s: hub, p: 'https://example.com/p', o: { kind: 'blank', n } })
+        specs.push({
+          s: { kind: 'blank', n },
+          p: 'https://example.com/q',
+          o: { kind: 'literal', value: `v${(n * 37) % 151}`, datatype: `${XSD}string` },
+        })
+        if (n % 5 === 0) {
+          specs.push({
+            s: { kind: 'blank', n },
+            p: 'https://example.com/p',
+            o: { kind: 'blank', n: 150 + n },
+          })
+          specs.push({
+            s: { kind: 'blank', n: 150 + n },
+            p: 'https://example.com/q',
+            o: { kind: 'literal', value: `w${n}`, datatype: `${XSD}integer` },
+          })
+        }
+      }
+      const { quads, serialized } = datasets(specs)
+      const expected = await stock(quads)
+      expect('nquads' in expected && expected.nquads.includes('_:c14n179')).toBe(true)
+      expect(await direct(serialized)).toStrictEqual(expected)
+    }
+  })
+
   test('counts for the caps: quads, and distinct blank nodes that occur', () => {
     const { serialized } = datasets([
       { s: { kind: 'blank', n: 0 }, p: 'https://example.com/p', o: { kind: 'blank', n: 0 } },
@@ -260,6 +356,8 @@ describe('rdfc.ts equals rdf-canonize RDFC-1.0', () => {
         prepareCanonicalization({ ...serialized, labels: [label, 'b1', 'b2'] }),
       ).toThrow()
     }
+    // So is a subject that is not a named node (the output writes named subjects first).
+    expect(() => prepareCanonicalization({ ...serialized, subjects: [0, '"literal"'] })).toThrow()
   })
 })
 

@@ -11,7 +11,13 @@ import {
   escapeString,
   nquadsLiteral,
 } from '../../../src/credential/data-integrity/rdfc.js'
-import { SHORT_LIST, sortByKey, sortStrings } from '../../../src/credential/data-integrity/sort.js'
+import {
+  decimalStringOrder,
+  SHORT_LIST,
+  sortByKey,
+  sortNumbers,
+  sortStrings,
+} from '../../../src/credential/data-integrity/sort.js'
 import { fuzzRuns } from '../../helpers/fuzz.js'
 
 // Strings that share long prefixes (as N-Quads lines do), repeat, and use every kind of code unit.
@@ -51,6 +57,36 @@ describe('sortByKey', () => {
       }),
       { numRuns: fuzzRuns(500) },
     )
+  })
+})
+
+describe('sortNumbers', () => {
+  test('orders indices as Array#sort by their strings does, on both sides of SHORT_LIST', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: SHORT_LIST * 3 }), (strings) => {
+        const indices = strings.map((_, i) => i)
+        sortNumbers(indices, (a, b) => (strings[a] as string) > (strings[b] as string))
+        // Equal strings may come in any order: compare what the indices stand for.
+        expect(indices.map((i) => strings[i])).toEqual(strings.slice().sort())
+        expect(indices.slice().sort((a, b) => a - b)).toEqual(strings.map((_, i) => i))
+      }),
+      { numRuns: fuzzRuns(500) },
+    )
+  })
+})
+
+describe('decimalStringOrder', () => {
+  test('is 0 … count − 1 sorted by decimal string, for every count up to 2,000 and some larger', () => {
+    const sorted = (count: number) =>
+      Array.from({ length: count }, (_, i) => i).sort((a, b) =>
+        String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
+      )
+    for (let count = 0; count <= 2000; count++) {
+      expect(decimalStringOrder(count)).toEqual(sorted(count))
+    }
+    for (const count of [9999, 10000, 10001, 12345, 100001]) {
+      expect(decimalStringOrder(count)).toEqual(sorted(count))
+    }
   })
 })
 
