@@ -112,10 +112,17 @@ export class VerifierPool {
     return this.#running
   }
 
+  /** Tasks handed to the pool so far: how many messages the inputs took (one per chunk). */
+  get tasksSent(): number {
+    return this.#sent
+  }
+
   #running = 0
+  #sent = 0
 
   #run<T>(task: Task, transferList?: ArrayBuffer[]): Promise<T> {
     this.#running++
+    this.#sent++
     const run = this.#pool.run(task, transferList ? { transferList } : {}) as Promise<T>
     return run.finally(() => {
       this.#running--

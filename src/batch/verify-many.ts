@@ -638,8 +638,11 @@ async function* runBatch(
         continue
       }
       if (sourceDone && pendingRead === undefined && done === read) return
-      // Nothing to deliver: whatever was read must be on its way, or nothing would wake us.
-      flush()
+      // Nothing to deliver. What was read goes now if a worker would otherwise wait for it; while
+      // every worker has work queued it waits to fill its chunk (a task of a line or two each
+      // time the source is slower than the loop cost the calling thread a message per line): the
+      // next result wakes us, and then it goes.
+      flushIfDue()
       await new Promise<void>((resolve) => {
         wake = resolve
       })

@@ -6,7 +6,13 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { type BatchItem, type BatchProgress, verifyMany } from '../../src/batch/verify-many.js'
+import { VerifierPool } from '../../src/batch/pool.js'
+import {
+  type BatchItem,
+  type BatchProgress,
+  verifyMany,
+  verifyManyOn,
+} from '../../src/batch/verify-many.js'
 import { verifyCredential } from '../../src/credential/verify.js'
 import { isCarbonPassportError } from '../../src/errors.js'
 import { verifyPassport } from '../../src/passport/verify.js'
@@ -101,6 +107,45 @@ describe('verifyMany gives the verdicts of verifyPassport one by one', () => {
     }
     const items = await collect(source(), { jobs: 2, maxInFlight: 3 })
     expect(items.map((i) => summary(i.result))).toEqual(one.map(summary))
+  })
+
+  it('an async source faster than the workers goes in full chunks, not a task per input', async () => {
+    const jwts = Array.from({ length: 160 }, (_, i) => examples[i % examples.length]?.jwt)
+    async function* source() {
+      for (const jwt of jwts) {
+        await Promise.resolve()
+        yield jwt
+      }
+    }
+    const pool = await VerifierPool.start({
+      jobs: 1,
+      setup: { kind: 'passport', includeCredential: false, options },
+    })
+    try {
+      await pool.warm()
+      const warmTasks = pool.tasksSent
+      let verified = 0
+      for await (const item of verifyManyOn(pool, source())) if (item.verified) verified++
+      expect(verified).toBe(jwts.length)
+      // 10 chunks of 16, and a few smaller ones while the worker had nothing queued (one task
+      // per input before: the loop sent what it had each time it waited for the source).
+      expect(pool.tasksSent - warmTasks).toBeLessThanOrEqual(16)
+    } finally {
+      await pool.close()
+    }
+  })
+
+  it('a source that stalls: what was read is verified without waiting for more', async () => {
+    async function* stalling() {
+      for (const example of examples.slice(0, 3)) yield example.jwt
+      await new Promise(() => undefined)
+    }
+    const items: BatchItem[] = []
+    for await (const item of verifyMany(stalling(), { ...options, jobs: 1 })) {
+      items.push(item)
+      if (items.length === 3) break
+    }
+    expect(items.map((i) => i.verified)).toEqual([true, true, true])
   })
 
   it('kind credential verifies with verifyCredential', async () => {
