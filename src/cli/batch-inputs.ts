@@ -113,7 +113,7 @@ function isBlankLine(line: Uint8Array): boolean {
  * `\r` before it is dropped. One chunk is read at a time, when the consumer asks for the next line,
  * so at most a chunk (64 KiB) and one partial line are held, however fast the input (readline's
  * async iterator reads ahead up to 1,024 lines, 20 MiB of passports). A line within a chunk is a
- * view of it, not a copy; a line over `maxLine` bytes is skipped (`LineTooLong`).
+ * view of it, not a copy; a line over MAX_INPUT_TEXT_BYTES is skipped (`LineTooLong`).
  */
 export function readLines(path: string): AsyncIterable<Uint8Array | LineTooLong> {
   const stream = path === '-' ? process.stdin : createReadStream(path)
